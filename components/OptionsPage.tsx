@@ -1,0 +1,304 @@
+import { type FormEvent, useEffect, useId, useState } from 'react';
+import type { Settings, SettingsIssue } from '../utils/process/settings';
+import { type ConnectionState, useSettingsStore } from '../utils/settings-store';
+
+interface Draft {
+  apiKey: string;
+  trelloToken: string;
+  githubToken: string;
+  pipelineBoard: string;
+  boards: string;
+  repos: string;
+}
+
+function draftFrom(
+  settings: Settings,
+  secrets: { trelloToken: string; githubToken: string },
+): Draft {
+  return {
+    apiKey: settings.trello.apiKey,
+    trelloToken: secrets.trelloToken,
+    githubToken: secrets.githubToken,
+    pipelineBoard: settings.trello.pipelineBoard,
+    boards: settings.trello.boards.join('\n'),
+    repos: settings.github.repos.join('\n'),
+  };
+}
+
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+
+/** Settings from the draft, keeping every field this form does not edit. */
+function settingsFrom(settings: Settings, draft: Draft): unknown {
+  return {
+    ...settings,
+    trello: {
+      ...settings.trello,
+      apiKey: draft.apiKey,
+      pipelineBoard: draft.pipelineBoard,
+      boards: lines(draft.boards),
+    },
+    github: { ...settings.github, repos: lines(draft.repos) },
+  };
+}
+
+/** `trello.boards.2` → the field that shows it: `trello.boards`. */
+function fieldOf(issue: SettingsIssue): string {
+  return issue.field.replace(/\.\d+$/, '');
+}
+
+export function OptionsPage() {
+  const { status, settings, secrets, storedIssues, connections, load, save, testConnection } =
+    useSettingsStore();
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [issues, setIssues] = useState<SettingsIssue[]>([]);
+  const [saved, setSaved] = useState<'idle' | 'saving' | 'saved'>('idle');
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+  useEffect(() => {
+    if (settings && secrets) setDraft((current) => current ?? draftFrom(settings, secrets));
+  }, [settings, secrets]);
+
+  if (status === 'failed')
+    return (
+      <main>
+        <p role="alert">Process Lens could not read its settings. Reload this page.</p>
+      </main>
+    );
+  if (!draft || !settings)
+    return (
+      <main aria-busy="true">
+        <p>Loading settings…</p>
+      </main>
+    );
+
+  const update = (field: keyof Draft) => (value: string) => {
+    setDraft({ ...draft, [field]: value });
+    setSaved('idle');
+  };
+  const errorFor = (field: string) =>
+    issues
+      .filter((issue) => fieldOf(issue) === field)
+      .map((issue) => issue.message)
+      .join('; ') || undefined;
+
+  async function submit(): Promise<boolean> {
+    if (!draft || !settings) return false;
+    setSaved('saving');
+    const found = await save(settingsFrom(settings, draft), {
+      trelloToken: draft.trelloToken,
+      githubToken: draft.githubToken,
+    });
+    setIssues(found);
+    setSaved(found.length ? 'idle' : 'saved');
+    return found.length === 0;
+  }
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void submit();
+  };
+  const saveAndTest = async (service: 'trello' | 'github') => {
+    if (await submit()) await testConnection(service);
+  };
+
+  return (
+    <main>
+      <h1>Process Lens</h1>
+      <p className="lede">
+        Hints on Trello work with no set-up while you are signed in to trello.com. Connect the
+        services below for private boards, GitHub and the one-click fixes. Tokens stay in this
+        browser: only the extension's background uses them, and only with api.trello.com and
+        api.github.com.
+      </p>
+      {storedIssues.length > 0 && (
+        <div role="alert" className="notice">
+          Some stored settings were invalid and fell back to their defaults:
+          <ul>
+            {storedIssues.map((issue) => (
+              <li key={issue.field}>
+                <code>{issue.field}</code>: {issue.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <form onSubmit={onSubmit} noValidate>
+        <fieldset>
+          <legend>Trello</legend>
+          <Field
+            label="API key"
+            name="trello.apiKey"
+            value={draft.apiKey}
+            onChange={update('apiKey')}
+            error={errorFor('trello.apiKey')}
+            help="From trello.com/power-ups/admin → your Power-Up → API key."
+          />
+          <Field
+            label="Token"
+            name="secrets.trelloToken"
+            type="password"
+            value={draft.trelloToken}
+            onChange={update('trelloToken')}
+            help="Read and write access to your boards. Revoke it any time in your Trello account settings."
+          />
+          <Field
+            label="Project Pipeline board"
+            name="trello.pipelineBoard"
+            value={draft.pipelineBoard}
+            onChange={update('pipelineBoard')}
+            error={errorFor('trello.pipelineBoard')}
+            help="A board URL or its short link."
+          />
+          <Field
+            label="Watched project boards"
+            name="trello.boards"
+            multiline
+            value={draft.boards}
+            onChange={update('boards')}
+            error={errorFor('trello.boards')}
+            help="One board URL or short link per line."
+          />
+          <ConnectionTest
+            service="trello"
+            label="Trello"
+            state={connections.trello}
+            onTest={() => void saveAndTest('trello')}
+          />
+        </fieldset>
+        <fieldset>
+          <legend>GitHub</legend>
+          <Field
+            label="Token"
+            name="secrets.githubToken"
+            type="password"
+            value={draft.githubToken}
+            onChange={update('githubToken')}
+            help="A fine-grained token for the team's repositories: Issues read & write, Pull requests read, Metadata read."
+          />
+          <Field
+            label="Watched repositories"
+            name="github.repos"
+            multiline
+            value={draft.repos}
+            onChange={update('repos')}
+            error={errorFor('github.repos')}
+            help='One "owner/repo" per line.'
+          />
+          <ConnectionTest
+            service="github"
+            label="GitHub"
+            state={connections.github}
+            onTest={() => void saveAndTest('github')}
+          />
+        </fieldset>
+        {issues
+          .filter(
+            (issue) =>
+              !['trello.apiKey', 'trello.pipelineBoard', 'trello.boards', 'github.repos'].includes(
+                fieldOf(issue),
+              ),
+          )
+          .map((issue) => (
+            <p role="alert" className="error" key={issue.field}>
+              <code>{issue.field}</code>: {issue.message}
+            </p>
+          ))}
+        <div className="actions">
+          <button type="submit" disabled={saved === 'saving'}>
+            Save
+          </button>
+          <span role="status" aria-live="polite">
+            {saved === 'saving'
+              ? 'Saving…'
+              : saved === 'saved'
+                ? 'Saved.'
+                : issues.length
+                  ? 'Not saved: fix the fields marked in red.'
+                  : ''}
+          </span>
+        </div>
+      </form>
+    </main>
+  );
+}
+
+function Field(props: {
+  label: string;
+  name: string;
+  value: string;
+  onChange(value: string): void;
+  help?: string;
+  error?: string;
+  type?: 'text' | 'password';
+  multiline?: boolean;
+}) {
+  const id = useId();
+  const described =
+    [props.help && `${id}-help`, props.error && `${id}-error`].filter(Boolean).join(' ') ||
+    undefined;
+  const common = {
+    id,
+    name: props.name,
+    value: props.value,
+    'aria-invalid': props.error ? true : undefined,
+    'aria-describedby': described,
+    spellCheck: false,
+    autoComplete: 'off',
+  } as const;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      {props.multiline ? (
+        <textarea rows={3} {...common} onChange={(e) => props.onChange(e.target.value)} />
+      ) : (
+        <input
+          type={props.type ?? 'text'}
+          {...common}
+          onChange={(e) => props.onChange(e.target.value)}
+        />
+      )}
+      {props.help && <small id={`${id}-help`}>{props.help}</small>}
+      {props.error && (
+        <small id={`${id}-error`} className="error" data-field-error={props.name}>
+          {props.error}
+        </small>
+      )}
+    </div>
+  );
+}
+
+function ConnectionTest(props: {
+  service: 'trello' | 'github';
+  label: string;
+  state: ConnectionState;
+  onTest(): void;
+}) {
+  const { state } = props;
+  return (
+    <div className="connection">
+      <button
+        type="button"
+        onClick={props.onTest}
+        disabled={state.state === 'testing'}
+        data-test-connection={props.service}
+      >
+        Save and test connection
+      </button>
+      <span
+        role="status"
+        aria-live="polite"
+        data-connection-status={props.service}
+        className={state.state === 'failed' ? 'error' : undefined}
+      >
+        {state.state === 'testing' && `Connecting to ${props.label}…`}
+        {state.state === 'connected' && `Connected to ${props.label} as ${state.identity.who}.`}
+        {state.state === 'failed' && state.error.message}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import { createPortal } from 'react-dom';
+import type { Finding } from '../utils/process/findings';
+import { FloatingPanel } from './FloatingPanel';
+import { HintBadge } from './HintBadge';
+
+export interface PlacedHint {
+  key: string;
+  finding: Finding;
+  container: ShadowRoot;
+}
+
+/** The one React root of a page: hints through portals into their hosts, plus the panel. */
+export function PageHints({
+  placed,
+  unplaced,
+  panel,
+}: {
+  placed: readonly PlacedHint[];
+  unplaced: readonly Finding[];
+  panel: ShadowRoot | null;
+}) {
+  return (
+    <>
+      {placed.map(({ key, finding, container }) =>
+        createPortal(<HintBadge finding={finding} />, container, key),
+      )}
+      {panel &&
+        unplaced.length > 0 &&
+        createPortal(<FloatingPanel findings={unplaced} />, panel, 'panel')}
+    </>
+  );
+}

@@ -1,0 +1,45 @@
+/**
+ * The styles of every hint and of the panel, adopted into each of our shadow roots as one
+ * constructable stylesheet: nothing is exposed as a web-accessible file, and page CSPs that block
+ * inline <style> do not apply (security-reliability.md §1.9–10).
+ */
+export const HINT_CSS = `
+:host { all: initial; display: inline-block; vertical-align: middle; margin: 0 6px; position: relative;
+  font: 500 12px/1.4 -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, sans-serif; }
+:host([data-process-panel]) { position: fixed; right: 16px; bottom: 16px; z-index: 2147483000; margin: 0; }
+.hint { font: inherit; display: inline-flex; align-items: center; gap: 4px; padding: 2px 8px; border-radius: 12px;
+  border: 1px solid transparent; cursor: default; white-space: nowrap; max-width: 360px; }
+.hint:focus-visible { outline: 2px solid #0c66e4; outline-offset: 1px; }
+.title { overflow: hidden; text-overflow: ellipsis; }
+.sev-ok { background: #dcfff1; color: #164b35; border-color: #4bce97; }
+.sev-info { background: #e9f2ff; color: #09326c; border-color: #579dff; }
+.sev-warn { background: #fff7d6; color: #533f04; border-color: #e2b203; }
+.sev-error { background: #ffeceb; color: #5d1f1a; border-color: #f87168; }
+.tip { display: none; position: absolute; top: calc(100% + 6px); left: 0; z-index: 2147483000; width: 320px;
+  padding: 10px 12px; border-radius: 6px; background: #fff; color: #172b4d; white-space: normal;
+  box-shadow: 0 8px 24px rgba(9, 30, 66, .25); font-weight: 400; }
+.hint:hover + .tip, .hint:focus + .tip, .tip:hover { display: block; }
+.tip p { margin: 0 0 6px; }
+.sentence { font-style: italic; color: #44546f; }
+.advice { font-weight: 600; }
+.panel { width: 340px; max-height: 60vh; overflow: auto; background: #fff; color: #172b4d; border-radius: 8px;
+  box-shadow: 0 8px 24px rgba(9, 30, 66, .3); font: 400 13px/1.4 -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, sans-serif; }
+.panel header { display: flex; justify-content: space-between; align-items: center; padding: 8px 12px;
+  font-weight: 600; border-bottom: 1px solid #dcdfe4; }
+.panel button { font: inherit; border: 0; background: none; cursor: pointer; padding: 2px 6px; border-radius: 4px; }
+.panel button:focus-visible { outline: 2px solid #0c66e4; }
+.panel ul { list-style: none; margin: 0; padding: 4px 0; }
+.panel li { padding: 8px 12px; border-bottom: 1px solid #f1f2f4; }
+.panel li:last-child { border-bottom: 0; }
+.panel li p { margin: 4px 0 0; }
+`;
+
+let sheet: CSSStyleSheet | undefined;
+
+export function hintStyleSheet(): CSSStyleSheet {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(HINT_CSS);
+  }
+  return sheet;
+}

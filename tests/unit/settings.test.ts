@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import {
+  defaultSettings,
+  PROCESS_LISTS,
+  readSettings,
+  validateSettings,
+} from '../../utils/process/settings';
+
+describe('settings defaults', () => {
+  it('follow the written process', () => {
+    const settings = defaultSettings();
+    expect(settings.version).toBe(1);
+    expect(settings.process.lists).toEqual([...PROCESS_LISTS]);
+    expect(settings.process).toMatchObject({
+      staleInProgressDays: 7,
+      deadlineHorizonDays: 56,
+      pipelineStaleDays: 31,
+      requiredApprovals: 1,
+      pushIntervalHours: 24,
+      techCall: { weekday: 4, time: '07:00', timeZone: 'America/Los_Angeles' },
+      devListAddress: '',
+    });
+    expect(settings.trello).toEqual({ apiKey: '', pipelineBoard: '', boards: [] });
+    expect(settings.github).toEqual({ repos: [], boardForRepo: {} });
+  });
+
+  it('fill missing nested fields and keep the given ones', () => {
+    const result = validateSettings({
+      process: { staleInProgressDays: 3, techCall: { weekday: 2 } },
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.settings.process.staleInProgressDays).toBe(3);
+    expect(result.settings.process.techCall).toEqual({
+      weekday: 2,
+      time: '07:00',
+      timeZone: 'America/Los_Angeles',
+    });
+    expect(result.settings.process.deadlineHorizonDays).toBe(56);
+  });
+
+  it('keep unknown fields at every level', () => {
+    const result = validateSettings({
+      futureTopLevel: { a: 1 },
+      trello: { futureKey: 'x' },
+      process: { techCall: { note: 'y' } },
+    });
+    expect(result.ok && result.settings).toMatchObject({
+      futureTopLevel: { a: 1 },
+      trello: { futureKey: 'x' },
+      process: { techCall: { note: 'y' } },
+    });
+  });
+
+  it('accept the contract example as it is', () => {
+    const example = {
+      version: 1,
+      trello: { apiKey: '', pipelineBoard: 'AbCd1234', boards: ['EfGh5678'] },
+      github: { repos: ['p2pu/lernanta'], boardForRepo: { 'p2pu/lernanta': 'EfGh5678' } },
+      process: {
+        lists: ['Unsorted', 'Would be nice', 'Need to do', 'Stuck', 'In progress', 'Done'],
+        staleInProgressDays: 7,
+        deadlineHorizonDays: 56,
+        pipelineStaleDays: 31,
+        requiredApprovals: 1,
+        pushIntervalHours: 24,
+        techCall: { weekday: 4, time: '07:00', timeZone: 'America/Los_Angeles' },
+        devListAddress: '',
+      },
+    };
+    const result = validateSettings(example);
+    expect(result.ok && result.settings).toEqual(example);
+  });
+
+  it('normalise full board URLs to short links', () => {
+    const result = validateSettings({
+      trello: {
+        pipelineBoard: 'https://trello.com/b/PiPeLiNe/project-pipeline',
+        boards: ['trello.com/b/LeRnAnTa', ' MeChMoOc '],
+      },
+      github: {
+        boardForRepo: { 'p2pu/lernanta': 'https://trello.com/b/LeRnAnTa/lernanta?filter=x' },
+      },
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.settings.trello.pipelineBoard).toBe('PiPeLiNe');
+    expect(result.settings.trello.boards).toEqual(['LeRnAnTa', 'MeChMoOc']);
+    expect(result.settings.github.boardForRepo).toEqual({ 'p2pu/lernanta': 'LeRnAnTa' });
+  });
+});
+
+describe('invalid settings', () => {
+  it('are reported by field name when saving', () => {
+    const result = validateSettings({
+      trello: { boards: ['LeRnAnTa', 'not a board'] },
+      github: { repos: ['p2pu'] },
+      process: {
+        staleInProgressDays: 0,
+        techCall: { timeZone: 'Mars/Olympus', time: '7am' },
+        devListAddress: 'nope',
+      },
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const fields = result.issues.map((issue) => issue.field);
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        'trello.boards.1',
+        'github.repos.0',
+        'process.staleInProgressDays',
+        'process.techCall.timeZone',
+        'process.techCall.time',
+        'process.devListAddress',
+      ]),
+    );
+    const stale = result.issues.find((issue) => issue.field === 'process.staleInProgressDays');
+    expect(stale?.message).toBe('must be at least 1');
+  });
+
+  it('fall back to their defaults when reading what is stored, each reported, nothing else lost', () => {
+    const { settings, issues } = readSettings({
+      trello: { apiKey: 'k', boards: ['LeRnAnTa', 42, 'MeChMoOc'] },
+      process: { staleInProgressDays: 'seven', requiredApprovals: 2 },
+      extra: true,
+    });
+    expect(issues.map((i) => i.field)).toEqual(['trello.boards.1', 'process.staleInProgressDays']);
+    expect(settings.trello.boards).toEqual(['LeRnAnTa', 'MeChMoOc']);
+    expect(settings.trello.apiKey).toBe('k');
+    expect(settings.process.staleInProgressDays).toBe(7);
+    expect(settings.process.requiredApprovals).toBe(2);
+    expect((settings as Record<string, unknown>).extra).toBe(true);
+  });
+
+  it('that are not an object at all give the defaults and say so', () => {
+    const { settings, issues } = readSettings('garbage');
+    expect(settings).toEqual(defaultSettings());
+    expect(issues).toHaveLength(1);
+    expect(readSettings(undefined).issues).toEqual([]);
+  });
+
+  it('never accept an empty list of process lists', () => {
+    const result = validateSettings({ process: { lists: [] } });
+    expect(result.ok || result.issues.map((i) => i.field)).toEqual(['process.lists']);
+  });
+});

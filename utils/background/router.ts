@@ -1,0 +1,109 @@
+/**
+ * The background's message entry: who may send what (security-reliability.md §3), schema
+ * validation, and dispatch to a fixed handler per message type.
+ */
+import * as v from 'valibot';
+import { logWarning } from '../log';
+import {
+  type ContentMessage,
+  ContentMessageSchema,
+  errorResponse,
+  type Message,
+  type PageMessage,
+  PageMessageSchema,
+  type ResponseMap,
+} from '../messages';
+
+export const TRUSTED_PAGE_ORIGINS: ReadonlySet<string> = new Set([
+  'https://trello.com',
+  'https://github.com',
+]);
+
+export interface Sender {
+  id?: string;
+  url?: string;
+  origin?: string;
+  frameId?: number;
+  tab?: unknown;
+}
+
+export type SenderKind = 'content' | 'extension-page';
+
+export function classifySender(
+  sender: Sender,
+  extensionId: string,
+  extensionOrigin: string,
+): SenderKind | null {
+  if (sender.id !== extensionId) return null;
+  const origin = senderOrigin(sender);
+  if (origin === extensionOrigin) return 'extension-page';
+  if (sender.tab && sender.frameId === 0 && TRUSTED_PAGE_ORIGINS.has(origin)) return 'content';
+  return null;
+}
+
+function senderOrigin(sender: Sender): string {
+  if (sender.origin && sender.origin !== 'null') return sender.origin;
+  try {
+    return sender.url ? new URL(sender.url).origin : '';
+  } catch {
+    return '';
+  }
+}
+
+export type Handlers = {
+  [K in Message['type']]: (message: Extract<Message, { type: K }>) => Promise<ResponseMap[K]>;
+};
+
+const AnyMessageSchema = v.union([ContentMessageSchema, PageMessageSchema]);
+
+export function createRouter(handlers: Handlers, extensionId: string, extensionOrigin: string) {
+  return async (message: unknown, sender: Sender): Promise<ResponseMap[Message['type']]> => {
+    const kind = classifySender(sender, extensionId, extensionOrigin);
+    const type =
+      typeof (message as { type?: unknown })?.type === 'string'
+        ? (message as { type: string }).type
+        : '(none)';
+    if (!kind) {
+      logWarning('Refused a message from an untrusted sender', {
+        type,
+        origin: senderOrigin(sender),
+        frameId: sender.frameId,
+      });
+      return errorResponse({
+        code: 'forbidden-sender',
+        message: 'This page may not talk to Process Lens.',
+      });
+    }
+    // Extension pages may send anything; content scripts only the content messages.
+    const parsed = v.safeParse(
+      kind === 'content' ? ContentMessageSchema : AnyMessageSchema,
+      message,
+    );
+    if (!parsed.success) {
+      logWarning('Refused an invalid message', {
+        type,
+        from: kind,
+        problem: v.getDotPath(parsed.issues[0]) ?? parsed.issues[0].message,
+      });
+      return errorResponse({
+        code: 'invalid-message',
+        message: `Process Lens did not understand the message "${type}".`,
+      });
+    }
+    return dispatch(handlers, parsed.output);
+  };
+}
+
+function dispatch(
+  handlers: Handlers,
+  message: ContentMessage | PageMessage,
+): Promise<ResponseMap[Message['type']]> {
+  switch (message.type) {
+    case 'settings.get':
+      return handlers['settings.get'](message);
+    case 'board.snapshot':
+      return handlers['board.snapshot'](message);
+    case 'connection.test':
+      return handlers['connection.test'](message);
+  }
+}

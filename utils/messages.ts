@@ -1,0 +1,48 @@
+/**
+ * The one typed message protocol between content scripts, extension pages and the background.
+ * Content scripts send IDs only; the background maps each type to fixed API calls
+ * (security-reliability.md §3). Every payload is schema-checked on arrival.
+ */
+import * as v from 'valibot';
+import type { Settings } from './process/settings';
+import type { AppError, Result } from './result';
+import type { BoardSnapshot } from './trello/snapshot';
+
+const shortLink = v.pipe(v.string(), v.regex(/^[A-Za-z0-9]{8}$/));
+
+/** Messages a trello.com / github.com top-frame content script may send. */
+export const ContentMessageSchema = v.variant('type', [
+  v.strictObject({ type: v.literal('settings.get') }),
+  v.strictObject({ type: v.literal('board.snapshot'), board: shortLink }),
+]);
+
+/** Messages only extension pages (options, popup) may send. */
+export const PageMessageSchema = v.variant('type', [
+  v.strictObject({
+    type: v.literal('connection.test'),
+    service: v.picklist(['trello', 'github']),
+  }),
+]);
+
+export type ContentMessage = v.InferOutput<typeof ContentMessageSchema>;
+export type PageMessage = v.InferOutput<typeof PageMessageSchema>;
+export type Message = ContentMessage | PageMessage;
+
+export interface ConnectionIdentity {
+  service: 'trello' | 'github';
+  /** "Demo Developer (@demo)". */
+  who: string;
+}
+
+export interface ResponseMap {
+  'settings.get': Result<Settings>;
+  'board.snapshot': Result<BoardSnapshot>;
+  'connection.test': Result<ConnectionIdentity>;
+}
+
+export type ResponseFor<M extends Message> = ResponseMap[M['type']];
+
+/** The answer to anything that fails validation: a Result error, same shape as every answer. */
+export function errorResponse(error: AppError): Result<never> {
+  return { ok: false, error };
+}

@@ -1,0 +1,46 @@
+/** A finding: one place where the work drifts from the written process. */
+
+export type Severity = 'ok' | 'info' | 'warn' | 'error';
+
+export const SEVERITY_ORDER: readonly Severity[] = ['ok', 'info', 'warn', 'error'];
+
+/** Where a finding belongs on the page. The page is only a place to mount (DESIGN §2). */
+export type FindingAnchor =
+  | { kind: 'board'; board: string }
+  | { kind: 'list'; board: string; list: string }
+  | { kind: 'card'; board: string; card: string };
+
+export type ActionId =
+  | 'add-missing-lists'
+  | 'move-issue-to-card'
+  | 'create-card-for-pr'
+  | 'mark-pipeline-reviewed';
+
+export interface Finding {
+  /** Rule id, as in DESIGN §1 (or `source.unavailable` when the data could not be read). */
+  rule: string;
+  severity: Severity;
+  /** Board or card short link on Trello, `owner/repo#number` on GitHub. */
+  subject: string;
+  anchor: FindingAnchor;
+  /** One line, shown on the badge. */
+  title: string;
+  /** The full explanation, shown on hover/focus and in the panel. */
+  message: string;
+  /** The sentence of the written process this finding enforces. */
+  sentence?: string;
+  /** What the user can do about it, in words ("Connect Trello in the options page"). */
+  advice?: string;
+  action?: ActionId;
+}
+
+export function worstSeverity(findings: readonly Finding[]): Severity {
+  let worst = 0;
+  for (const f of findings) worst = Math.max(worst, SEVERITY_ORDER.indexOf(f.severity));
+  return SEVERITY_ORDER[worst] ?? 'ok';
+}
+
+/** Findings counted by the popup and the badge. */
+export function isProblem(finding: Finding): boolean {
+  return finding.severity === 'warn' || finding.severity === 'error';
+}

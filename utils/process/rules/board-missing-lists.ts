@@ -1,0 +1,48 @@
+import type { BoardSnapshot } from '../../trello/snapshot';
+import type { Finding } from '../findings';
+import { missingListNames } from '../lists';
+import { PROCESS_SENTENCES } from '../sentences';
+import type { BoardRule } from './types';
+
+export const boardMissingLists: BoardRule = {
+  id: 'board.missing-lists',
+  evaluate({ board, settings }) {
+    const required = settings.process.lists;
+    const missing = missingListNames(required, board.lists);
+    return [
+      missing.length === 0 ? allPresent(board, required.length) : someMissing(board, missing),
+    ];
+  },
+};
+
+function base(board: BoardSnapshot): Pick<Finding, 'rule' | 'subject' | 'anchor' | 'sentence'> {
+  return {
+    rule: 'board.missing-lists',
+    subject: board.shortLink,
+    anchor: { kind: 'board', board: board.shortLink },
+    sentence: PROCESS_SENTENCES.boardLists,
+  };
+}
+
+function someMissing(board: BoardSnapshot, missing: string[]): Finding {
+  const names = missing.map((name) => `“${name}”`).join(', ');
+  const count =
+    missing.length === 1 ? '1 process list missing' : `${missing.length} process lists missing`;
+  return {
+    ...base(board),
+    severity: 'warn',
+    title: `${count}: ${missing.join(', ')}`,
+    message: `This project board has no ${names} list. Every project board needs the process lists; extra lists are fine.`,
+    advice: 'Add the missing lists to the board.',
+    action: 'add-missing-lists',
+  };
+}
+
+function allPresent(board: BoardSnapshot, count: number): Finding {
+  return {
+    ...base(board),
+    severity: 'ok',
+    title: 'Process lists complete',
+    message: `This board has all ${count} lists the process asks for.`,
+  };
+}

@@ -1,0 +1,17 @@
+/**
+ * Sentences of the written process (shared/process/technical-process.md) that rules enforce.
+ * Quoted in hints so a newcomer learns the process from the hint itself.
+ */
+export const PROCESS_SENTENCES = {
+  boardLists:
+    'Project Trello boards have the following lists: Unsorted, Would be nice, Need to do, Stuck, In progress, Done.',
+  needsCard:
+    'If you are spending time on something, there needs to be a trello card for it somewhere.',
+  deadline:
+    'Every project has a deadline, preferably short. If the deadline is too far in the future the project should be divided into smaller projects.',
+  pipeline: 'All projects are on the "Project Pipeline" Trello board.',
+  review: 'Get at least 1 other person to have a look at the pull request before merging it.',
+  push: 'Push your changes from your local dev environment to your personal github repository at least once a day.',
+  issues:
+    'Issues in Github should be restricted to simple things we can implement quickly that does not need any discussion.',
+} as const;

@@ -1,0 +1,67 @@
+/** The settings store of extension pages (options, popup): zustand over browser.storage.local. */
+import { create } from 'zustand';
+import type { ConnectionIdentity } from './messages';
+import { send } from './messaging';
+import { type Settings, type SettingsIssue, validateSettings } from './process/settings';
+import type { AppError } from './result';
+import { loadSecrets, loadSettings, type Secrets, saveSecrets, saveSettings } from './storage';
+
+export type ConnectionState =
+  | { state: 'idle' }
+  | { state: 'testing' }
+  | { state: 'connected'; identity: ConnectionIdentity }
+  | { state: 'failed'; error: AppError };
+
+interface SettingsState {
+  status: 'loading' | 'ready' | 'failed';
+  settings: Settings | null;
+  secrets: Secrets | null;
+  /** Problems found in what was stored (each field fell back to its default). */
+  storedIssues: SettingsIssue[];
+  connections: Record<'trello' | 'github', ConnectionState>;
+  load(): Promise<void>;
+  /** Validates and saves; answers with the issues by field when the input is invalid. */
+  save(input: unknown, secrets: Partial<Secrets>): Promise<SettingsIssue[]>;
+  testConnection(service: 'trello' | 'github'): Promise<void>;
+}
+
+export const useSettingsStore = create<SettingsState>((set, get) => ({
+  status: 'loading',
+  settings: null,
+  secrets: null,
+  storedIssues: [],
+  connections: { trello: { state: 'idle' }, github: { state: 'idle' } },
+
+  async load() {
+    try {
+      const [{ settings, issues }, secrets] = await Promise.all([loadSettings(), loadSecrets()]);
+      set({ status: 'ready', settings, secrets, storedIssues: issues });
+    } catch {
+      set({ status: 'failed' });
+    }
+  },
+
+  async save(input, secrets) {
+    const result = validateSettings(input);
+    if (!result.ok) return result.issues;
+    await Promise.all([saveSettings(result.settings), saveSecrets(secrets)]);
+    set({
+      settings: result.settings,
+      secrets: { ...(get().secrets ?? { trelloToken: '', githubToken: '' }), ...secrets },
+      storedIssues: [],
+    });
+    return [];
+  },
+
+  async testConnection(service) {
+    const setConnection = (state: ConnectionState) =>
+      set({ connections: { ...get().connections, [service]: state } });
+    setConnection({ state: 'testing' });
+    const answer = await send({ type: 'connection.test', service });
+    setConnection(
+      answer.ok
+        ? { state: 'connected', identity: answer.value }
+        : { state: 'failed', error: answer.error },
+    );
+  },
+}));

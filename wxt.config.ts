@@ -1,0 +1,27 @@
+import { defineConfig } from 'wxt';
+
+// WXT 0.20.x is pinned on purpose: it runs on Node 20; WXT 0.21 needs Node 22.
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  // Imports stay explicit (`import { browser } from 'wxt/browser'`): easier to read and to grep.
+  imports: false,
+  manifest: ({ browser }) => ({
+    name: 'Process Lens',
+    description:
+      "Shows, on Trello and GitHub, where a team's work drifts from its written technical process.",
+    permissions: ['storage', 'alarms'],
+    // Each host, and why (see README "Permissions").
+    host_permissions: ['https://api.trello.com/*', 'https://api.github.com/*'],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'process-lens@p2pu.org',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['websiteContent'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
