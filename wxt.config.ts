@@ -9,7 +9,7 @@ export default defineConfig({
     name: 'Process Lens',
     description:
       "Shows, on Trello and GitHub, where a team's work drifts from its written technical process.",
-    permissions: ['storage', 'alarms'],
+    permissions: ['storage'],
     // Each host, and why (see README "Permissions").
     host_permissions: ['https://api.trello.com/*', 'https://api.github.com/*'],
     ...(browser === 'firefox'
@@ -17,9 +17,11 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'process-lens@p2pu.org',
-              strict_min_version: '128.0',
+              // data_collection_permissions needs Firefox 140 (142 on Android).
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['websiteContent'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -117,3 +117,26 @@ describe('board.missing-lists', () => {
     ).toContain('board.missing-lists');
   });
 });
+
+describe('which boards are project boards', () => {
+  it('leaves the Project Pipeline alone, recognised by name or by settings', () => {
+    const pipeline = board([], { name: ' Project Pipeline ', shortLink: 'PiPeLiNe' });
+    expect(evaluateBoard({ board: pipeline, settings: defaultSettings(), now: NOW })).toEqual([]);
+    const settings = defaultSettings();
+    settings.trello.pipelineBoard = 'PiPeLiNe';
+    const renamed = board([], { name: 'Roadmap', shortLink: 'PiPeLiNe' });
+    expect(evaluateBoard({ board: renamed, settings, now: NOW })).toEqual([]);
+  });
+
+  it('checks every other board when no boards are configured, only the watched ones otherwise', () => {
+    const other = board([], { shortLink: 'OtHeRbRd', name: 'Personal' });
+    expect(evaluateBoard({ board: other, settings: defaultSettings(), now: NOW })).toHaveLength(1);
+    const settings = defaultSettings();
+    settings.trello.boards = ['LeRnAnTa'];
+    expect(evaluateBoard({ board: other, settings, now: NOW })).toEqual([]);
+    expect(evaluateBoard({ board: board([]), settings, now: NOW })).toHaveLength(1);
+    settings.trello.boards = [];
+    settings.github.boardForRepo = { 'p2pu/lernanta': 'OtHeRbRd' };
+    expect(evaluateBoard({ board: other, settings, now: NOW })).toHaveLength(1);
+  });
+});

@@ -16,6 +16,7 @@ import { getBoardShortLink, getCardShortLink } from './pages';
 import type { BoardSnapshot } from './snapshot';
 
 const SNAPSHOT_TTL_MS = 30_000;
+const ORPHAN_CHECK_MS = 2_000;
 
 export function startTrelloHints(ctx: ContentScriptContext): void {
   const layer = createHintLayer((finding) => resolveTrelloAnchor(finding));
@@ -28,6 +29,9 @@ export function startTrelloHints(ctx: ContentScriptContext): void {
     stopObserving();
     layer.destroy();
   });
+  // After an update or reload nothing tells this old script it is orphaned; WXT notices when
+  // its wrapped timers run (`runtime.id` is gone), and then our hints are removed.
+  ctx.setInterval(() => {}, ORPHAN_CHECK_MS);
   ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => void follow(newUrl.href));
   void follow(location.href);
 

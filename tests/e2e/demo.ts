@@ -1,0 +1,277 @@
+// `npm start` (after `wxt build`, run with tsx): the extension on an offline copy of Trello and GitHub.
+//
+//   tsx tests/e2e/demo.ts                    headed Chromium on the fake sites (needs a display)
+//   tsx tests/e2e/demo.ts --screenshot DIR   headless; writes DIR/<page>.png once the hints show
+//   tsx tests/e2e/demo.ts --live             the extension on the real trello.com and github.com
+//   add --extension DIR to load another unpacked build than .output/chrome-mv3
+
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Page } from 'playwright-core';
+import {
+  ChromiumMissingError,
+  chromiumPath,
+  type LaunchedBrowser,
+  launchBrowser,
+  seedStorage,
+} from './browser.ts';
+import { type FakeSites, startFakeSites } from './fake/server.ts';
+import { createDemoState, DEMO } from './fake/state.ts';
+
+export interface DemoPage {
+  /** File name of the screenshot, without `.png`. */
+  name: string;
+  /** URL, or a path inside the extension (`popup.html`). */
+  url: string;
+  /** The page's main element: the page is broken if it never appears. */
+  anchor: string;
+  /** Rule ids whose `[data-process-hint]` must show before the screenshot. */
+  hints: string[];
+  /** Other selectors that must show (extension pages). */
+  expect?: string[];
+  viewport?: { width: number; height: number };
+}
+
+export const DEMO_PAGES: DemoPage[] = [
+  {
+    name: 'trello-lernanta-board',
+    url: `https://trello.com/b/${DEMO.lernanta}/lernanta`,
+    anchor: 'h1[data-testid="board-name-display"]',
+    hints: ['board.missing-lists'],
+  },
+  {
+    name: 'trello-mechanical-mooc-board',
+    url: `https://trello.com/b/${DEMO.mooc}/mechanical-mooc`,
+    anchor: 'h1[data-testid="board-name-display"]',
+    hints: ['board.missing-lists'],
+  },
+  {
+    name: 'trello-project-pipeline',
+    url: `https://trello.com/b/${DEMO.pipeline}/project-pipeline`,
+    anchor: 'h1[data-testid="board-name-display"]',
+    hints: [], // pipeline rules: next issue
+  },
+  {
+    name: 'github-pull-request',
+    url: `https://github.com/${DEMO.repo}/pull/42`,
+    anchor: 'h1[data-component="PH_Title"]',
+    hints: [], // GitHub rules: later issue
+  },
+  {
+    name: 'github-issue',
+    url: `https://github.com/${DEMO.repo}/issues/44`,
+    anchor: '[data-testid="issue-header"]',
+    hints: [], // GitHub rules: later issue
+  },
+];
+
+/** The extension configuration the demo starts with (storage contract, DESIGN.md §4). */
+export function demoStorage(): Record<string, unknown> {
+  return {
+    settings: {
+      version: 1,
+      trello: {
+        apiKey: DEMO.trelloKey,
+        pipelineBoard: DEMO.pipeline,
+        boards: [DEMO.lernanta, DEMO.mooc, DEMO.untidy],
+      },
+      github: { repos: [DEMO.repo], boardForRepo: { [DEMO.repo]: DEMO.lernanta } },
+    },
+    secrets: { trelloToken: DEMO.trelloToken, githubToken: DEMO.githubToken },
+  };
+}
+
+const WAIT_MS = 15_000;
+
+interface Args {
+  mode: 'headed' | 'screenshot' | 'live';
+  dir: string;
+  extensionPath?: string;
+}
+
+/** The value after `flag`, undefined when the flag is absent. */
+function option(argv: string[], flag: string): string | undefined {
+  const i = argv.indexOf(flag);
+  if (i < 0) return undefined;
+  const value = argv[i + 1];
+  if (!value || value.startsWith('--')) fail(`Usage: npm start -- ${flag} DIR`);
+  return value;
+}
+
+function parseArgs(argv: string[]): Args {
+  const ext = option(argv, '--extension');
+  const extension = ext ? { extensionPath: resolve(ext) } : {};
+  const dir = option(argv, '--screenshot');
+  if (dir) return { mode: 'screenshot', dir: resolve(dir), ...extension };
+  return { mode: argv.includes('--live') ? 'live' : 'headed', dir: '', ...extension };
+}
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+function hasDisplay(): boolean {
+  if (process.platform === 'darwin' || process.platform === 'win32') return true;
+  return Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+}
+
+function pageUrl(browser: LaunchedBrowser, page: DemoPage): string {
+  return /^https?:/.test(page.url)
+    ? page.url
+    : `chrome-extension://${browser.extensionId}/${page.url}`;
+}
+
+/** Waits for each selector in turn within one overall deadline; returns those that never showed. */
+async function waitForAll(page: Page, selectors: string[], deadline: number): Promise<string[]> {
+  const missing: string[] = [];
+  for (const selector of selectors) {
+    const timeout = Math.max(deadline - Date.now(), 1);
+    try {
+      await page.waitForSelector(selector, { state: 'attached', timeout });
+    } catch {
+      missing.push(selector);
+    }
+  }
+  return missing;
+}
+
+/** Two animation frames: the hints' React render has been painted. */
+function settle(page: Page): Promise<void> {
+  return page.evaluate(
+    () =>
+      new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
+  );
+}
+
+async function screenshotPage(
+  browser: LaunchedBrowser,
+  spec: DemoPage,
+  dir: string,
+): Promise<string[]> {
+  const page = await browser.context.newPage();
+  const problems: string[] = [];
+  try {
+    if (spec.viewport) await page.setViewportSize(spec.viewport);
+    await page.goto(pageUrl(browser, spec), { waitUntil: 'domcontentloaded', timeout: WAIT_MS });
+    const deadline = Date.now() + WAIT_MS;
+    if ((await waitForAll(page, [spec.anchor], deadline)).length) {
+      problems.push(
+        `${spec.name}: the page's anchor ${spec.anchor} never appeared (is the fake page broken?)`,
+      );
+    } else {
+      const hintSelectors = spec.hints.map((id) => `[data-process-hint="${id}"]`);
+      const missing = await waitForAll(page, [...hintSelectors, ...(spec.expect ?? [])], deadline);
+      for (const m of missing)
+        problems.push(`${spec.name}: ${m} did not appear within ${WAIT_MS / 1000} s`);
+      await settle(page);
+    }
+  } catch (err) {
+    problems.push(`${spec.name}: ${(err as Error).message.split('\n')[0]}`);
+  } finally {
+    const file = resolve(dir, `${spec.name}.png`);
+    await page.screenshot({ path: file }).then(
+      () => console.log(file),
+      (err: Error) =>
+        problems.push(`${spec.name}: screenshot failed: ${err.message.split('\n')[0]}`),
+    );
+    await page.close();
+  }
+  return problems;
+}
+
+async function runScreenshots(dir: string, extensionPath?: string): Promise<number> {
+  mkdirSync(dir, { recursive: true });
+  const fake = await startFakeSites({ state: createDemoState() });
+  const browser = await launchBrowser({
+    fake,
+    headless: true,
+    ...(extensionPath ? { extensionPath } : {}),
+  }).catch(async (err: unknown) => {
+    await fake.close();
+    throw err;
+  });
+  try {
+    await seedStorage(browser.serviceWorker, demoStorage());
+    const problems: string[] = [];
+    for (const spec of DEMO_PAGES) problems.push(...(await screenshotPage(browser, spec, dir)));
+    if (problems.length) {
+      console.error(
+        `\nScreenshots written, but ${problems.length} expected element(s) were missing:`,
+      );
+      for (const p of problems) console.error(`  - ${p}`);
+      return 1;
+    }
+    return 0;
+  } finally {
+    await browser.close();
+    await fake.close();
+  }
+}
+
+/** Keeps running until Ctrl+C or until the browser window is closed. */
+async function runInteractive(live: boolean, extensionPath?: string): Promise<void> {
+  if (!hasDisplay()) {
+    fail(
+      'No display found (DISPLAY is not set), so a browser window cannot open.\n' +
+        'Take screenshots instead:  npm start -- --screenshot shots',
+    );
+  }
+  let fake: FakeSites | undefined;
+  if (!live) fake = await startFakeSites({ state: createDemoState() });
+  const browser = await launchBrowser({
+    headless: false,
+    viewport: null,
+    ...(fake ? { fake } : { live: true }),
+    ...(extensionPath ? { extensionPath } : {}),
+  }).catch(async (err: unknown) => {
+    await fake?.close();
+    throw err;
+  });
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    await browser.close();
+    await fake?.close();
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+  browser.context.on('close', () => void stop(0));
+
+  const urls = live ? ['https://trello.com/', 'https://github.com/'] : DEMO_PAGES.map((p) => p.url);
+  if (!live) await seedStorage(browser.serviceWorker, demoStorage());
+  console.log(
+    live
+      ? 'Process Lens on the real sites (configure it in its options page):'
+      : 'Process Lens demo (offline fake of trello.com and github.com):',
+  );
+  for (const url of urls) {
+    const page = await browser.context.newPage();
+    await page.goto(url, { waitUntil: 'domcontentloaded' }).catch((err: Error) => {
+      console.error(`  could not open ${url}: ${err.message.split('\n')[0]}`);
+    });
+    console.log(`  opened ${url}`);
+  }
+  // The persistent context starts with one blank tab; drop it.
+  for (const page of browser.context.pages()) if (page.url() === 'about:blank') await page.close();
+  console.log('Press Ctrl+C to stop.');
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  try {
+    chromiumPath();
+  } catch (err) {
+    if (err instanceof ChromiumMissingError) fail(err.message);
+    throw err;
+  }
+  if (args.mode === 'screenshot') process.exit(await runScreenshots(args.dir, args.extensionPath));
+  await runInteractive(args.mode === 'live', args.extensionPath);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  main().catch((err: Error) => fail(`demo failed: ${err.message}`));
+}

@@ -1,0 +1,239 @@
+// The missing-lists hint on real Trello markup, in Chromium with the built extension.
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { seedStorage } from './browser.ts';
+import { addBoard, DEMO } from './fake/state.ts';
+import {
+  type Bed,
+  clearExtensionStorage,
+  readHints,
+  startBed,
+  stopBed,
+  waitForHint,
+  waitForPanel,
+  watchErrors,
+} from './support.ts';
+
+const XSS = 'Test <img src=0 onerror=alert(1)> Test';
+let bed: Bed;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  bed = await startBed();
+});
+afterAll(() => stopBed(bed));
+
+async function open(path: string): Promise<Page> {
+  page = await bed.browser.context.newPage();
+  errors = watchErrors(page);
+  await page.goto(bed.fake.url('trello.com', path));
+  return page;
+}
+
+afterEach(async () => {
+  await page?.close();
+  bed.fake.faults.clear();
+  bed.fake.state.trello.session = true;
+  await clearExtensionStorage(bed);
+  expect(errors, 'no uncaught error and no console error on the page').toEqual([]);
+});
+
+describe('zero set-up (no settings at all)', () => {
+  it('shows the missing lists next to the board header, read with the signed-in session', async () => {
+    bed.fake.requests.clear();
+    await open(`/b/${DEMO.lernanta}/lernanta`);
+    const [hint, ...others] = await waitForHint(page, 'board.missing-lists', { severity: 'warn' });
+    expect(others).toEqual([]);
+    expect(hint).toMatchObject({ subject: DEMO.lernanta, after: 'board-name-display' });
+    expect(hint?.text).toContain('2 process lists missing: Would be nice, Stuck');
+    // Hover or keyboard focus: the full message and the process sentence it enforces.
+    expect(hint?.text).toContain('Project Trello boards have the following lists');
+
+    const boardReads = bed.fake.requests.matching({ path: `/1/boards/${DEMO.lernanta}` });
+    expect(boardReads.map((r) => [r.host, r.auth, r.status])).toEqual([
+      ['trello.com', 'session', 200],
+    ]);
+    expect(bed.fake.requests.matching({ host: 'api.trello.com' })).toEqual([]);
+  });
+
+  it('shows the details on keyboard focus without stealing focus on load', async () => {
+    await open(`/b/${DEMO.lernanta}/lernanta`);
+    await waitForHint(page, 'board.missing-lists', { severity: 'warn' });
+    expect(await page.evaluate(() => document.activeElement?.localName)).not.toBe(
+      'process-lens-hint',
+    );
+    const badge = page.locator('[data-process-hint="board.missing-lists"] button');
+    await badge.focus();
+    await expect
+      .poll(() =>
+        page.locator('[data-process-hint="board.missing-lists"] [role="tooltip"]').isVisible(),
+      )
+      .toBe(true);
+  });
+
+  it('says all is well on a board with every list, however the names are spaced or cased', async () => {
+    await open(`/b/${DEMO.untidy}/badges`);
+    const hints = await waitForHint(page, 'board.missing-lists', { severity: 'ok' });
+    expect(hints).toHaveLength(1);
+    expect(hints[0]?.text).toContain('Process lists complete');
+  });
+
+  it('leaves the Project Pipeline board alone', async () => {
+    await open(`/b/${DEMO.pipeline}/project-pipeline`);
+    await page.waitForSelector('h1[data-testid="board-name-display"]');
+    await expect
+      .poll(() => bed.fake.requests.matching({ path: `/1/boards/${DEMO.pipeline}` }).length)
+      .toBeGreaterThan(0);
+    await page.evaluate(
+      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+    );
+    expect(await page.locator('[data-process-hint="board.missing-lists"]').count()).toBe(0);
+  });
+});
+
+describe('single-page navigation', () => {
+  it('swaps the old board’s hint for the new one’s, with no duplicates, and keeps it under a card', async () => {
+    await open(`/b/${DEMO.lernanta}/lernanta`);
+    await waitForHint(page, 'board.missing-lists', { severity: 'warn' });
+
+    await page.click(`a[href^="/b/${DEMO.mooc}/"]`);
+    await waitForHint(page, 'board.missing-lists', { severity: 'ok' });
+    expect(await readHints(page, 'board.missing-lists')).toMatchObject([
+      { subject: DEMO.mooc, severity: 'ok' },
+    ]);
+
+    await page.goBack();
+    await waitForHint(page, 'board.missing-lists', { severity: 'warn' });
+    expect(await readHints(page, 'board.missing-lists')).toMatchObject([
+      { subject: DEMO.lernanta },
+    ]);
+
+    // Trello re-renders the board: the hint comes back once.
+    await page.evaluate(() =>
+      (
+        window as unknown as { __fakeTrello: { rerender(): Promise<void> } }
+      ).__fakeTrello.rerender(),
+    );
+    await waitForHint(page, 'board.missing-lists', { severity: 'warn' });
+    expect(await readHints(page, 'board.missing-lists')).toHaveLength(1);
+
+    // Opening a card keeps the board (and its hint) behind the card dialog.
+    await page.click('a[data-testid="card-name"]');
+    await page.waitForURL(/\/c\//);
+    await page.waitForSelector('[data-testid="card-back-name"]');
+    expect(await readHints(page, 'board.missing-lists')).toMatchObject([
+      { subject: DEMO.lernanta, severity: 'warn' },
+    ]);
+  });
+
+  it('reads a board again only after 30 s (cached in the page between visits)', async () => {
+    bed.fake.requests.clear();
+    await open(`/b/${DEMO.lernanta}/lernanta`);
+    await waitForHint(page, 'board.missing-lists', { severity: 'warn' });
+    await page.click(`a[href^="/b/${DEMO.mooc}/"]`);
+    await waitForHint(page, 'board.missing-lists', { severity: 'ok' });
+    await page.goBack();
+    await waitForHint(page, 'board.missing-lists', { severity: 'warn' });
+    expect(bed.fake.requests.matching({ path: `/1/boards/${DEMO.lernanta}` })).toHaveLength(1);
+  });
+});
+
+describe('when the board cannot be read', () => {
+  it('a board that does not exist says so and what to do', async () => {
+    await open('/b/NoSuChBd/nothing');
+    const panel = await waitForPanel(page, 'Process Lens cannot read this board');
+    expect(panel).toContain('404');
+    expect(panel).toContain('Check the board address');
+  });
+
+  it('a signed-out session with no token asks to sign in or connect Trello', async () => {
+    bed.fake.state.trello.session = false;
+    await bed.browser.context.clearCookies();
+    await open(`/b/${DEMO.lernanta}/lernanta`);
+    const [hint] = await waitForHint(page, 'source.unavailable', { severity: 'error' });
+    expect(hint?.text).toContain('401');
+    expect(hint?.text).toContain(
+      'Sign in to Trello, or connect Trello in the Process Lens options page.',
+    );
+  });
+
+  it('a signed-out session falls back to the token path in the background, token in the header only', async () => {
+    bed.fake.state.trello.session = false;
+    await bed.browser.context.clearCookies();
+    await seedStorage(bed.browser.serviceWorker, {
+      settings: { trello: { apiKey: DEMO.trelloKey } },
+      secrets: { trelloToken: DEMO.trelloToken, githubToken: '' },
+    });
+    bed.fake.requests.clear();
+    await open(`/b/${DEMO.lernanta}/lernanta`);
+    await waitForHint(page, 'board.missing-lists', {
+      severity: 'warn',
+      text: 'Would be nice, Stuck',
+    });
+    const viaToken = bed.fake.requests.matching({
+      host: 'api.trello.com',
+      path: `/1/boards/${DEMO.lernanta}`,
+    });
+    expect(viaToken.map((r) => [r.auth, r.status, 'token' in r.query, 'key' in r.query])).toEqual([
+      ['token', 200, false, false],
+    ]);
+  });
+
+  it('a revoked token says Trello rejected it', async () => {
+    bed.fake.state.trello.session = false;
+    await bed.browser.context.clearCookies();
+    await seedStorage(bed.browser.serviceWorker, {
+      settings: { trello: { apiKey: DEMO.trelloKey } },
+      secrets: { trelloToken: 'revoked-token', githubToken: '' },
+    });
+    await open(`/b/${DEMO.mooc}/mechanical-mooc`);
+    const [hint] = await waitForHint(page, 'source.unavailable', { severity: 'error' });
+    expect(hint?.text).toContain('the token was rejected');
+  });
+
+  it.each([
+    ['malformed JSON', { malformedJson: true }, 'not valid JSON'],
+    ['a server error', { status: 500 }, 'Trello had a server error (500)'],
+    ['the network down', { networkError: true }, 'Could not reach Trello'],
+  ])('%s gives a visible hint', async (_name, fault, message) => {
+    const board = addBoard(bed.fake.state, { name: 'Faulty', lists: ['Done'] });
+    bed.fake.faults.add({ host: 'trello.com', path: `/1/boards/${board.shortLink}`, ...fault });
+    await open(`/b/${board.shortLink}/faulty`);
+    const [hint] = await waitForHint(page, 'source.unavailable', { severity: 'error' });
+    expect(hint?.text).toContain(message);
+  });
+});
+
+describe('placement', () => {
+  it('falls back to the floating panel when the board header is not found', async () => {
+    const board = addBoard(bed.fake.state, {
+      name: 'Headless',
+      lists: ['Unsorted'],
+      renderHeader: false,
+    });
+    await open(`/b/${board.shortLink}/headless`);
+    const panel = await waitForPanel(page, '5 process lists missing');
+    expect(panel).toContain('Would be nice, Need to do, Stuck, In progress, Done');
+    expect(await page.locator('process-lens-hint').count()).toBe(0);
+  });
+
+  it('renders names with HTML as text: nothing executes', async () => {
+    await seedStorage(bed.browser.serviceWorker, {
+      settings: { process: { lists: [XSS, 'Done'] } },
+    });
+    const board = addBoard(bed.fake.state, {
+      name: XSS,
+      lists: ['Done'],
+      cards: [{ name: XSS, list: 'Done' }],
+    });
+    await open(`/b/${board.shortLink}/xss`);
+    const [hint] = await waitForHint(page, 'board.missing-lists', { severity: 'warn' });
+    expect(hint?.text).toContain(`1 process list missing: ${XSS}`);
+    const injected = await page.evaluate(
+      () =>
+        document.querySelector('[data-process-hint]')?.shadowRoot?.querySelectorAll('img').length,
+    );
+    expect(injected).toBe(0);
+  });
+});

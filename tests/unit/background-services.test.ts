@@ -1,0 +1,84 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { createHandlers } from '../../utils/background/services';
+
+const BOARD = { id: 'b1', name: 'Lernanta', shortLink: 'LeRnAnTa', lists: [], cards: [] };
+const TOKEN = 'trello-secret-token-value';
+
+let now = 1_000_000;
+const clock = () => now;
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  now = 1_000_000;
+  await fakeBrowser.storage.local.set({
+    settings: { trello: { apiKey: 'demo-key' } },
+    secrets: { trelloToken: TOKEN, githubToken: '' },
+  });
+});
+
+function stubFetch(body: unknown = BOARD, status = 200) {
+  const fetchMock = vi.fn(async () => new Response(JSON.stringify(body), { status }));
+  vi.stubGlobal('fetch', fetchMock);
+  return fetchMock;
+}
+
+describe('background board snapshots', () => {
+  it('read through the token path, at most once per 30 s per board', async () => {
+    const fetchMock = stubFetch();
+    const handlers = createHandlers(clock);
+    const first = await handlers['board.snapshot']({ type: 'board.snapshot', board: 'LeRnAnTa' });
+    expect(first).toMatchObject({
+      ok: true,
+      value: { shortLink: 'LeRnAnTa', source: 'token', fetchedAt: now },
+    });
+    now += 29_999;
+    await handlers['board.snapshot']({ type: 'board.snapshot', board: 'LeRnAnTa' });
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    now += 1;
+    await handlers['board.snapshot']({ type: 'board.snapshot', board: 'LeRnAnTa' });
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+  });
+
+  it('never answer with a token', async () => {
+    stubFetch();
+    const handlers = createHandlers(clock);
+    const answers = [
+      await handlers['board.snapshot']({ type: 'board.snapshot', board: 'LeRnAnTa' }),
+      await handlers['settings.get']({ type: 'settings.get' }),
+      await handlers['connection.test']({ type: 'connection.test', service: 'github' }),
+    ];
+    expect(JSON.stringify(answers)).not.toContain(TOKEN);
+  });
+
+  it('do not cache failures', async () => {
+    const fetchMock = stubFetch('invalid token', 401);
+    const handlers = createHandlers(clock);
+    const answer = await handlers['board.snapshot']({ type: 'board.snapshot', board: 'LeRnAnTa' });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    await handlers['board.snapshot']({ type: 'board.snapshot', board: 'LeRnAnTa' });
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('connection test', () => {
+  it('names the Trello member', async () => {
+    stubFetch({ id: 'm1', username: 'demo', fullName: 'Demo Developer' });
+    const answer = await createHandlers(clock)['connection.test']({
+      type: 'connection.test',
+      service: 'trello',
+    });
+    expect(answer).toEqual({
+      ok: true,
+      value: { service: 'trello', who: 'Demo Developer (@demo)' },
+    });
+  });
+
+  it('says how to connect GitHub when there is no token', async () => {
+    const answer = await createHandlers(clock)['connection.test']({
+      type: 'connection.test',
+      service: 'github',
+    });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'not-connected' } });
+  });
+});

@@ -1,0 +1,116 @@
+import { act } from 'react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createHintLayer, type HintLayer } from '../../utils/dom/hint-layer';
+import type { Finding } from '../../utils/process/findings';
+import { resolveTrelloAnchor } from '../../utils/trello/anchors';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const XSS = 'Test <img src=0 onerror=alert(1)> Test';
+
+const boardFinding = (extra: Partial<Finding> = {}): Finding => ({
+  rule: 'board.missing-lists',
+  severity: 'warn',
+  subject: 'LeRnAnTa',
+  anchor: { kind: 'board', board: 'LeRnAnTa' },
+  title: '1 process list missing: Stuck',
+  message: 'This project board has no “Stuck” list.',
+  sentence: 'Project Trello boards have the following lists',
+  ...extra,
+});
+
+const cardFinding = (card: string): Finding => ({
+  rule: 'card.stuck',
+  severity: 'info',
+  subject: card,
+  anchor: { kind: 'card', board: 'LeRnAnTa', card },
+  title: 'Stuck',
+  message: 'Raise it at the call.',
+});
+
+function boardPage(withHeader = true): void {
+  document.body.replaceChildren();
+  const html = `${withHeader ? '<h1 data-testid="board-name-display">Lernanta</h1>' : ''}
+    <ol data-testid="list-cards"><li data-testid="list-card"><div data-testid="trello-card">
+      <a data-testid="card-name" href="/c/CaRd0001/1-fix">Fix</a></div></li></ol>`;
+  // A fixture of Trello's markup (dom-anchors.md §9), parsed, not injected.
+  const parsed = new DOMParser().parseFromString(html, 'text/html');
+  document.body.append(...document.importNode(parsed.body, true).childNodes);
+}
+
+const hints = () => [...document.querySelectorAll('[data-process-hint]')];
+const shadowText = (el: Element) => el.shadowRoot?.textContent ?? '';
+
+let layer: HintLayer;
+beforeEach(() => {
+  layer = createHintLayer((f) => resolveTrelloAnchor(f));
+});
+afterEach(() => act(() => layer.destroy()));
+
+describe('hint layer', () => {
+  it('puts a board hint right after the board header, with the markup contract', () => {
+    boardPage();
+    act(() => layer.show([boardFinding()]));
+    const [host] = hints();
+    expect(host?.previousElementSibling?.matches('h1[data-testid="board-name-display"]')).toBe(
+      true,
+    );
+    expect(host?.getAttribute('data-process-hint')).toBe('board.missing-lists');
+    expect(host?.getAttribute('data-process-severity')).toBe('warn');
+    expect(host?.getAttribute('data-process-subject')).toBe('LeRnAnTa');
+    expect(host?.shadowRoot?.mode).toBe('open');
+    expect(shadowText(host as Element)).toContain('1 process list missing: Stuck');
+    expect(document.querySelector('[data-process-panel]')).toBeNull();
+  });
+
+  it('puts a card hint inside its trello-card, found by the card link', () => {
+    boardPage();
+    act(() => layer.show([cardFinding('CaRd0001')]));
+    expect(hints()[0]?.parentElement?.matches('[data-testid="trello-card"]')).toBe(true);
+  });
+
+  it('falls back to the floating panel when the anchor is missing', () => {
+    boardPage(false);
+    act(() => layer.show([boardFinding(), cardFinding('NoTsHoWn')]));
+    expect(hints()).toHaveLength(0);
+    const panel = document.querySelector('[data-process-panel]');
+    expect(shadowText(panel as Element)).toContain('1 process list missing: Stuck');
+    expect(shadowText(panel as Element)).toContain('Raise it at the call.');
+  });
+
+  it('never duplicates a hint when shown again or reconciled', () => {
+    boardPage();
+    act(() => layer.show([boardFinding()]));
+    act(() => layer.show([boardFinding()]));
+    act(() => layer.reconcile());
+    expect(hints()).toHaveLength(1);
+  });
+
+  it('follows a re-rendered header and removes hints that are gone', () => {
+    boardPage();
+    act(() => layer.show([boardFinding()]));
+    boardPage(); // the page re-renders: our host is gone with the old header
+    act(() => layer.reconcile());
+    expect(hints()).toHaveLength(1);
+    act(() => layer.show([boardFinding({ severity: 'ok', title: 'Process lists complete' })]));
+    expect(hints()).toHaveLength(1);
+    expect(hints()[0]?.getAttribute('data-process-severity')).toBe('ok');
+    act(() => layer.show([]));
+    expect(hints()).toHaveLength(0);
+  });
+
+  it('renders page text as text, never as HTML', () => {
+    boardPage();
+    act(() => layer.show([boardFinding({ title: XSS, message: XSS })]));
+    const host = hints()[0] as Element;
+    expect(host.shadowRoot?.querySelector('img')).toBeNull();
+    expect(shadowText(host)).toContain(XSS);
+  });
+
+  it('leaves nothing behind when destroyed (extension reloaded)', () => {
+    boardPage(false);
+    act(() => layer.show([boardFinding()]));
+    act(() => layer.destroy());
+    expect(document.querySelector('process-lens-hint, process-lens-panel')).toBeNull();
+  });
+});

@@ -1,0 +1,92 @@
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { OptionsPage } from '../../components/OptionsPage';
+import { useSettingsStore } from '../../utils/settings-store';
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  useSettingsStore.setState({ status: 'loading', settings: null, secrets: null, storedIssues: [] });
+});
+afterEach(cleanup);
+
+describe('options page', () => {
+  it('loads the stored values and says which stored fields were invalid', async () => {
+    await fakeBrowser.storage.local.set({
+      settings: {
+        trello: { apiKey: 'demo-key', boards: ['LeRnAnTa'] },
+        process: { staleInProgressDays: -3 },
+      },
+      secrets: { trelloToken: 'tok', githubToken: '' },
+    });
+    render(<OptionsPage />);
+    expect(await screen.findByLabelText('API key')).toHaveProperty('value', 'demo-key');
+    expect(screen.getByLabelText('Watched project boards')).toHaveProperty('value', 'LeRnAnTa');
+    expect(screen.getByRole('alert').textContent).toContain('process.staleInProgressDays');
+  });
+
+  it('saves settings and secrets apart, normalising board URLs', async () => {
+    const user = userEvent.setup();
+    render(<OptionsPage />);
+    await user.type(await screen.findByLabelText('API key'), 'k1');
+    await user.type(screen.getAllByLabelText('Token')[0] as HTMLElement, 'trello-secret');
+    await user.type(
+      screen.getByLabelText('Project Pipeline board'),
+      'https://trello.com/b/PiPeLiNe/project-pipeline',
+    );
+    await user.type(screen.getByLabelText('Watched repositories'), 'p2pu/lernanta');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Saved.');
+    const { settings, secrets } = await fakeBrowser.storage.local.get(['settings', 'secrets']);
+    expect(settings).toMatchObject({
+      trello: { apiKey: 'k1', pipelineBoard: 'PiPeLiNe' },
+      github: { repos: ['p2pu/lernanta'] },
+    });
+    expect(JSON.stringify(settings)).not.toContain('trello-secret');
+    expect(secrets).toEqual({ trelloToken: 'trello-secret', githubToken: '' });
+  });
+
+  it('refuses to save an invalid value and shows the message by its field', async () => {
+    const user = userEvent.setup();
+    render(<OptionsPage />);
+    await user.type(
+      await screen.findByLabelText('Watched project boards'),
+      'LeRnAnTa\nnot a board',
+    );
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    const error = await screen.findByText('must be a Trello board short link or board URL');
+    expect(error.getAttribute('data-field-error')).toBe('trello.boards');
+    expect(screen.getByLabelText('Watched project boards').getAttribute('aria-invalid')).toBe(
+      'true',
+    );
+    expect((await fakeBrowser.storage.local.get('settings')).settings).toBeUndefined();
+  });
+
+  it('shows who a connection belongs to, or exactly why it failed', async () => {
+    fakeBrowser.runtime.onMessage.addListener(async (message: unknown) =>
+      (message as { service: string }).service === 'trello'
+        ? { ok: true, value: { service: 'trello', who: 'Demo Developer (@demo)' } }
+        : {
+            ok: false,
+            error: {
+              code: 'unauthorized',
+              message: 'GitHub rejected the token (401 Bad credentials).',
+            },
+          },
+    );
+    const user = userEvent.setup();
+    render(<OptionsPage />);
+    const [trelloTest, githubTest] = await screen.findAllByRole('button', {
+      name: 'Save and test connection',
+    });
+    await user.click(trelloTest as HTMLElement);
+    await waitFor(() =>
+      expect(screen.getByText('Connected to Trello as Demo Developer (@demo).')).toBeTruthy(),
+    );
+    await user.click(githubTest as HTMLElement);
+    await waitFor(() =>
+      expect(screen.getByText('GitHub rejected the token (401 Bad credentials).')).toBeTruthy(),
+    );
+  });
+});
