@@ -30,6 +30,8 @@ export interface DemoPage {
   hints: string[];
   /** Other selectors that must show (extension pages). */
   expect?: string[];
+  /** Focus this element before the screenshot (shows a hint's details, as keyboard users see them). */
+  reveal?: string;
   viewport?: { width: number; height: number };
 }
 
@@ -39,6 +41,13 @@ export const DEMO_PAGES: DemoPage[] = [
     url: `https://trello.com/b/${DEMO.lernanta}/lernanta`,
     anchor: 'h1[data-testid="board-name-display"]',
     hints: ['board.missing-lists'],
+  },
+  {
+    name: 'trello-lernanta-hint-details',
+    url: `https://trello.com/b/${DEMO.lernanta}/lernanta`,
+    anchor: 'h1[data-testid="board-name-display"]',
+    hints: ['board.missing-lists'],
+    reveal: '[data-process-hint="board.missing-lists"] button',
   },
   {
     name: 'trello-mechanical-mooc-board',
@@ -63,6 +72,13 @@ export const DEMO_PAGES: DemoPage[] = [
     url: `https://github.com/${DEMO.repo}/issues/44`,
     anchor: '[data-testid="issue-header"]',
     hints: [], // GitHub rules: later issue
+  },
+  {
+    name: 'options',
+    url: 'options.html',
+    anchor: 'form',
+    hints: [],
+    viewport: { width: 900, height: 1000 },
   },
 ];
 
@@ -165,6 +181,7 @@ async function screenshotPage(
       const missing = await waitForAll(page, [...hintSelectors, ...(spec.expect ?? [])], deadline);
       for (const m of missing)
         problems.push(`${spec.name}: ${m} did not appear within ${WAIT_MS / 1000} s`);
+      if (spec.reveal && missing.length === 0) await page.focus(spec.reveal);
       await settle(page);
     }
   } catch (err) {

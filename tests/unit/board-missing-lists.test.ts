@@ -51,7 +51,7 @@ describe('board.missing-lists', () => {
       action: 'add-missing-lists',
       sentence: PROCESS_SENTENCES.boardLists,
     });
-    expect(finding?.message).toContain('“Would be nice”, “Stuck”');
+    expect(finding?.message).toContain('has no “Would be nice” or “Stuck” list.');
   });
 
   it('is ok when every list is there, with extra lists and odd spacing or case', () => {

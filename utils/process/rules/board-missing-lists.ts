@@ -25,7 +25,9 @@ function base(board: BoardSnapshot): Pick<Finding, 'rule' | 'subject' | 'anchor'
 }
 
 function someMissing(board: BoardSnapshot, missing: string[]): Finding {
-  const names = missing.map((name) => `“${name}”`).join(', ');
+  const quoted = missing.map((name) => `“${name}”`);
+  const names =
+    quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}` : quoted[0];
   const count =
     missing.length === 1 ? '1 process list missing' : `${missing.length} process lists missing`;
   return {
