@@ -127,6 +127,14 @@ describe('single-page navigation', () => {
     ]);
   });
 
+  it('finds the board behind a card when the page opens on the card', async () => {
+    const card = bed.fake.state.trello.boards.find((b) => b.shortLink === DEMO.lernanta)?.cards[0];
+    await open(`/c/${card?.shortLink}/${card?.idShort}-card`);
+    await page.waitForSelector('[data-testid="card-back-name"]');
+    const [hint] = await waitForHint(page, 'board.missing-lists', { severity: 'warn' });
+    expect(hint?.subject).toBe(DEMO.lernanta);
+  });
+
   it('reads a board again only after 30 s (cached in the page between visits)', async () => {
     bed.fake.requests.clear();
     await open(`/b/${DEMO.lernanta}/lernanta`);

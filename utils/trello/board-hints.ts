@@ -23,6 +23,8 @@ export function startTrelloHints(ctx: ContentScriptContext): void {
   const snapshots = new Map<string, BoardSnapshot>();
   let currentBoard: string | undefined;
   let settings: Promise<Settings> | undefined;
+  /** Finding a card's board takes a request: only the latest navigation may decide the board. */
+  let latestLookup = 0;
 
   const stopObserving = observePage(document.body, () => layer.reconcile());
   ctx.onInvalidated(() => {
@@ -36,8 +38,9 @@ export function startTrelloHints(ctx: ContentScriptContext): void {
   void follow(location.href);
 
   async function follow(url: string): Promise<void> {
+    const lookup = ++latestLookup;
     const board = await boardOf(url);
-    if (board === currentBoard) return;
+    if (lookup !== latestLookup || board === currentBoard) return;
     currentBoard = board;
     if (!board) return layer.show([]);
     layer.show([loadingFinding(board)]);

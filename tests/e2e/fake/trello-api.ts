@@ -291,6 +291,13 @@ function getCard(ctx: Ctx): Reply {
   return json(200, out);
 }
 
+/** `GET /1/cards/{id}/board`: the card's board (used when a page opens directly on a card). */
+function getCardBoard(ctx: Ctx): Reply {
+  const found = cardFor(ctx);
+  if (isReply(found)) return found;
+  return json(200, pick(boardJson(found.board), listParam(ctx.query.fields)));
+}
+
 function getCardActions(ctx: Ctx): Reply {
   const found = cardFor(ctx);
   if (isReply(found)) return found;
@@ -485,6 +492,7 @@ const routes: [method: string, pattern: string, handler: Authed][] = [
   ['POST', '/1/cards', createCard],
   ['GET', '/1/cards/:id', getCard],
   ['PUT', '/1/cards/:id', updateCard],
+  ['GET', '/1/cards/:id/board', getCardBoard],
   ['GET', '/1/cards/:id/actions', getCardActions],
   ['POST', '/1/cards/:id/actions/comments', addComment],
   ['GET', '/1/cards/:id/attachments', getCardAttachments],
