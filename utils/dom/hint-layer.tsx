@@ -131,16 +131,13 @@ export type HintLayer = ReturnType<typeof createHintLayer>;
 /** One observer for the page, batched per animation frame, blind to our own hosts. */
 export function observePage(target: Node, onChange: () => void): () => void {
   let scheduled = 0;
+  // Our own hosts moving in and out are not news.
+  const onlyOurs = (record: MutationRecord) => {
+    const nodes = [...record.addedNodes, ...record.removedNodes];
+    return nodes.length > 0 && nodes.every(isOwnNode);
+  };
   const observer = new MutationObserver((records) => {
-    if (scheduled) return;
-    const relevant = records.some(
-      (r) =>
-        !(
-          [...r.addedNodes, ...r.removedNodes].every(isOwnNode) &&
-          r.addedNodes.length + r.removedNodes.length > 0
-        ),
-    );
-    if (!relevant) return;
+    if (scheduled || records.every(onlyOurs)) return;
     scheduled = requestAnimationFrame(() => {
       scheduled = 0;
       onChange();

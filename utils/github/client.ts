@@ -5,7 +5,7 @@
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
-import { fail, ok, type Result } from '../result';
+import { type AppError, fail, ok, type Result } from '../result';
 
 const ProcessLensOctokit = Octokit.plugin(throttling, retry);
 export type GitHubClient = InstanceType<typeof ProcessLensOctokit>;
@@ -44,7 +44,7 @@ export async function whoAmI(client: GitHubClient): Promise<Result<GitHubIdentit
 }
 
 /** Octokit's RequestError (or a network failure) as a user-facing error. */
-export function gitHubError(error: unknown): import('../result').AppError {
+export function gitHubError(error: unknown): AppError {
   const status =
     typeof (error as { status?: unknown })?.status === 'number'
       ? (error as { status: number }).status

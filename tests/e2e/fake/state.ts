@@ -2,6 +2,8 @@
 // Plain JSON-able objects: tests read and mutate them directly between steps.
 // Everything is deterministic: ids come from a counter kept in the state, never Math.random.
 
+import { PROCESS_LISTS } from '../../../utils/process/settings.ts';
+
 // ---------------------------------------------------------------- Trello types
 
 export interface TrelloMember {
@@ -548,7 +550,7 @@ export function makeBigBoard(
   n: number,
   opts: { name?: string; shortLink?: string; lists?: string[] } = {},
 ): TrelloBoard {
-  const lists = opts.lists ?? PROCESS_LISTS;
+  const lists = opts.lists ?? [...PROCESS_LISTS];
   const board = addBoard(state, {
     name: opts.name ?? `Big board (${n} cards)`,
     ...(opts.shortLink ? { shortLink: opts.shortLink } : {}),
@@ -566,15 +568,6 @@ export function makeBigBoard(
   }
   return board;
 }
-
-export const PROCESS_LISTS = [
-  'Unsorted',
-  'Would be nice',
-  'Need to do',
-  'Stuck',
-  'In progress',
-  'Done',
-];
 
 // ---------------------------------------------------------------- GitHub look-ups and builders
 
@@ -859,7 +852,7 @@ function addMoocBoard(state: FakeState, now: number): void {
   addBoard(state, {
     name: 'Mechanical MOOC',
     shortLink: DEMO.mooc,
-    lists: PROCESS_LISTS,
+    lists: [...PROCESS_LISTS],
     cards: [
       { name: 'Mailing list digest', list: 'Would be nice' },
       { name: 'Signup form', list: 'Need to do' },
