@@ -1,32 +1,75 @@
 import { useId } from 'react';
 import type { Finding } from '../utils/process/findings';
+import { ACTION_LABELS, type ActionState, asOfText, type HintUi } from './hint-ui';
 
 const ICON: Record<Finding['severity'], string> = { ok: '✓', info: 'ℹ', warn: '⚠', error: '✕' };
 
-/** The small badge placed next to a card, list or header; details on hover or keyboard focus. */
-export function HintBadge({ finding }: { finding: Finding }) {
+/**
+ * The small badge placed next to a card, list or header; details on hover or keyboard focus.
+ * When the finding has a one-click fix, the badge is that button.
+ */
+export function HintBadge({ finding, ui }: { finding: Finding; ui: HintUi }) {
   const tipId = useId();
+  const action = finding.action;
+  const state = action ? ui.actionState(finding) : { state: 'idle' as const };
+  const title =
+    state.state === 'running'
+      ? `${ACTION_LABELS[action as keyof typeof ACTION_LABELS]}…`
+      : state.state === 'failed'
+        ? `${finding.title} — not fixed, see why`
+        : finding.title;
   return (
     <>
-      {/* A button so keyboard users can reach the details too; it never takes focus by itself. */}
-      <button type="button" className={`hint sev-${finding.severity}`} aria-describedby={tipId}>
+      {/* A button so keyboard users reach the details too; it never takes focus by itself. */}
+      <button
+        type="button"
+        className={`hint sev-${state.state === 'failed' ? 'error' : finding.severity}${action ? ' actionable' : ''}`}
+        aria-describedby={tipId}
+        aria-busy={state.state === 'running'}
+        disabled={state.state === 'running'}
+        onClick={action ? () => ui.runAction(finding) : undefined}
+      >
         <span aria-hidden="true">{ICON[finding.severity]}</span>
-        <span className="title">{finding.title}</span>
+        <span className="title">{title}</span>
+        {action && state.state !== 'running' && (
+          <span className="fix">{ACTION_LABELS[action]}</span>
+        )}
       </button>
       <div className="tip" id={tipId} role="tooltip">
-        <FindingDetails finding={finding} />
+        <FindingDetails finding={finding} ui={ui} state={state} />
       </div>
     </>
   );
 }
 
-/** Message, advice and the process sentence: every string rendered as text. */
-export function FindingDetails({ finding }: { finding: Finding }) {
+/** Message, advice, the process sentence, the fix's state: every string rendered as text. */
+export function FindingDetails({
+  finding,
+  ui,
+  state,
+}: {
+  finding: Finding;
+  ui: HintUi;
+  state?: ActionState;
+}) {
+  const asOf = asOfText(ui.asOf);
   return (
     <>
       <p>{finding.message}</p>
       {finding.advice && <p className="advice">{finding.advice}</p>}
       {finding.sentence && <p className="sentence">Process: “{finding.sentence}”</p>}
+      {state?.state === 'done' && <p role="status">{state.message}</p>}
+      {state?.state === 'failed' && (
+        <p role="alert" className="failed">
+          {state.message} {state.advice}{' '}
+          {state.needsConnection && (
+            <button type="button" className="link" onClick={() => ui.openOptions()}>
+              Open the options
+            </button>
+          )}
+        </p>
+      )}
+      {asOf && <p className="asof">Board data {asOf}</p>}
     </>
   );
 }

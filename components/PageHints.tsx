@@ -2,6 +2,7 @@ import { createPortal } from 'react-dom';
 import type { Finding } from '../utils/process/findings';
 import { FloatingPanel } from './FloatingPanel';
 import { HintBadge } from './HintBadge';
+import type { HintUi } from './hint-ui';
 
 export interface PlacedHint {
   key: string;
@@ -14,19 +15,21 @@ export function PageHints({
   placed,
   unplaced,
   panel,
+  ui,
 }: {
   placed: readonly PlacedHint[];
   unplaced: readonly Finding[];
   panel: ShadowRoot | null;
+  ui: HintUi;
 }) {
   return (
     <>
       {placed.map(({ key, finding, container }) =>
-        createPortal(<HintBadge finding={finding} />, container, key),
+        createPortal(<HintBadge finding={finding} ui={ui} />, container, key),
       )}
       {panel &&
         unplaced.length > 0 &&
-        createPortal(<FloatingPanel findings={unplaced} />, panel, 'panel')}
+        createPortal(<FloatingPanel findings={unplaced} ui={ui} />, panel, 'panel')}
     </>
   );
 }

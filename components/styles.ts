@@ -15,7 +15,7 @@ export const HINT_CSS = `
 .sev-info { background: #e9f2ff; color: #09326c; border-color: #579dff; }
 .sev-warn { background: #fff7d6; color: #533f04; border-color: #e2b203; }
 .sev-error { background: #ffeceb; color: #5d1f1a; border-color: #f87168; }
-.tip { display: none; position: absolute; top: calc(100% + 6px); left: 0; z-index: 2147483000; width: 320px;
+.tip { display: none; position: absolute; top: 100%; left: 0; border-top: 6px solid transparent; background-clip: padding-box; z-index: 2147483000; width: 320px;
   padding: 10px 12px; border-radius: 6px; background: #fff; color: #172b4d; white-space: normal;
   box-shadow: 0 8px 24px rgba(9, 30, 66, .25); font-weight: 400; }
 .hint:hover + .tip, .hint:focus + .tip, .tip:hover { display: block; }
@@ -32,6 +32,15 @@ export const HINT_CSS = `
 .panel li { padding: 8px 12px; border-bottom: 1px solid #f1f2f4; }
 .panel li:last-child { border-bottom: 0; }
 .panel li p { margin: 4px 0 0; }
+.panel li .tip { display: none; }
+.panel a { color: #0c66e4; }
+.more { color: #626f86; }
+.actionable { cursor: pointer; }
+.fix { margin-left: 4px; padding-left: 6px; border-left: 1px solid currentColor; font-weight: 600; }
+.hint[disabled] { opacity: .75; cursor: progress; }
+.failed { color: #ae2e24; }
+.asof { color: #626f86; font-size: 11px; }
+button.link { border: 0; background: none; padding: 0; color: #0c66e4; text-decoration: underline; cursor: pointer; font: inherit; }
 `;
 
 let sheet: CSSStyleSheet | undefined;

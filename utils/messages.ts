@@ -13,7 +13,16 @@ const shortLink = v.pipe(v.string(), v.regex(/^[A-Za-z0-9]{8}$/));
 /** Messages a trello.com / github.com top-frame content script may send. */
 export const ContentMessageSchema = v.variant('type', [
   v.strictObject({ type: v.literal('settings.get') }),
-  v.strictObject({ type: v.literal('board.snapshot'), board: shortLink }),
+  v.strictObject({
+    type: v.literal('board.snapshot'),
+    board: shortLink,
+    attachments: v.optional(v.boolean()),
+    fresh: v.optional(v.boolean()),
+  }),
+  // One-click fixes: the background re-reads the board and decides what to write.
+  v.strictObject({ type: v.literal('board.addMissingLists'), board: shortLink }),
+  v.strictObject({ type: v.literal('pipeline.markReviewed'), board: shortLink }),
+  v.strictObject({ type: v.literal('options.open') }),
 ]);
 
 /** Messages only extension pages (options, popup) may send. */
@@ -37,6 +46,9 @@ export interface ConnectionIdentity {
 export interface ResponseMap {
   'settings.get': Result<Settings>;
   'board.snapshot': Result<BoardSnapshot>;
+  'board.addMissingLists': Result<{ created: string[] }>;
+  'pipeline.markReviewed': Result<{ reviewedAt: number; alreadyRecorded: boolean }>;
+  'options.open': Result<null>;
   'connection.test': Result<ConnectionIdentity>;
 }
 

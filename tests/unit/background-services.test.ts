@@ -18,7 +18,11 @@ beforeEach(async () => {
 });
 
 function stubFetch(body: unknown = BOARD, status = 200) {
-  const fetchMock = vi.fn(async () => new Response(JSON.stringify(body), { status }));
+  const fetchMock = vi.fn(async (url: string) =>
+    url.includes('/actions?') && status === 200
+      ? new Response('[]')
+      : new Response(JSON.stringify(body), { status }),
+  );
   vi.stubGlobal('fetch', fetchMock);
   return fetchMock;
 }
@@ -34,10 +38,10 @@ describe('background board snapshots', () => {
     });
     now += 29_999;
     await handlers['board.snapshot']({ type: 'board.snapshot', board: 'LeRnAnTa' });
-    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect(fetchMock).toHaveBeenCalledTimes(2); // the board and its actions
     now += 1;
     await handlers['board.snapshot']({ type: 'board.snapshot', board: 'LeRnAnTa' });
-    expect(fetchMock).toHaveBeenCalledTimes(2);
+    expect(fetchMock).toHaveBeenCalledTimes(4);
   });
 
   it('never answer with a token', async () => {
@@ -57,7 +61,7 @@ describe('background board snapshots', () => {
     const answer = await handlers['board.snapshot']({ type: 'board.snapshot', board: 'LeRnAnTa' });
     expect(answer).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
     await handlers['board.snapshot']({ type: 'board.snapshot', board: 'LeRnAnTa' });
-    expect(fetchMock).toHaveBeenCalledTimes(2);
+    expect(fetchMock).toHaveBeenCalledTimes(4);
   });
 });
 

@@ -5,23 +5,9 @@ import { boardMissingLists } from '../../utils/process/rules/board-missing-lists
 import { PROCESS_SENTENCES } from '../../utils/process/sentences';
 import { defaultSettings } from '../../utils/process/settings';
 import type { BoardSnapshot } from '../../utils/trello/snapshot';
+import { boardWithLists, NOW } from '../fixtures/boards';
 
-const NOW = Date.parse('2026-11-25T12:00:00Z');
-
-function board(listNames: string[], extra: Partial<BoardSnapshot> = {}): BoardSnapshot {
-  return {
-    id: '5f0000000000000000000001',
-    name: 'Lernanta',
-    shortLink: 'LeRnAnTa',
-    url: 'https://trello.com/b/LeRnAnTa/lernanta',
-    closed: false,
-    lists: listNames.map((name, i) => ({ id: `list${i}`, name, pos: i, closed: false })),
-    cards: [],
-    fetchedAt: NOW,
-    source: 'session',
-    ...extra,
-  };
-}
+const board = boardWithLists;
 
 const evaluate = (snapshot: BoardSnapshot, settings = defaultSettings()) =>
   boardMissingLists.evaluate({ board: snapshot, settings, now: NOW });
@@ -120,12 +106,15 @@ describe('board.missing-lists', () => {
 
 describe('which boards are project boards', () => {
   it('leaves the Project Pipeline alone, recognised by name or by settings', () => {
+    const rulesOn = (snapshot: BoardSnapshot, settings = defaultSettings()) =>
+      evaluateBoard({ board: snapshot, settings, now: NOW }).map((f) => f.rule);
     const pipeline = board([], { name: ' Project Pipeline ', shortLink: 'PiPeLiNe' });
-    expect(evaluateBoard({ board: pipeline, settings: defaultSettings(), now: NOW })).toEqual([]);
+    expect(rulesOn(pipeline)).not.toContain('board.missing-lists');
+    expect(rulesOn(pipeline)).toContain('pipeline.review-due');
     const settings = defaultSettings();
     settings.trello.pipelineBoard = 'PiPeLiNe';
     const renamed = board([], { name: 'Roadmap', shortLink: 'PiPeLiNe' });
-    expect(evaluateBoard({ board: renamed, settings, now: NOW })).toEqual([]);
+    expect(rulesOn(renamed, settings)).not.toContain('board.missing-lists');
   });
 
   it('checks every other board when no boards are configured, only the watched ones otherwise', () => {

@@ -1,8 +1,9 @@
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { HintUi } from '../../components/hint-ui';
 import { createHintLayer, type HintLayer } from '../../utils/dom/hint-layer';
 import type { Finding } from '../../utils/process/findings';
-import { resolveTrelloAnchor } from '../../utils/trello/anchors';
+import { trelloAnchors } from '../../utils/trello/anchors';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -41,16 +42,23 @@ function boardPage(withHeader = true): void {
 const hints = () => [...document.querySelectorAll('[data-process-hint]')];
 const shadowText = (el: Element) => el.shadowRoot?.textContent ?? '';
 
+const ui: HintUi = {
+  actionState: () => ({ state: 'idle' }),
+  runAction: () => {},
+  openOptions: () => {},
+  linkFor: () => undefined,
+};
+
 let layer: HintLayer;
 beforeEach(() => {
-  layer = createHintLayer((f) => resolveTrelloAnchor(f));
+  layer = createHintLayer(() => trelloAnchors(document));
 });
 afterEach(() => act(() => layer.destroy()));
 
 describe('hint layer', () => {
   it('puts a board hint right after the board header, with the markup contract', () => {
     boardPage();
-    act(() => layer.show([boardFinding()]));
+    act(() => layer.show([boardFinding()], ui));
     const [host] = hints();
     expect(host?.previousElementSibling?.matches('h1[data-testid="board-name-display"]')).toBe(
       true,
@@ -65,13 +73,13 @@ describe('hint layer', () => {
 
   it('puts a card hint inside its trello-card, found by the card link', () => {
     boardPage();
-    act(() => layer.show([cardFinding('CaRd0001')]));
+    act(() => layer.show([cardFinding('CaRd0001')], ui));
     expect(hints()[0]?.parentElement?.matches('[data-testid="trello-card"]')).toBe(true);
   });
 
   it('falls back to the floating panel when the anchor is missing', () => {
     boardPage(false);
-    act(() => layer.show([boardFinding(), cardFinding('NoTsHoWn')]));
+    act(() => layer.show([boardFinding(), cardFinding('NoTsHoWn')], ui));
     expect(hints()).toHaveLength(0);
     const panel = document.querySelector('[data-process-panel]');
     expect(shadowText(panel as Element)).toContain('1 process list missing: Stuck');
@@ -80,28 +88,28 @@ describe('hint layer', () => {
 
   it('never duplicates a hint when shown again or reconciled', () => {
     boardPage();
-    act(() => layer.show([boardFinding()]));
-    act(() => layer.show([boardFinding()]));
+    act(() => layer.show([boardFinding()], ui));
+    act(() => layer.show([boardFinding()], ui));
     act(() => layer.reconcile());
     expect(hints()).toHaveLength(1);
   });
 
   it('follows a re-rendered header and removes hints that are gone', () => {
     boardPage();
-    act(() => layer.show([boardFinding()]));
+    act(() => layer.show([boardFinding()], ui));
     boardPage(); // the page re-renders: our host is gone with the old header
     act(() => layer.reconcile());
     expect(hints()).toHaveLength(1);
-    act(() => layer.show([boardFinding({ severity: 'ok', title: 'Process lists complete' })]));
+    act(() => layer.show([boardFinding({ severity: 'ok', title: 'Process lists complete' })], ui));
     expect(hints()).toHaveLength(1);
     expect(hints()[0]?.getAttribute('data-process-severity')).toBe('ok');
-    act(() => layer.show([]));
+    act(() => layer.show([], ui));
     expect(hints()).toHaveLength(0);
   });
 
   it('renders page text as text, never as HTML', () => {
     boardPage();
-    act(() => layer.show([boardFinding({ title: XSS, message: XSS })]));
+    act(() => layer.show([boardFinding({ title: XSS, message: XSS })], ui));
     const host = hints()[0] as Element;
     expect(host.shadowRoot?.querySelector('img')).toBeNull();
     expect(shadowText(host)).toContain(XSS);
@@ -109,7 +117,7 @@ describe('hint layer', () => {
 
   it('leaves nothing behind when destroyed (extension reloaded)', () => {
     boardPage(false);
-    act(() => layer.show([boardFinding()]));
+    act(() => layer.show([boardFinding()], ui));
     act(() => layer.destroy());
     expect(document.querySelector('process-lens-hint, process-lens-panel')).toBeNull();
   });

@@ -25,6 +25,12 @@ function handlers(): Handlers {
       ok: false as const,
       error: { code: 'not-connected' as const, message: 'x' },
     })),
+    'board.addMissingLists': vi.fn(async () => ({ ok: true as const, value: { created: [] } })),
+    'pipeline.markReviewed': vi.fn(async () => ({
+      ok: true as const,
+      value: { reviewedAt: 0, alreadyRecorded: false },
+    })),
+    'options.open': vi.fn(async () => ({ ok: true as const, value: null })),
     'connection.test': vi.fn(async () => ({
       ok: true as const,
       value: { service: 'trello' as const, who: '@demo' },

@@ -103,6 +103,12 @@ function dispatch(
       return handlers['settings.get'](message);
     case 'board.snapshot':
       return handlers['board.snapshot'](message);
+    case 'board.addMissingLists':
+      return handlers['board.addMissingLists'](message);
+    case 'pipeline.markReviewed':
+      return handlers['pipeline.markReviewed'](message);
+    case 'options.open':
+      return handlers['options.open'](message);
     case 'connection.test':
       return handlers['connection.test'](message);
   }

@@ -2,20 +2,25 @@
  * What each message type does in the background. Secrets are read here and never leave:
  * answers carry data and identities, never tokens.
  */
+import { browser } from 'wxt/browser';
 import { createGitHubClient, whoAmI } from '../github/client';
-import { fail, ok, type Result } from '../result';
+import { formatDay } from '../process/time';
+import { fail, ok } from '../result';
 import { loadSecrets, loadSettings } from '../storage';
 import { createTrelloClient } from '../trello/api';
-import type { BoardSnapshot } from '../trello/snapshot';
+import { addMissingLists, markPipelineReviewed } from './fixes';
 import type { Handlers } from './router';
 import { createSnapshotCache } from './snapshot-cache';
 
 export function createHandlers(now = Date.now): Handlers {
   const snapshots = createSnapshotCache(now);
 
-  async function trelloClient() {
+  async function trello() {
     const [{ settings }, secrets] = await Promise.all([loadSettings(), loadSecrets()]);
-    return createTrelloClient({ apiKey: settings.trello.apiKey, token: secrets.trelloToken });
+    return {
+      settings,
+      client: createTrelloClient({ apiKey: settings.trello.apiKey, token: secrets.trelloToken }),
+    };
   }
 
   return {
@@ -23,24 +28,43 @@ export function createHandlers(now = Date.now): Handlers {
       return ok((await loadSettings()).settings);
     },
 
-    async 'board.snapshot'({ board }): Promise<Result<BoardSnapshot>> {
-      const cached = await snapshots.get(board);
+    async 'board.snapshot'({ board, attachments = false, fresh = false }) {
+      const key = `${board}${attachments ? '+attachments' : ''}`;
+      const cached = fresh ? undefined : await snapshots.get(key);
       if (cached) return ok(cached);
-      const result = await (await trelloClient()).boardSnapshot(board, now);
-      if (result.ok) await snapshots.put(board, result.value);
+      const result = await (await trello()).client.boardSnapshot(board, { attachments }, now);
+      if (result.ok) await snapshots.put(key, result.value);
       return result;
+    },
+
+    async 'board.addMissingLists'({ board }) {
+      const { client, settings } = await trello();
+      const result = await addMissingLists(client, board, settings);
+      await snapshots.forget(board);
+      return result;
+    },
+
+    async 'pipeline.markReviewed'({ board }) {
+      const { client, settings } = await trello();
+      const me = await client.me();
+      if (!me.ok) return me;
+      const day = formatDay(now(), settings.process.techCall.timeZone);
+      const result = await markPipelineReviewed(client, board, me.value.username, now(), day);
+      await snapshots.forget(board);
+      return result;
+    },
+
+    async 'options.open'() {
+      await browser.runtime.openOptionsPage();
+      return ok(null);
     },
 
     async 'connection.test'({ service }) {
       if (service === 'trello') {
-        const me = await (await trelloClient()).me();
+        const me = await (await trello()).client.me();
         if (!me.ok) return me;
-        return ok({
-          service,
-          who: me.value.fullName
-            ? `${me.value.fullName} (@${me.value.username})`
-            : `@${me.value.username}`,
-        });
+        const { fullName, username } = me.value;
+        return ok({ service, who: fullName ? `${fullName} (@${username})` : `@${username}` });
       }
       const { githubToken } = await loadSecrets();
       if (!githubToken)
@@ -50,10 +74,8 @@ export function createHandlers(now = Date.now): Handlers {
         );
       const me = await whoAmI(createGitHubClient(githubToken));
       if (!me.ok) return me;
-      return ok({
-        service,
-        who: me.value.name ? `${me.value.name} (@${me.value.login})` : `@${me.value.login}`,
-      });
+      const { name, login } = me.value;
+      return ok({ service, who: name ? `${name} (@${login})` : `@${login}` });
     },
   };
 }

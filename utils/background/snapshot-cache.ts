@@ -19,5 +19,9 @@ export function createSnapshotCache(now = Date.now) {
     async put(board: string, snapshot: BoardSnapshot): Promise<void> {
       await browser.storage.session.set({ [key(board)]: snapshot });
     },
+    /** After a write to the board: every cached read of it is stale. */
+    async forget(board: string): Promise<void> {
+      await browser.storage.session.remove([key(board), key(`${board}+attachments`)]);
+    },
   };
 }

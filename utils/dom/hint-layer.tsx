@@ -4,6 +4,7 @@
  * found, and one React root rendering into all of them through portals.
  */
 import { createRoot } from 'react-dom/client';
+import type { HintUi } from '../../components/hint-ui';
 import { PageHints, type PlacedHint } from '../../components/PageHints';
 import { hintStyleSheet } from '../../components/styles';
 import type { Finding } from '../process/findings';
@@ -27,19 +28,39 @@ export function isOwnNode(node: Node): boolean {
   return node instanceof Element && (node.localName === HINT_TAG || node.localName === PANEL_TAG);
 }
 
+const HOST_ATTRIBUTES = [
+  'data-process-hint',
+  'data-process-severity',
+  'data-process-subject',
+  'data-process-action',
+];
+
+function hostAttributes(finding: Finding): Record<string, string | undefined> {
+  return {
+    'data-process-hint': finding.rule,
+    'data-process-severity': finding.severity,
+    'data-process-subject': finding.subject,
+    'data-process-action': finding.action,
+  };
+}
+
+/**
+ * @param anchors called once per reconcile, so it can index the page once (e.g. every card link)
+ *   instead of searching the whole page for each finding.
+ */
 export function createHintLayer(
-  resolveAnchor: ResolveAnchor,
+  anchors: () => ResolveAnchor,
   document: Document = globalThis.document,
 ) {
   const hosts = new Map<string, HTMLElement>();
   let findings: readonly Finding[] = [];
+  let ui: HintUi | undefined;
   let panelHost: HTMLElement | null = null;
-  let lastSignature = '';
+  let lastPlacement = '';
   const root = createRoot(document.createElement('div'));
 
-  function shadowHost(tag: string, attributes: Record<string, string>): HTMLElement {
+  function shadowHost(tag: string): HTMLElement {
     const host = document.createElement(tag);
-    for (const [name, value] of Object.entries(attributes)) host.setAttribute(name, value);
     const shadow = host.attachShadow({ mode: 'open' });
     shadow.adoptedStyleSheets = [hintStyleSheet()];
     return host;
@@ -48,32 +69,32 @@ export function createHintLayer(
   function hostFor(finding: Finding): HTMLElement {
     const key = findingKey(finding);
     let host = hosts.get(key);
-    if (host && host.getAttribute('data-process-severity') !== finding.severity) {
-      host.setAttribute('data-process-severity', finding.severity);
-    }
     if (!host) {
-      host = shadowHost(HINT_TAG, {
-        'data-process-hint': finding.rule,
-        'data-process-severity': finding.severity,
-        'data-process-subject': finding.subject,
-      });
+      host = shadowHost(HINT_TAG);
       hosts.set(key, host);
+    }
+    const attributes = hostAttributes(finding);
+    for (const name of HOST_ATTRIBUTES) {
+      const value = attributes[name];
+      if (value === undefined) host.removeAttribute(name);
+      else if (host.getAttribute(name) !== value) host.setAttribute(name, value);
     }
     return host;
   }
 
-  /** Re-places every hint; cheap when nothing moved. Call after DOM changes (batched per frame). */
-  function reconcile(): void {
+  /** Places every hint; renders only when something moved, unless `force`. */
+  function reconcile(force = false): void {
+    const resolve = anchors();
     const placed: PlacedHint[] = [];
     const unplaced: Finding[] = [];
     const wanted = new Set<string>();
     for (const finding of findings) {
-      const key = findingKey(finding);
-      const target = resolveAnchor(finding);
+      const target = resolve(finding);
       if (!target) {
         unplaced.push(finding);
         continue;
       }
+      const key = findingKey(finding);
       wanted.add(key);
       const host = hostFor(finding);
       if (target.position === 'after' && host.previousElementSibling !== target.element)
@@ -89,32 +110,37 @@ export function createHintLayer(
       }
     }
     if (unplaced.length > 0 && !panelHost?.isConnected) {
-      panelHost ??= shadowHost(PANEL_TAG, { 'data-process-panel': '' });
+      panelHost ??= shadowHost(PANEL_TAG);
+      panelHost.setAttribute('data-process-panel', '');
       document.body.append(panelHost);
     }
     if (unplaced.length === 0 && panelHost) {
       panelHost.remove();
       panelHost = null;
     }
-    const signature = JSON.stringify([
-      placed.map((p) => [p.key, p.finding]),
-      unplaced,
-      !!panelHost,
-    ]);
-    if (signature !== lastSignature) {
-      lastSignature = signature;
+    const placement = `${placed.map((p) => p.key).join('\n')}|${unplaced.length}|${!!panelHost}`;
+    if ((force || placement !== lastPlacement) && ui) {
+      lastPlacement = placement;
       root.render(
-        <PageHints placed={placed} unplaced={unplaced} panel={panelHost?.shadowRoot ?? null} />,
+        <PageHints
+          placed={placed}
+          unplaced={unplaced}
+          panel={panelHost?.shadowRoot ?? null}
+          ui={ui}
+        />,
       );
     }
   }
 
   return {
-    show(next: readonly Finding[]): void {
+    /** Shows these findings (replacing the previous ones) with this UI state. */
+    show(next: readonly Finding[], nextUi: HintUi): void {
       findings = next;
-      reconcile();
+      ui = nextUi;
+      reconcile(true);
     },
-    reconcile,
+    /** After page changes: re-places hints, renders only if a placement changed. */
+    reconcile: () => reconcile(false),
     destroy(): void {
       root.unmount();
       for (const host of hosts.values()) host.remove();

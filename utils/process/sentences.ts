@@ -10,6 +10,12 @@ export const PROCESS_SENTENCES = {
   deadline:
     'Every project has a deadline, preferably short. If the deadline is too far in the future the project should be divided into smaller projects.',
   pipeline: 'All projects are on the "Project Pipeline" Trello board.',
+  projectBoard: 'Each project has a project Trello board (linked to from the "Project Pipeline").',
+  pipelineStatus:
+    'It\'s not necessary to include extensive details on project cards in the "Project Pipeline", but they should reflect the status quo.',
+  monthlyReview:
+    'Once a month we go through the "Project Pipeline" to prioritize upcoming projects, enter new ideas and update finished projects.',
+  callBlockers: 'Anything that is causing a hold up should be discussed during this call.',
   review: 'Get at least 1 other person to have a look at the pull request before merging it.',
   push: 'Push your changes from your local dev environment to your personal github repository at least once a day.',
   issues:

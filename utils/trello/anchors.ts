@@ -3,8 +3,7 @@
  * each entry dated with when it was last seen working; legacy entries stay beside new ones.
  * Nothing here reads facts from the page: the APIs are the truth.
  */
-import type { AnchorTarget } from '../dom/hint-layer';
-import type { Finding } from '../process/findings';
+import type { ResolveAnchor } from '../dom/hint-layer';
 
 interface DatedSelector {
   selector: string;
@@ -15,9 +14,17 @@ interface DatedSelector {
 export const BOARD_HEADER: readonly DatedSelector[] = [
   { selector: 'h1[data-testid="board-name-display"]', seen: '2026-04-16' },
 ];
-
 export const CARD: readonly DatedSelector[] = [
   { selector: '[data-testid="trello-card"]', seen: '2026-09' },
+];
+export const CARD_LINK: readonly DatedSelector[] = [
+  { selector: 'a[data-testid="card-name"][href^="/c/"]', seen: '2026-09' },
+];
+export const LIST: readonly DatedSelector[] = [
+  { selector: '[data-testid="list"][data-card-drop-list-id]', seen: '2026-09' },
+];
+export const LIST_NAME: readonly DatedSelector[] = [
+  { selector: 'h2[data-testid="list-name"]', seen: '2025-06-23' },
 ];
 
 function first(selectors: readonly DatedSelector[], root: ParentNode): Element | null {
@@ -28,34 +35,55 @@ function first(selectors: readonly DatedSelector[], root: ParentNode): Element |
   return null;
 }
 
-/** The card's element, found by its `/c/<shortLink>/` link, never by its name. */
-export function findCard(shortLink: string, root: ParentNode = document): Element | null {
-  const link = root.querySelector(
-    `a[data-testid="card-name"][href^="/c/${shortLink}/"], a[href="/c/${shortLink}"]`,
-  );
-  if (!link) return null;
-  for (const { selector } of CARD) {
-    const card = link.closest(selector);
-    if (card) return card;
-  }
-  return null;
+function all(selectors: readonly DatedSelector[], root: ParentNode): Element[] {
+  return selectors.flatMap(({ selector }) => [...root.querySelectorAll(selector)]);
 }
 
-export function resolveTrelloAnchor(
-  finding: Finding,
-  root: ParentNode = document,
-): AnchorTarget | null {
-  const { anchor } = finding;
-  switch (anchor.kind) {
-    case 'board': {
-      const header = first(BOARD_HEADER, root);
-      return header ? { element: header, position: 'after' } : null;
+/**
+ * A resolver over the page as it is now. Card and list elements are indexed once, on first need
+ * (one query for all card links), so placing many card hints costs one scan, not one per card.
+ */
+export function trelloAnchors(root: ParentNode = document): ResolveAnchor {
+  let cards: Map<string, Element> | undefined;
+  let lists: Map<string, Element> | undefined;
+
+  const cardIndex = () => {
+    cards ??= new Map();
+    if (cards.size > 0) return cards;
+    for (const link of all(CARD_LINK, root)) {
+      const shortLink = link.getAttribute('href')?.match(/^\/c\/([A-Za-z0-9]{8})/)?.[1];
+      const card = shortLink && CARD.map(({ selector }) => link.closest(selector)).find(Boolean);
+      if (shortLink && card && !cards.has(shortLink)) cards.set(shortLink, card);
     }
-    case 'card': {
-      const card = findCard(anchor.card, root);
-      return card ? { element: card, position: 'append' } : null;
+    return cards;
+  };
+  const listIndex = () => {
+    if (!lists) {
+      lists = new Map();
+      for (const list of all(LIST, root)) {
+        const id = list.getAttribute('data-card-drop-list-id');
+        const name = first(LIST_NAME, list);
+        if (id && name) lists.set(id, name);
+      }
     }
-    case 'list':
-      return null; // List hints arrive with the list rules.
-  }
+    return lists;
+  };
+
+  return (finding) => {
+    const { anchor } = finding;
+    switch (anchor.kind) {
+      case 'board': {
+        const header = first(BOARD_HEADER, root);
+        return header ? { element: header, position: 'after' } : null;
+      }
+      case 'card': {
+        const card = cardIndex().get(anchor.card);
+        return card ? { element: card, position: 'append' } : null;
+      }
+      case 'list': {
+        const name = listIndex().get(anchor.list);
+        return name ? { element: name, position: 'after' } : null;
+      }
+    }
+  };
 }

@@ -1,17 +1,21 @@
 /**
- * Trello reads, on either path:
+ * Trello calls, on either path:
  * - `session`: same-origin `/1/` on trello.com with the signed-in session (content script,
  *   read-only, zero set-up — DESIGN §2 exception);
- * - `token`: api.trello.com with key + token in the Authorization header (background only).
+ * - `token`: api.trello.com with key + token in the Authorization header (background only;
+ *   the only path that writes).
  */
 import * as v from 'valibot';
 import { type FetchLike, requestJson } from '../http';
-import { fail, type Result } from '../result';
+import { fail, ok, type Result } from '../result';
 import {
+  ActionsResponseSchema,
   BoardResponseSchema,
   type BoardSnapshot,
+  boardActionsPath,
   boardSnapshotPath,
   MemberSchema,
+  type SnapshotOptions,
   type TrelloMember,
 } from './snapshot';
 
@@ -27,28 +31,85 @@ export function authorizationHeader({ apiKey, token }: TrelloCredentials): strin
   return `OAuth oauth_consumer_key="${apiKey}", oauth_token="${token}"`;
 }
 
-export async function readBoardWithSession(
+type GetJson = <S extends v.GenericSchema>(
+  path: string,
+  schema: S,
+) => Promise<Result<v.InferOutput<S>>>;
+
+/** The board snapshot: the nested board request and the actions request, side by side. */
+async function readSnapshot(
+  get: GetJson,
   board: string,
+  options: SnapshotOptions,
+  source: BoardSnapshot['source'],
+  now: () => number,
+): Promise<Result<BoardSnapshot>> {
+  const [response, events] = await Promise.all([
+    get(boardSnapshotPath(board, options), BoardResponseSchema),
+    get(boardActionsPath(board), ActionsResponseSchema),
+  ]);
+  if (!response.ok) return response;
+  if (!events.ok) return events;
+  return ok({ ...response.value, events: events.value, fetchedAt: now(), source });
+}
+
+function sessionGet(fetchImpl: FetchLike): GetJson {
+  return (path, schema) =>
+    requestJson({ url: path, credentials: 'same-origin', service: 'Trello' }, schema, fetchImpl);
+}
+
+export function readBoardWithSession(
+  board: string,
+  options: SnapshotOptions = {},
   fetchImpl: FetchLike = fetch,
   now = Date.now,
 ): Promise<Result<BoardSnapshot>> {
-  const result = await requestJson(
-    { url: boardSnapshotPath(board), credentials: 'same-origin', service: 'Trello' },
-    BoardResponseSchema,
-    fetchImpl,
-  );
-  return result.ok
-    ? { ok: true, value: { ...result.value, fetchedAt: now(), source: 'session' } }
-    : result;
+  return readSnapshot(sessionGet(fetchImpl), board, options, 'session', now);
 }
 
+/** The board a card belongs to (its short link), for pages opened directly on a card URL. */
+export async function readCardBoardWithSession(
+  card: string,
+  fetchImpl: FetchLike = fetch,
+): Promise<Result<string>> {
+  const result = await sessionGet(fetchImpl)(
+    `/1/cards/${encodeURIComponent(card)}/board?fields=shortLink`,
+    v.object({ shortLink: v.string() }),
+  );
+  return result.ok ? ok(result.value.shortLink) : result;
+}
+
+const ListSchema = v.object({
+  id: v.string(),
+  name: v.string(),
+  pos: v.number(),
+  closed: v.optional(v.boolean(), false),
+});
+const CardRefSchema = v.object({
+  id: v.string(),
+  name: v.string(),
+  shortLink: v.string(),
+  idList: v.string(),
+});
+const CommentSchema = v.object({
+  id: v.string(),
+  date: v.string(),
+  data: v.object({ text: v.optional(v.string(), '') }),
+});
+export type TrelloListRef = v.InferOutput<typeof ListSchema>;
+export type TrelloCardRef = v.InferOutput<typeof CardRefSchema>;
+
 export function createTrelloClient(credentials: TrelloCredentials, fetchImpl: FetchLike = fetch) {
-  const request = <S extends Parameters<typeof requestJson>[1]>(path: string, schema: S) => {
+  const call = <S extends v.GenericSchema>(
+    path: string,
+    schema: S,
+    write?: { method: 'POST' | 'PUT'; body: Record<string, string> },
+  ): Promise<Result<v.InferOutput<S>>> => {
     if (!credentials.apiKey || !credentials.token) {
       return Promise.resolve(
         fail(
           'not-connected',
-          'Trello is not connected: add the API key and token in the options page.',
+          'Trello is not connected: add the API key and token in the Process Lens options page.',
         ),
       );
     }
@@ -57,40 +118,70 @@ export function createTrelloClient(credentials: TrelloCredentials, fetchImpl: Fe
         url: `${TRELLO_API_ORIGIN}${path}`,
         headers: { Authorization: authorizationHeader(credentials) },
         service: 'Trello',
+        ...write,
       },
       schema,
       fetchImpl,
     );
   };
+  const get: GetJson = (path, schema) => call(path, schema);
+  const board = (id: string) => `/1/boards/${encodeURIComponent(id)}`;
 
   return {
-    async boardSnapshot(board: string, now = Date.now): Promise<Result<BoardSnapshot>> {
-      const result = await request(boardSnapshotPath(board), BoardResponseSchema);
-      return result.ok
-        ? { ok: true, value: { ...result.value, fetchedAt: now(), source: 'token' } }
-        : result;
+    boardSnapshot(
+      id: string,
+      options: SnapshotOptions = {},
+      now = Date.now,
+    ): Promise<Result<BoardSnapshot>> {
+      return readSnapshot(get, id, options, 'token', now);
     },
     me(): Promise<Result<TrelloMember>> {
-      return request('/1/members/me?fields=username,fullName', MemberSchema);
+      return get('/1/members/me?fields=username,fullName', MemberSchema);
+    },
+    /** Fresh (uncached) open lists, read before every write that depends on them. */
+    openLists(id: string): Promise<Result<TrelloListRef[]>> {
+      return get(`${board(id)}/lists?filter=open&fields=name,pos,closed`, v.array(ListSchema));
+    },
+    openCards(id: string): Promise<Result<TrelloCardRef[]>> {
+      return get(
+        `${board(id)}/cards?filter=open&fields=name,shortLink,idList`,
+        v.array(CardRefSchema),
+      );
+    },
+    boardId(id: string): Promise<Result<string>> {
+      return call(`${board(id)}?fields=id`, v.object({ id: v.string() })).then((r) =>
+        r.ok ? ok(r.value.id) : r,
+      );
+    },
+    createList(
+      idBoard: string,
+      name: string,
+      pos: number | 'top' | 'bottom',
+    ): Promise<Result<TrelloListRef>> {
+      return call('/1/lists', ListSchema, {
+        method: 'POST',
+        body: { name, idBoard, pos: String(pos) },
+      });
+    },
+    createCard(idList: string, name: string, desc: string): Promise<Result<TrelloCardRef>> {
+      return call('/1/cards', CardRefSchema, {
+        method: 'POST',
+        body: { idList, name, desc, pos: 'top' },
+      });
+    },
+    recentComments(card: string): Promise<Result<v.InferOutput<typeof CommentSchema>[]>> {
+      return get(
+        `/1/cards/${encodeURIComponent(card)}/actions?filter=commentCard&limit=20`,
+        v.array(CommentSchema),
+      );
+    },
+    addComment(card: string, text: string): Promise<Result<unknown>> {
+      return call(`/1/cards/${encodeURIComponent(card)}/actions/comments`, v.unknown(), {
+        method: 'POST',
+        body: { text },
+      });
     },
   };
 }
 
 export type TrelloClient = ReturnType<typeof createTrelloClient>;
-
-/** The board a card belongs to (its short link), for pages opened directly on a card URL. */
-export async function readCardBoardWithSession(
-  card: string,
-  fetchImpl: FetchLike = fetch,
-): Promise<Result<string>> {
-  const result = await requestJson(
-    {
-      url: `/1/cards/${encodeURIComponent(card)}/board?fields=shortLink`,
-      credentials: 'same-origin',
-      service: 'Trello',
-    },
-    v.object({ shortLink: v.string() }),
-    fetchImpl,
-  );
-  return result.ok ? { ok: true, value: result.value.shortLink } : result;
-}

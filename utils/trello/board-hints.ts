@@ -1,32 +1,58 @@
 /**
  * The Trello content script's work: follow the page's board, read it, run the rules, place the
- * findings. Navigation is plain pushState on Trello, so `wxt:locationchange` is enough.
+ * findings, run the one-click fixes. Navigation is plain pushState on Trello, so
+ * `wxt:locationchange` is enough.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createHintLayer, observePage } from '../dom/hint-layer';
+import type { ActionState, HintUi } from '../../components/hint-ui';
+import { createHintLayer, findingKey, observePage } from '../dom/hint-layer';
 import { send } from '../messaging';
+import { isPipelineBoard, isProjectBoard } from '../process/boards';
 import type { Finding } from '../process/findings';
 import { evaluateBoard } from '../process/rules';
 import { defaultSettings, type Settings } from '../process/settings';
 import { boardUnavailable } from '../process/unavailable';
-import type { Result } from '../result';
-import { resolveTrelloAnchor } from './anchors';
+import type { AppError, Result } from '../result';
+import { trelloAnchors } from './anchors';
 import { readBoardWithSession, readCardBoardWithSession } from './api';
 import { getBoardShortLink, getCardShortLink } from './pages';
-import type { BoardSnapshot } from './snapshot';
+import type { BoardSnapshot, SnapshotOptions } from './snapshot';
 
+/** At most one read of a board per 30 s (DESIGN §5). */
 const SNAPSHOT_TTL_MS = 30_000;
 const ORPHAN_CHECK_MS = 2_000;
 
+interface BoardView {
+  findings: Finding[];
+  asOf?: number;
+}
+
 export function startTrelloHints(ctx: ContentScriptContext): void {
-  const layer = createHintLayer((finding) => resolveTrelloAnchor(finding));
+  const layer = createHintLayer(() => trelloAnchors(document));
   const snapshots = new Map<string, BoardSnapshot>();
+  const actions = new Map<string, ActionState>();
   let currentBoard: string | undefined;
+  let view: BoardView = { findings: [] };
   let settings: Promise<Settings> | undefined;
   /** Finding a card's board takes a request: only the latest navigation may decide the board. */
   let latestLookup = 0;
+  let refreshing = false;
 
-  const stopObserving = observePage(document.body, () => layer.reconcile());
+  const ui: HintUi = {
+    actionState: (finding) => actions.get(findingKey(finding)) ?? { state: 'idle' },
+    runAction: (finding) => void runAction(finding),
+    openOptions: () => void send({ type: 'options.open' }),
+    linkFor: (finding) =>
+      finding.anchor.kind === 'card' && /^[A-Za-z0-9]{8}$/.test(finding.anchor.card)
+        ? `https://trello.com/c/${finding.anchor.card}`
+        : undefined,
+  };
+  const render = () => layer.show(view.findings, { ...ui, asOf: view.asOf });
+
+  const stopObserving = observePage(document.body, () => {
+    layer.reconcile();
+    void refreshIfOld();
+  });
   ctx.onInvalidated(() => {
     stopObserving();
     layer.destroy();
@@ -42,10 +68,34 @@ export function startTrelloHints(ctx: ContentScriptContext): void {
     const board = await boardOf(url);
     if (lookup !== latestLookup || board === currentBoard) return;
     currentBoard = board;
-    if (!board) return layer.show([]);
-    layer.show([loadingFinding(board)]);
-    const findings = await findingsFor(board);
-    if (currentBoard === board && !ctx.isInvalid) layer.show(findings);
+    actions.clear();
+    if (!board) {
+      view = { findings: [] };
+      return render();
+    }
+    view = { findings: [loadingFinding(board)] };
+    render();
+    await load(board);
+  }
+
+  async function load(board: string, fresh = false): Promise<void> {
+    const next = await viewOf(board, fresh);
+    if (currentBoard !== board || ctx.isInvalid) return;
+    view = next;
+    render();
+  }
+
+  /** The board changed on the page (cards moved, lists added): re-read once the data is 30 s old. */
+  async function refreshIfOld(): Promise<void> {
+    const board = currentBoard;
+    const asOf = view.asOf;
+    if (!board || refreshing || asOf === undefined || Date.now() - asOf < SNAPSHOT_TTL_MS) return;
+    refreshing = true;
+    try {
+      await load(board);
+    } finally {
+      refreshing = false;
+    }
   }
 
   /** On a card URL the board stays behind the card dialog: keep it, or ask Trello which it is. */
@@ -59,25 +109,91 @@ export function startTrelloHints(ctx: ContentScriptContext): void {
     return result.ok ? result.value : undefined;
   }
 
-  async function findingsFor(board: string): Promise<Finding[]> {
-    const [snapshot, currentSettings] = await Promise.all([readBoard(board), loadSettings()]);
-    if (!snapshot.ok) return [boardUnavailable(board, snapshot.error)];
-    return evaluateBoard({ board: snapshot.value, settings: currentSettings, now: Date.now() });
+  async function viewOf(board: string, fresh: boolean): Promise<BoardView> {
+    const currentSettings = await loadSettings();
+    const configuredPipeline = currentSettings.trello.pipelineBoard;
+    let snapshot = await readBoard(board, { attachments: board === configuredPipeline }, fresh);
+    // A pipeline recognised by its name: read it again with the card attachments (board links).
+    if (snapshot.ok && !configuredPipeline && isPipelineBoard(snapshot.value, currentSettings)) {
+      snapshot = await readBoard(board, { attachments: true }, fresh);
+    }
+    if (!snapshot.ok) return { findings: [boardUnavailable(board, snapshot.error)] };
+    let pipeline: BoardSnapshot | undefined;
+    if (configuredPipeline && isProjectBoard(snapshot.value, currentSettings)) {
+      const read = await readBoard(configuredPipeline, { attachments: true }, false);
+      pipeline = read.ok ? read.value : undefined; // unreadable pipeline: no board.not-in-pipeline
+    }
+    const findings = evaluateBoard({
+      board: snapshot.value,
+      pipeline,
+      settings: currentSettings,
+      now: Date.now(),
+    });
+    return { findings, asOf: snapshot.value.fetchedAt };
   }
 
   /** Signed-in session first (zero set-up); the background's token path when the session cannot see it. */
-  async function readBoard(board: string): Promise<Result<BoardSnapshot>> {
-    const cached = snapshots.get(board);
-    if (cached && Date.now() - cached.fetchedAt < SNAPSHOT_TTL_MS)
+  async function readBoard(
+    board: string,
+    options: SnapshotOptions,
+    fresh: boolean,
+  ): Promise<Result<BoardSnapshot>> {
+    const key = `${board}${options.attachments ? '+attachments' : ''}`;
+    const cached = snapshots.get(key);
+    if (!fresh && cached && Date.now() - cached.fetchedAt < SNAPSHOT_TTL_MS)
       return { ok: true, value: cached };
-    let result = await readBoardWithSession(board);
+    let result = await readBoardWithSession(board, options);
     if (!result.ok && ['unauthorized', 'forbidden', 'not-found'].includes(result.error.code)) {
-      const viaToken = await send({ type: 'board.snapshot', board });
+      const viaToken = await send({
+        type: 'board.snapshot',
+        board,
+        attachments: options.attachments,
+        fresh,
+      });
       // Without a token the session's answer says more ("sign in or connect").
       if (viaToken.ok || viaToken.error.code !== 'not-connected') result = viaToken;
     }
-    if (result.ok) snapshots.set(board, result.value);
+    if (result.ok) snapshots.set(key, result.value);
     return result;
+  }
+
+  async function runAction(finding: Finding): Promise<void> {
+    const key = findingKey(finding);
+    const board = currentBoard;
+    if (!board || actions.get(key)?.state === 'running') return;
+    actions.set(key, { state: 'running' });
+    render();
+    const outcome = await perform(finding, board);
+    if (currentBoard !== board) return;
+    actions.set(
+      key,
+      outcome.ok ? { state: 'done', message: outcome.value } : failedState(outcome.error),
+    );
+    if (outcome.ok) await load(board, true);
+    else render();
+  }
+
+  async function perform(finding: Finding, board: string): Promise<Result<string>> {
+    if (finding.action === 'add-missing-lists') {
+      const answer = await send({ type: 'board.addMissingLists', board });
+      if (!answer.ok) return answer;
+      const { created } = answer.value;
+      return {
+        ok: true,
+        value: created.length ? `Added: ${created.join(', ')}.` : 'The lists were already there.',
+      };
+    }
+    if (finding.action === 'mark-pipeline-reviewed') {
+      const answer = await send({ type: 'pipeline.markReviewed', board });
+      if (!answer.ok) return answer;
+      return {
+        ok: true,
+        value: answer.value.alreadyRecorded
+          ? 'Already recorded today.'
+          : 'Review recorded on the board.',
+      };
+    }
+    return { ok: false, error: { code: 'internal', message: 'This fix is not available here.' } };
   }
 
   function loadSettings(): Promise<Settings> {
@@ -86,6 +202,19 @@ export function startTrelloHints(ctx: ContentScriptContext): void {
     );
     return settings;
   }
+}
+
+function failedState(error: AppError): ActionState {
+  const needsConnection = error.code === 'not-connected' || error.code === 'unauthorized';
+  return {
+    state: 'failed',
+    message:
+      error.code === 'not-connected' ? 'One-click fixes need Trello connected.' : error.message,
+    advice: needsConnection
+      ? 'Connect Trello (API key and token) in the Process Lens options page.'
+      : 'Try again.',
+    needsConnection,
+  };
 }
 
 function loadingFinding(board: string): Finding {

@@ -26,6 +26,8 @@ const CardSchema = v.object({
   ),
   dateLastActivity: nullableText,
   closed: v.optional(v.boolean(), false),
+  /** Only on pipeline reads (board links); never asked for on project boards. */
+  attachments: v.optional(v.array(v.object({ url: v.optional(v.string(), '') })), []),
 });
 
 export const BoardResponseSchema = v.object({
@@ -39,10 +41,63 @@ export const BoardResponseSchema = v.object({
 });
 
 export type BoardResponse = v.InferOutput<typeof BoardResponseSchema>;
+
+/**
+ * A board action, reduced to what the rules need: card moves and creations (time in list) and
+ * comments (blockers, pipeline reviews). Kept small: a busy board has 1,000 of them.
+ */
+export interface BoardEvent {
+  kind: 'move' | 'create' | 'comment';
+  card: string;
+  /** The list the card entered (move) or was created in (create). */
+  list?: string;
+  /** Epoch ms. */
+  at: number;
+  /** Comment text. */
+  text?: string;
+  member?: string;
+}
+
+const ActionSchema = v.object({
+  type: v.string(),
+  date: v.string(),
+  data: v.optional(
+    v.looseObject({
+      card: v.optional(v.looseObject({ id: v.optional(v.string()) })),
+      listAfter: v.optional(v.looseObject({ id: v.optional(v.string()) })),
+      list: v.optional(v.looseObject({ id: v.optional(v.string()) })),
+      text: v.optional(v.string()),
+    }),
+    {},
+  ),
+  memberCreator: v.optional(v.nullable(v.looseObject({ username: v.optional(v.string()) })), null),
+});
+
+export const ActionsResponseSchema = v.pipe(
+  v.array(ActionSchema),
+  v.transform((actions) => actions.map(toEvent).filter((event) => event !== undefined)),
+);
+
+function toEvent(action: v.InferOutput<typeof ActionSchema>): BoardEvent | undefined {
+  const card = action.data.card?.id;
+  const at = Date.parse(action.date);
+  if (!card || Number.isNaN(at)) return undefined;
+  const member = action.memberCreator?.username;
+  const base = { card, at, ...(member ? { member } : {}) };
+  if (action.type === 'updateCard' && action.data.listAfter?.id) {
+    return { kind: 'move', list: action.data.listAfter.id, ...base };
+  }
+  if (action.type === 'createCard') return { kind: 'create', list: action.data.list?.id, ...base };
+  if (action.type === 'commentCard')
+    return { kind: 'comment', text: action.data.text ?? '', ...base };
+  return undefined;
+}
 export type TrelloList = v.InferOutput<typeof ListSchema>;
 export type TrelloCard = v.InferOutput<typeof CardSchema>;
 
 export interface BoardSnapshot extends BoardResponse {
+  /** Newest first, at most one page (1,000) of moves, creations and comments. */
+  events: BoardEvent[];
   /** Epoch ms when the data was read. */
   fetchedAt: number;
   /** Which read path produced it. */
@@ -70,14 +125,33 @@ const CARD_FIELDS = [
   'closed',
 ];
 
-/** The one nested request for a board: board fields, open lists, open cards, narrow fields. */
-export function boardSnapshotPath(board: string): string {
+/**
+ * The one nested request for a board: board fields, open lists, open cards, narrow fields.
+ * Card attachments only for the pipeline board (its cards link the project boards).
+ */
+export function boardSnapshotPath(board: string, { attachments = false } = {}): string {
   const query = new URLSearchParams({
     fields: 'name,shortLink,url,closed',
     lists: 'open',
     list_fields: 'name,pos,closed',
     cards: 'open',
     card_fields: CARD_FIELDS.join(','),
+    ...(attachments ? { card_attachments: 'true', card_attachment_fields: 'url' } : {}),
   });
   return `/1/boards/${encodeURIComponent(board)}?${query}`;
+}
+
+/** The one actions request: list moves and creations (time in list) and comments. */
+export function boardActionsPath(board: string): string {
+  const query = new URLSearchParams({
+    filter: 'updateCard:idList,createCard,commentCard',
+    limit: '1000',
+    fields: 'type,date,data',
+    memberCreator_fields: 'username',
+  });
+  return `/1/boards/${encodeURIComponent(board)}/actions?${query}`;
+}
+
+export interface SnapshotOptions {
+  attachments?: boolean;
 }

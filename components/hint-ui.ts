@@ -1,0 +1,30 @@
+/** What the page's hints need from their controller besides the findings. */
+import type { Finding } from '../utils/process/findings';
+
+export type ActionState =
+  | { state: 'idle' }
+  | { state: 'running' }
+  | { state: 'done'; message: string }
+  | { state: 'failed'; message: string; advice?: string; needsConnection: boolean };
+
+export interface HintUi {
+  /** When the data behind the findings was read (epoch ms). */
+  asOf?: number;
+  actionState(finding: Finding): ActionState;
+  runAction(finding: Finding): void;
+  openOptions(): void;
+  /** A safe https link to the finding's subject (card), if it has one. */
+  linkFor(finding: Finding): string | undefined;
+}
+
+export const ACTION_LABELS: Record<NonNullable<Finding['action']>, string> = {
+  'add-missing-lists': 'Add the missing lists',
+  'mark-pipeline-reviewed': 'Mark pipeline reviewed',
+  'move-issue-to-card': 'Move issue to a Trello card',
+  'create-card-for-pr': 'Create a card for this pull request',
+};
+
+export function asOfText(asOf: number | undefined): string | undefined {
+  if (asOf === undefined) return undefined;
+  return `as of ${new Date(asOf).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`;
+}

@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import { addMissingLists, markPipelineReviewed } from '../../utils/background/fixes';
+import { positionsForMissing, sameListName } from '../../utils/process/lists';
+import { REVIEW_CARD_NAME } from '../../utils/process/pipeline-review';
+import { defaultSettings, PROCESS_LISTS } from '../../utils/process/settings';
+import { fail, ok, type Result } from '../../utils/result';
+import type { TrelloCardRef, TrelloClient, TrelloListRef } from '../../utils/trello/api';
+
+describe('positions for the missing lists', () => {
+  const lists = (pairs: [string, number][]) => pairs.map(([name, pos]) => ({ name, pos }));
+
+  it('puts each missing list between its process neighbours', () => {
+    const result = positionsForMissing(
+      PROCESS_LISTS,
+      lists([
+        ['Unsorted', 100],
+        ['Need to do', 200],
+        ['In progress', 300],
+        ['Done', 400],
+      ]),
+    );
+    expect(result).toEqual([
+      { name: 'Would be nice', pos: 150 },
+      { name: 'Stuck', pos: 250 },
+    ]);
+  });
+
+  it('spreads a run of missing lists evenly and appends after the last list', () => {
+    const result = positionsForMissing(
+      PROCESS_LISTS,
+      lists([
+        ['Unsorted', 100],
+        ['Backlog', 900],
+      ]),
+    );
+    expect(result.map((r) => r.name)).toEqual([
+      'Would be nice',
+      'Need to do',
+      'Stuck',
+      'In progress',
+      'Done',
+    ]);
+    const positions = result.map((r) => r.pos);
+    expect(positions[0]).toBeGreaterThan(900);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+  });
+
+  it('creates all six in order on an empty board, none on a complete one', () => {
+    expect(positionsForMissing(PROCESS_LISTS, []).map((r) => r.name)).toEqual([...PROCESS_LISTS]);
+    expect(
+      positionsForMissing(PROCESS_LISTS, lists(PROCESS_LISTS.map((n, i) => [n.toUpperCase(), i]))),
+    ).toEqual([]);
+  });
+});
+
+/** A fake Trello client with a board's lists in memory; fails the chosen calls once. */
+function fakeClient(initial: string[], failures: Partial<Record<keyof TrelloClient, number>> = {}) {
+  const lists: TrelloListRef[] = initial.map((name, i) => ({
+    id: `l${i}`,
+    name,
+    pos: (i + 1) * 1000,
+    closed: false,
+  }));
+  const cards: TrelloCardRef[] = [];
+  const comments: { card: string; text: string; date: string }[] = [];
+  const calls: string[] = [];
+  const maybeFail = <T>(name: keyof TrelloClient, value: () => T): Promise<Result<T>> => {
+    calls.push(name);
+    if ((failures[name] ?? 0) > 0) {
+      failures[name] = (failures[name] ?? 0) - 1;
+      return Promise.resolve(fail('server', 'Trello had a server error (500).'));
+    }
+    return Promise.resolve(ok(value()));
+  };
+  const client = {
+    openLists: () => maybeFail('openLists', () => lists.map((l) => ({ ...l }))),
+    boardId: () => maybeFail('boardId', () => 'board-id'),
+    createList: (_board: string, name: string, pos: number | 'top' | 'bottom') =>
+      maybeFail('createList', () => {
+        const created = { id: `l${lists.length}`, name, pos: Number(pos), closed: false };
+        lists.push(created);
+        return created;
+      }),
+    openCards: () => maybeFail('openCards', () => [...cards]),
+    createCard: (idList: string, name: string) =>
+      maybeFail('createCard', () => {
+        const created = { id: `c${cards.length}`, name, shortLink: 'ReViEwCd', idList };
+        cards.push(created);
+        return created;
+      }),
+    recentComments: (card: string) =>
+      maybeFail('recentComments', () =>
+        comments
+          .filter((c) => c.card === card)
+          .map((c, i) => ({ id: `a${i}`, date: c.date, data: { text: c.text } })),
+      ),
+    addComment: (card: string, text: string) =>
+      maybeFail('addComment', () => comments.push({ card, text, date: '2026-11-25T12:00:00Z' })),
+  } as unknown as TrelloClient;
+  const orderedNames = () => [...lists].sort((a, b) => a.pos - b.pos).map((l) => l.name);
+  return { client, lists, cards, comments, calls, orderedNames };
+}
+
+describe('add missing lists', () => {
+  const settings = defaultSettings();
+
+  it('creates exactly the missing lists, in process order', async () => {
+    const fake = fakeClient(['Unsorted', 'Need to do', 'In progress', 'Done']);
+    expect(await addMissingLists(fake.client, 'LeRnAnTa', settings)).toEqual(
+      ok({ created: ['Would be nice', 'Stuck'] }),
+    );
+    expect(fake.orderedNames()).toEqual([...PROCESS_LISTS]);
+  });
+
+  it('joins a double click into one run, and a later click creates nothing', async () => {
+    const fake = fakeClient(['Unsorted', 'Done']);
+    const [first, second] = await Promise.all([
+      addMissingLists(fake.client, 'LeRnAnTa', settings),
+      addMissingLists(fake.client, 'LeRnAnTa', settings),
+    ]);
+    expect(second).toBe(first);
+    expect(await addMissingLists(fake.client, 'LeRnAnTa', settings)).toEqual(ok({ created: [] }));
+    expect(fake.lists).toHaveLength(6);
+    expect(fake.orderedNames()).toEqual([...PROCESS_LISTS]);
+  });
+
+  it('after a failure halfway, a retry creates only the rest', async () => {
+    const fake = fakeClient([], {});
+    let calls = 0;
+    const original = fake.client.createList;
+    (fake.client as { createList: typeof original }).createList = (...args) =>
+      ++calls === 3
+        ? Promise.resolve(fail('server', 'Trello had a server error (500).'))
+        : original(...args);
+    const failed = await addMissingLists(fake.client, 'LeRnAnTa', settings);
+    expect(failed).toMatchObject({ ok: false, error: { code: 'server' } });
+    expect(fake.lists.map((l) => l.name)).toEqual(['Unsorted', 'Would be nice']);
+    expect(await addMissingLists(fake.client, 'LeRnAnTa', settings)).toEqual(
+      ok({ created: ['Need to do', 'Stuck', 'In progress', 'Done'] }),
+    );
+    expect(fake.orderedNames()).toEqual([...PROCESS_LISTS]);
+    expect(fake.lists.filter((l) => sameListName(l.name, 'Unsorted'))).toHaveLength(1);
+  });
+
+  it('writes nothing when the lists cannot be read', async () => {
+    const fake = fakeClient(['Unsorted'], { openLists: 1 });
+    expect(await addMissingLists(fake.client, 'LeRnAnTa', settings)).toMatchObject({ ok: false });
+    expect(fake.calls).not.toContain('createList');
+  });
+});
+
+describe('mark pipeline reviewed', () => {
+  it('creates the review card once and one comment per day, however often it is clicked', async () => {
+    const fake = fakeClient(['Ideas', 'Upcoming']);
+    const first = await markPipelineReviewed(fake.client, 'PiPeLiNe', 'demo', 1, 'Wed 25 Nov 2026');
+    expect(first).toEqual(ok({ reviewedAt: 1, alreadyRecorded: false }));
+    const again = await markPipelineReviewed(fake.client, 'PiPeLiNe', 'demo', 2, 'Wed 25 Nov 2026');
+    expect(again).toMatchObject({ ok: true, value: { alreadyRecorded: true } });
+    expect(fake.cards.map((c) => [c.name, c.idList])).toEqual([[REVIEW_CARD_NAME, 'l0']]);
+    expect(fake.comments.map((c) => c.text)).toEqual([
+      'Pipeline reviewed on Wed 25 Nov 2026 by @demo.',
+    ]);
+  });
+
+  it('after a failed comment, a retry reuses the card it made', async () => {
+    const fake = fakeClient(['Ideas'], { addComment: 1 });
+    expect(
+      await markPipelineReviewed(fake.client, 'PiPeLiNe', 'demo', 1, 'Wed 25 Nov 2026'),
+    ).toMatchObject({ ok: false });
+    expect(
+      await markPipelineReviewed(fake.client, 'PiPeLiNe', 'demo', 1, 'Wed 25 Nov 2026'),
+    ).toMatchObject({ ok: true });
+    expect(fake.cards).toHaveLength(1);
+    expect(fake.comments).toHaveLength(1);
+  });
+});

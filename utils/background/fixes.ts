@@ -1,0 +1,84 @@
+/**
+ * The one-click fixes on Trello. Each re-reads what it depends on right before writing (never a
+ * cached snapshot), so a double click, a second tab or a retry after a failure writes nothing twice.
+ * Concurrent calls for the same board join the one already running.
+ */
+import { positionsForMissing } from '../process/lists';
+import {
+  isReviewCard,
+  REVIEW_CARD_DESC,
+  REVIEW_CARD_NAME,
+  reviewComment,
+} from '../process/pipeline-review';
+import type { Settings } from '../process/settings';
+import { fail, ok, type Result } from '../result';
+import type { TrelloClient } from '../trello/api';
+
+const running = new Map<string, Promise<Result<unknown>>>();
+
+/** Runs `work` once per key at a time; callers arriving meanwhile get the same answer. */
+export function joined<T>(key: string, work: () => Promise<Result<T>>): Promise<Result<T>> {
+  const current = running.get(key) as Promise<Result<T>> | undefined;
+  if (current) return current;
+  const started = work().finally(() => running.delete(key));
+  running.set(key, started);
+  return started;
+}
+
+export function addMissingLists(client: TrelloClient, board: string, settings: Settings) {
+  return joined(`lists:${board}`, async (): Promise<Result<{ created: string[] }>> => {
+    const lists = await client.openLists(board);
+    if (!lists.ok) return lists;
+    const missing = positionsForMissing(settings.process.lists, lists.value);
+    if (missing.length === 0) return ok({ created: [] });
+    const idBoard = await client.boardId(board);
+    if (!idBoard.ok) return idBoard;
+    const created: string[] = [];
+    // One at a time, in process order: a failure leaves the ones before it, and a retry
+    // (which re-reads the lists) creates only the rest.
+    for (const { name, pos } of missing) {
+      const result = await client.createList(idBoard.value, name, pos);
+      if (!result.ok) return result;
+      created.push(name);
+    }
+    return ok({ created });
+  });
+}
+
+export function markPipelineReviewed(
+  client: TrelloClient,
+  board: string,
+  who: string,
+  now: number,
+  day: string,
+) {
+  return joined(
+    `review:${board}`,
+    async (): Promise<Result<{ reviewedAt: number; alreadyRecorded: boolean }>> => {
+      const cards = await client.openCards(board);
+      if (!cards.ok) return cards;
+      let card = cards.value.find(isReviewCard);
+      if (!card) {
+        const lists = await client.openLists(board);
+        if (!lists.ok) return lists;
+        const first = [...lists.value].sort((a, b) => a.pos - b.pos)[0];
+        if (!first)
+          return fail(
+            'not-found',
+            'The pipeline board has no open list to put the review card in.',
+          );
+        const createdCard = await client.createCard(first.id, REVIEW_CARD_NAME, REVIEW_CARD_DESC);
+        if (!createdCard.ok) return createdCard;
+        card = createdCard.value;
+      }
+      const text = reviewComment(day, who);
+      const comments = await client.recentComments(card.id);
+      if (!comments.ok) return comments;
+      const existing = comments.value.find((comment) => comment.data.text === text);
+      if (existing) return ok({ reviewedAt: Date.parse(existing.date), alreadyRecorded: true });
+      const posted = await client.addComment(card.id, text);
+      if (!posted.ok) return posted;
+      return ok({ reviewedAt: now, alreadyRecorded: false });
+    },
+  );
+}

@@ -1,0 +1,26 @@
+import { PROCESS_SENTENCES } from '../sentences';
+import { linkedBoards } from './pipeline-links';
+import type { BoardRule } from './types';
+
+/** A project board that no card of the Project Pipeline links to. Needs a pipeline board in settings. */
+export const boardNotInPipeline: BoardRule = {
+  id: 'board.not-in-pipeline',
+  evaluate({ board, pipeline, settings }) {
+    if (!settings.trello.pipelineBoard || !pipeline) return [];
+    const linked = pipeline.cards.some((card) => linkedBoards(card).has(board.shortLink));
+    if (linked) return [];
+    return [
+      {
+        rule: 'board.not-in-pipeline',
+        severity: 'warn',
+        subject: board.shortLink,
+        anchor: { kind: 'board', board: board.shortLink },
+        title: 'Not on the Project Pipeline',
+        message: `No card of the Project Pipeline board (“${pipeline.name}”) links to this board.`,
+        advice:
+          'Add a card for this project to the Project Pipeline, with this board attached or its link in the description.',
+        sentence: PROCESS_SENTENCES.pipeline,
+      },
+    ];
+  },
+};

@@ -1,0 +1,38 @@
+import { LIST_ROLES, listIdsNamed } from '../lists';
+import { PROCESS_SENTENCES } from '../sentences';
+import { createdAtFromId, plural, wholeDays } from '../time';
+import { cardFinding, enteredListAt } from './cards';
+import type { BoardRule } from './types';
+
+/**
+ * A card that has sat in "In progress" for N days. Time in list comes from the card's move
+ * actions (a label edit or a comment does not reset it), not from `dateLastActivity`.
+ */
+export const cardStaleInProgress: BoardRule = {
+  id: 'card.stale-in-progress',
+  evaluate({ board, settings, now }) {
+    const inProgress = listIdsNamed(board.lists, LIST_ROLES.inProgress);
+    const limitDays = settings.process.staleInProgressDays;
+    return board.cards.flatMap((card) => {
+      if (card.closed || !inProgress.has(card.idList)) return [];
+      const moved = enteredListAt(board.events, card.id, card.idList);
+      const since = moved ?? createdAtFromId(card.id);
+      if (since === undefined) return [];
+      const days = wholeDays(now - since);
+      if (days < limitDays) return [];
+      const basis =
+        moved === undefined ? ' (no move found: counted from when the card was created)' : '';
+      return [
+        cardFinding(board, card, {
+          rule: 'card.stale-in-progress',
+          severity: 'warn',
+          title: `In progress for ${plural(days, 'day')}`,
+          message: `This card has been in “In progress” for ${plural(days, 'day')}${basis}; the limit is ${plural(limitDays, 'day')}. Is it still being worked on, or is it stuck?`,
+          advice:
+            'Move it to “Stuck” and raise it at the weekly call, or split it into smaller cards.',
+          sentence: PROCESS_SENTENCES.callBlockers,
+        }),
+      ];
+    });
+  },
+};

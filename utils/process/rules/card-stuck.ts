@@ -1,0 +1,44 @@
+import { LIST_ROLES, listIdsNamed } from '../lists';
+import { PROCESS_SENTENCES } from '../sentences';
+import { cardFinding, commentsOn } from './cards';
+import type { BoardRule } from './types';
+
+/**
+ * A card in "Stuck" is raised at the weekly call; warn when nothing on it (description or a
+ * comment) says what blocks it.
+ */
+export const cardStuck: BoardRule = {
+  id: 'card.stuck',
+  evaluate({ board }) {
+    const stuck = listIdsNamed(board.lists, LIST_ROLES.stuck);
+    return board.cards.flatMap((card) => {
+      if (card.closed || !stuck.has(card.idList)) return [];
+      const blocker = blockerLine(card.desc, commentsOn(board.events, card.id)[0]?.text);
+      return [
+        cardFinding(board, card, {
+          rule: 'card.stuck',
+          severity: blocker ? 'info' : 'warn',
+          title: blocker ? 'Stuck: raise it at the weekly call' : 'Stuck, and nothing says why',
+          message: blocker
+            ? `Blocked by: ${blocker}`
+            : 'This card is in “Stuck”, but neither its description nor a comment says what blocks it.',
+          advice: blocker
+            ? 'It goes on the agenda of the weekly tech call.'
+            : 'Add a comment saying what blocks it, so the weekly call can deal with it.',
+          sentence: PROCESS_SENTENCES.callBlockers,
+        }),
+      ];
+    });
+  },
+};
+
+/** The line that says what blocks a card: the newest comment, else the description's first line. */
+export function blockerLine(desc: string, newestComment: string | undefined): string | undefined {
+  const firstLine = (text: string | undefined) =>
+    text
+      ?.split('\n')
+      .map((line) => line.trim())
+      .find(Boolean);
+  const line = firstLine(newestComment) ?? firstLine(desc);
+  return line && line.length > 200 ? `${line.slice(0, 199)}…` : line;
+}

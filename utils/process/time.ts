@@ -1,0 +1,30 @@
+/** Time helpers for rules: plain epoch milliseconds, no clock of their own. */
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Trello ids are MongoDB ObjectIds: the first 8 hex digits are the creation time in seconds. */
+export function createdAtFromId(id: string): number | undefined {
+  if (!/^[0-9a-f]{8}/i.test(id)) return undefined;
+  return Number.parseInt(id.slice(0, 8), 16) * 1000;
+}
+
+export function wholeDays(ms: number): number {
+  return Math.floor(ms / DAY_MS);
+}
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** "Tue 24 Nov 2026", in the given time zone (the reader's by default). */
+export function formatDay(ms: number, timeZone?: string): string {
+  return format(timeZone ? new TZDate(ms, timeZone) : new Date(ms), 'EEE d MMM yyyy');
+}
+
+export function parseTime(iso: string | null | undefined): number | undefined {
+  if (!iso) return undefined;
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? undefined : ms;
+}
