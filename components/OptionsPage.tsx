@@ -9,6 +9,10 @@ interface Draft {
   pipelineBoard: string;
   boards: string;
   repos: string;
+  lists: string;
+  staleInProgressDays: string;
+  deadlineHorizonDays: string;
+  pipelineStaleDays: string;
 }
 
 function draftFrom(
@@ -22,6 +26,10 @@ function draftFrom(
     pipelineBoard: settings.trello.pipelineBoard,
     boards: settings.trello.boards.join('\n'),
     repos: settings.github.repos.join('\n'),
+    lists: settings.process.lists.join('\n'),
+    staleInProgressDays: String(settings.process.staleInProgressDays),
+    deadlineHorizonDays: String(settings.process.deadlineHorizonDays),
+    pipelineStaleDays: String(settings.process.pipelineStaleDays),
   };
 }
 
@@ -42,8 +50,28 @@ function settingsFrom(settings: Settings, draft: Draft): unknown {
       boards: lines(draft.boards),
     },
     github: { ...settings.github, repos: lines(draft.repos) },
+    process: {
+      ...settings.process,
+      lists: lines(draft.lists),
+      // Numbers as typed: validation names the field when one is not a whole number in range.
+      staleInProgressDays: Number(draft.staleInProgressDays),
+      deadlineHorizonDays: Number(draft.deadlineHorizonDays),
+      pipelineStaleDays: Number(draft.pipelineStaleDays),
+    },
   };
 }
+
+/** The fields this form shows; an issue on any other field is listed under the form. */
+const FORM_FIELDS = [
+  'trello.apiKey',
+  'trello.pipelineBoard',
+  'trello.boards',
+  'github.repos',
+  'process.lists',
+  'process.staleInProgressDays',
+  'process.deadlineHorizonDays',
+  'process.pipelineStaleDays',
+];
 
 /** `trello.boards.2` → the field that shows it: `trello.boards`. */
 function fieldOf(issue: SettingsIssue): string {
@@ -196,13 +224,47 @@ export function OptionsPage() {
             onTest={() => void saveAndTest('github')}
           />
         </fieldset>
+        <fieldset>
+          <legend>Process rules</legend>
+          <Field
+            label="Process lists of a project board"
+            name="process.lists"
+            multiline
+            value={draft.lists}
+            onChange={update('lists')}
+            error={errorFor('process.lists')}
+            help="One per line, in process order (board.missing-lists; “Add the missing lists” creates them in this order)."
+          />
+          <Field
+            label="Days in “In progress” before a card is stale"
+            name="process.staleInProgressDays"
+            type="number"
+            value={draft.staleInProgressDays}
+            onChange={update('staleInProgressDays')}
+            error={errorFor('process.staleInProgressDays')}
+            help="card.stale-in-progress, counted from when the card moved into the list. Default 7."
+          />
+          <Field
+            label="Deadline horizon (days)"
+            name="process.deadlineHorizonDays"
+            type="number"
+            value={draft.deadlineHorizonDays}
+            onChange={update('deadlineHorizonDays')}
+            error={errorFor('process.deadlineHorizonDays')}
+            help="pipeline.deadline-too-far: a project due later than this should be divided. Default 56 (8 weeks)."
+          />
+          <Field
+            label="Pipeline card stale after (days)"
+            name="process.pipelineStaleDays"
+            type="number"
+            value={draft.pipelineStaleDays}
+            onChange={update('pipelineStaleDays')}
+            error={errorFor('process.pipelineStaleDays')}
+            help="pipeline.stale and pipeline.review-due: the monthly review window. Default 31."
+          />
+        </fieldset>
         {issues
-          .filter(
-            (issue) =>
-              !['trello.apiKey', 'trello.pipelineBoard', 'trello.boards', 'github.repos'].includes(
-                fieldOf(issue),
-              ),
-          )
+          .filter((issue) => !FORM_FIELDS.includes(fieldOf(issue)))
           .map((issue) => (
             <p role="alert" className="error" key={issue.field}>
               <code>{issue.field}</code>: {issue.message}
@@ -234,7 +296,7 @@ function Field(props: {
   onChange(value: string): void;
   help?: string;
   error?: string;
-  type?: 'text' | 'password';
+  type?: 'text' | 'password' | 'number';
   multiline?: boolean;
 }) {
   const id = useId();

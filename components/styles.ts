@@ -4,11 +4,12 @@
  * inline <style> do not apply (security-reliability.md §1.9–10).
  */
 export const HINT_CSS = `
-:host { all: initial; display: inline-block; vertical-align: middle; margin: 0 6px; position: relative;
+:host { all: initial; display: inline-block; vertical-align: middle; margin: 0 6px; position: relative; max-width: calc(100% - 12px);
   font: 500 12px/1.4 -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, sans-serif; }
 :host([data-process-panel]) { position: fixed; right: 16px; bottom: 16px; z-index: 2147483000; margin: 0; }
-.hint { font: inherit; display: inline-flex; align-items: center; gap: 4px; padding: 2px 8px; border-radius: 12px;
-  border: 1px solid transparent; cursor: default; white-space: nowrap; max-width: 360px; }
+.hint { font: inherit; box-sizing: border-box; max-width: 100%; display: inline-flex; align-items: center; gap: 4px; padding: 2px 8px; border-radius: 12px;
+  border: 1px solid transparent; cursor: default; white-space: nowrap; }
+:host([data-process-subject]) .hint { max-width: min(100%, 420px); }
 .hint:focus-visible { outline: 2px solid #0c66e4; outline-offset: 1px; }
 .title { overflow: hidden; text-overflow: ellipsis; }
 .sev-ok { background: #dcfff1; color: #164b35; border-color: #4bce97; }

@@ -40,7 +40,7 @@ export const DEMO_PAGES: DemoPage[] = [
     name: 'trello-lernanta-board',
     url: `https://trello.com/b/${DEMO.lernanta}/lernanta`,
     anchor: 'h1[data-testid="board-name-display"]',
-    hints: ['board.missing-lists'],
+    hints: ['board.missing-lists', 'card.stale-in-progress'],
   },
   {
     name: 'trello-lernanta-hint-details',
@@ -53,13 +53,27 @@ export const DEMO_PAGES: DemoPage[] = [
     name: 'trello-mechanical-mooc-board',
     url: `https://trello.com/b/${DEMO.mooc}/mechanical-mooc`,
     anchor: 'h1[data-testid="board-name-display"]',
-    hints: ['board.missing-lists'],
+    hints: ['board.missing-lists', 'card.stuck', 'card.stale-in-progress'],
+    viewport: { width: 1600, height: 800 },
+  },
+  {
+    name: 'trello-badges-board',
+    url: `https://trello.com/b/${DEMO.untidy}/badges`,
+    anchor: 'h1[data-testid="board-name-display"]',
+    hints: ['board.not-in-pipeline'],
   },
   {
     name: 'trello-project-pipeline',
     url: `https://trello.com/b/${DEMO.pipeline}/project-pipeline`,
     anchor: 'h1[data-testid="board-name-display"]',
-    hints: [], // pipeline rules: next issue
+    hints: [
+      'pipeline.review-due',
+      'pipeline.overdue',
+      'pipeline.deadline-too-far',
+      'pipeline.no-deadline',
+      'pipeline.no-board',
+      'pipeline.stale',
+    ],
   },
   {
     name: 'github-pull-request',

@@ -131,6 +131,10 @@ describe('card.stuck', () => {
     expect(finding).toMatchObject({ severity: 'warn', title: 'Stuck, and nothing says why' });
   });
 
+  it('drops a "Blocked by:" prefix so the hint does not repeat it', () => {
+    expect(blockerLine('Blocked by: the mail provider', undefined)).toBe('the mail provider');
+  });
+
   it('shortens a very long blocker line', () => {
     expect(blockerLine('x'.repeat(500), undefined)).toHaveLength(200);
   });

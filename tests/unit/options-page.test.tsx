@@ -90,3 +90,23 @@ describe('options page', () => {
     );
   });
 });
+
+describe('options page: process rules', () => {
+  it('saves the thresholds and names an invalid one by its field', async () => {
+    const user = userEvent.setup();
+    render(<OptionsPage />);
+    const stale = await screen.findByLabelText('Days in “In progress” before a card is stale');
+    expect(stale).toHaveProperty('value', '7');
+    await user.clear(stale);
+    await user.type(stale, '0');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    const error = await screen.findByText('must be at least 1');
+    expect(error.getAttribute('data-field-error')).toBe('process.staleInProgressDays');
+    await user.clear(stale);
+    await user.type(stale, '10');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Saved.');
+    const { settings } = await fakeBrowser.storage.local.get('settings');
+    expect(settings).toMatchObject({ process: { staleInProgressDays: 10, deadlineHorizonDays: 56 } });
+  });
+});

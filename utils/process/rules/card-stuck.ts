@@ -39,6 +39,10 @@ export function blockerLine(desc: string, newestComment: string | undefined): st
       ?.split('\n')
       .map((line) => line.trim())
       .find(Boolean);
-  const line = firstLine(newestComment) ?? firstLine(desc);
+  // "Blocked by: X" reads as "Blocked by: Blocked by: X" in the hint: keep only X.
+  const line = (firstLine(newestComment) ?? firstLine(desc))?.replace(
+    /^(blocked by|blocker|waiting for)\s*:\s*/i,
+    '',
+  );
   return line && line.length > 200 ? `${line.slice(0, 199)}…` : line;
 }
