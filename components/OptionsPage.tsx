@@ -78,7 +78,14 @@ function fieldOf(issue: SettingsIssue): string {
   return issue.field.replace(/\.\d+$/, '');
 }
 
+/** A pipeline board offered from the board page (`options.html?pipelineBoard=AbCd1234`). */
+function offeredPipelineBoard(): string | undefined {
+  const board = new URLSearchParams(globalThis.location?.search ?? '').get('pipelineBoard');
+  return board && /^[A-Za-z0-9]{8}$/.test(board) ? board : undefined;
+}
+
 export function OptionsPage() {
+  const [offeredPipeline] = useState(offeredPipelineBoard);
   const { status, settings, secrets, storedIssues, connections, load, save, testConnection } =
     useSettingsStore();
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -89,7 +96,12 @@ export function OptionsPage() {
     void load();
   }, [load]);
   useEffect(() => {
-    if (settings && secrets) setDraft((current) => current ?? draftFrom(settings, secrets));
+    if (!settings || !secrets) return;
+    setDraft((current) => {
+      if (current) return current;
+      const draft = draftFrom(settings, secrets);
+      return offeredPipeline ? { ...draft, pipelineBoard: offeredPipeline } : draft;
+    });
   }, [settings, secrets]);
 
   if (status === 'failed')
@@ -143,6 +155,11 @@ export function OptionsPage() {
         browser: only the extension's background uses them, and only with api.trello.com and
         api.github.com.
       </p>
+      {offeredPipeline && saved !== 'saved' && (
+        <p role="status" className="notice">
+          Save to use the board <code>{offeredPipeline}</code> as the Project Pipeline.
+        </p>
+      )}
       {storedIssues.length > 0 && (
         <div role="alert" className="notice">
           Some stored settings were invalid and fell back to their defaults:

@@ -22,6 +22,7 @@ export const ACTION_LABELS: Record<NonNullable<Finding['action']>, string> = {
   'mark-pipeline-reviewed': 'Mark pipeline reviewed',
   'move-issue-to-card': 'Move issue to a Trello card',
   'create-card-for-pr': 'Create a card for this pull request',
+  'save-pipeline-board': 'Save as the pipeline',
 };
 
 export function asOfText(asOf: number | undefined): string | undefined {

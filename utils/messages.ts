@@ -22,7 +22,8 @@ export const ContentMessageSchema = v.variant('type', [
   // One-click fixes: the background re-reads the board and decides what to write.
   v.strictObject({ type: v.literal('board.addMissingLists'), board: shortLink }),
   v.strictObject({ type: v.literal('pipeline.markReviewed'), board: shortLink }),
-  v.strictObject({ type: v.literal('options.open') }),
+  // Opens the options page; with a board, prefilled as the pipeline for the user to save.
+  v.strictObject({ type: v.literal('options.open'), pipelineBoard: v.optional(shortLink) }),
 ]);
 
 /** Messages only extension pages (options, popup) may send. */

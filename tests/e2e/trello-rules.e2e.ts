@@ -188,6 +188,19 @@ describe('pipeline rules', () => {
     expect(review?.text).toContain('No pipeline review is recorded yet.');
   });
 
+  it('offers to save a pipeline recognised by its name: the options open with it filled in', async () => {
+    await open(`/b/${DEMO.pipeline}/project-pipeline`);
+    await waitForHint(page, 'pipeline.recognised', { severity: 'info' });
+    const optionsTab = bed.browser.context.waitForEvent('page');
+    await page.locator('[data-process-action="save-pipeline-board"] button.hint').click();
+    const options = await optionsTab;
+    await options.getByLabel('Project Pipeline board').waitFor();
+    expect(await options.getByLabel('Project Pipeline board').inputValue()).toBe(DEMO.pipeline);
+    await options.getByRole('button', { name: 'Save', exact: true }).click();
+    await options.getByText('Saved.').waitFor();
+    await options.close();
+  });
+
   it('"Mark pipeline reviewed" records one review on the board, and the hint turns ok', async () => {
     await connectTrello();
     await open(`/b/${DEMO.pipeline}/project-pipeline`);

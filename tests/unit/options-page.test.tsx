@@ -107,6 +107,27 @@ describe('options page: process rules', () => {
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await screen.findByText('Saved.');
     const { settings } = await fakeBrowser.storage.local.get('settings');
-    expect(settings).toMatchObject({ process: { staleInProgressDays: 10, deadlineHorizonDays: 56 } });
+    expect(settings).toMatchObject({
+      process: { staleInProgressDays: 10, deadlineHorizonDays: 56 },
+    });
+  });
+});
+
+describe('options page: a pipeline offered from its board', () => {
+  it('fills in the pipeline board and saves it when the user saves', async () => {
+    window.history.replaceState(null, '', '/options.html?pipelineBoard=PiPeLiNe');
+    const user = userEvent.setup();
+    render(<OptionsPage />);
+    expect(await screen.findByLabelText('Project Pipeline board')).toHaveProperty(
+      'value',
+      'PiPeLiNe',
+    );
+    expect(screen.getByText(/as the Project Pipeline/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Saved.');
+    expect((await fakeBrowser.storage.local.get('settings')).settings).toMatchObject({
+      trello: { pipelineBoard: 'PiPeLiNe' },
+    });
+    window.history.replaceState(null, '', '/options.html');
   });
 });

@@ -98,7 +98,24 @@ describe('pipeline card rules', () => {
     const all = PIPELINE_RULES.flatMap((rule) =>
       rule.evaluate({ board: pipeline([card(REVIEW_CARD_NAME, upcoming.id)]), settings, now: NOW }),
     );
-    expect(all.map((f) => f.rule)).toEqual(['pipeline.review-due']);
+    expect(all.map((f) => f.rule)).toEqual(['pipeline.recognised', 'pipeline.review-due']);
+  });
+});
+
+describe('pipeline.recognised', () => {
+  it('offers to save a pipeline recognised by name, and is gone once one is configured', () => {
+    const [finding] =
+      PIPELINE_RULES[0]?.evaluate({ board: pipeline([]), settings, now: NOW }) ?? [];
+    expect(finding).toMatchObject({
+      rule: 'pipeline.recognised',
+      severity: 'info',
+      action: 'save-pipeline-board',
+    });
+    const configured = defaultSettings();
+    configured.trello.pipelineBoard = 'PiPeLiNe';
+    expect(
+      PIPELINE_RULES[0]?.evaluate({ board: pipeline([]), settings: configured, now: NOW }),
+    ).toEqual([]);
   });
 });
 

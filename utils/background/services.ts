@@ -12,6 +12,11 @@ import { addMissingLists, markPipelineReviewed } from './fixes';
 import type { Handlers } from './router';
 import { createSnapshotCache } from './snapshot-cache';
 
+/** The options page with a pipeline board to offer (`?pipelineBoard=AbCd1234`). */
+export function optionsUrlWithPipeline(board: string): string {
+  return `${browser.runtime.getURL('/options.html')}?${new URLSearchParams({ pipelineBoard: board })}`;
+}
+
 export function createHandlers(now = Date.now): Handlers {
   const snapshots = createSnapshotCache(now);
 
@@ -54,8 +59,9 @@ export function createHandlers(now = Date.now): Handlers {
       return result;
     },
 
-    async 'options.open'() {
-      await browser.runtime.openOptionsPage();
+    async 'options.open'({ pipelineBoard }) {
+      if (!pipelineBoard) await browser.runtime.openOptionsPage();
+      else await browser.tabs.create({ url: optionsUrlWithPipeline(pipelineBoard) });
       return ok(null);
     },
 

@@ -14,7 +14,9 @@ export type ActionId =
   | 'add-missing-lists'
   | 'move-issue-to-card'
   | 'create-card-for-pr'
-  | 'mark-pipeline-reviewed';
+  | 'mark-pipeline-reviewed'
+  // Opens the options with a recognised pipeline board filled in, for the user to save.
+  | 'save-pipeline-board';
 
 export interface Finding {
   /** Rule id, as in DESIGN §1 (or `source.unavailable` when the data could not be read). */

@@ -169,7 +169,8 @@ export function startTrelloHints(ctx: ContentScriptContext): void {
       key,
       outcome.ok ? { state: 'done', message: outcome.value } : failedState(outcome.error),
     );
-    if (outcome.ok) await load(board, true);
+    // After a write the board is read again; opening the options changes nothing yet.
+    if (outcome.ok && finding.action !== 'save-pipeline-board') await load(board, true);
     else render();
   }
 
@@ -182,6 +183,12 @@ export function startTrelloHints(ctx: ContentScriptContext): void {
         ok: true,
         value: created.length ? `Added: ${created.join(', ')}.` : 'The lists were already there.',
       };
+    }
+    if (finding.action === 'save-pipeline-board') {
+      const answer = await send({ type: 'options.open', pipelineBoard: board });
+      return answer.ok
+        ? { ok: true, value: 'Save it in the options page that just opened.' }
+        : answer;
     }
     if (finding.action === 'mark-pipeline-reviewed') {
       const answer = await send({ type: 'pipeline.markReviewed', board });

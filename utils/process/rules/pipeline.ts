@@ -8,6 +8,7 @@ import { PROCESS_SENTENCES } from '../sentences';
 import { createdAtFromId, DAY_MS, formatDay, parseTime, plural, wholeDays } from '../time';
 import { cardFinding } from './cards';
 import { linkedBoards } from './pipeline-links';
+import { pipelineRecognised } from './pipeline-recognised';
 import type { BoardRule, BoardRuleInput } from './types';
 
 /** Project cards: open, not the review card, not in a "Done" list (finished projects). */
@@ -144,6 +145,7 @@ export const pipelineReviewDue: BoardRule = {
 };
 
 export const PIPELINE_RULES: readonly BoardRule[] = [
+  pipelineRecognised,
   pipelineReviewDue,
   pipelineNoDeadline,
   pipelineDeadlineTooFar,

@@ -1,0 +1,23 @@
+import { PROCESS_SENTENCES } from '../sentences';
+import type { BoardRule } from './types';
+
+/** A board taken for the pipeline by its name only: offer to save it, so project boards can be checked against it. */
+export const pipelineRecognised: BoardRule = {
+  id: 'pipeline.recognised',
+  evaluate({ board, settings }) {
+    if (settings.trello.pipelineBoard) return [];
+    return [
+      {
+        rule: 'pipeline.recognised',
+        severity: 'info',
+        subject: board.shortLink,
+        anchor: { kind: 'board', board: board.shortLink },
+        title: 'Recognised as the Project Pipeline',
+        message: `Process Lens takes “${board.name}” for the Project Pipeline by its name. Saved in the options, it also lets every project board be checked for a pipeline card (board.not-in-pipeline).`,
+        advice: 'Click to open the options with this board filled in, then save.',
+        sentence: PROCESS_SENTENCES.pipeline,
+        action: 'save-pipeline-board',
+      },
+    ];
+  },
+};
