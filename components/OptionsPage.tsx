@@ -102,7 +102,7 @@ export function OptionsPage() {
       const draft = draftFrom(settings, secrets);
       return offeredPipeline ? { ...draft, pipelineBoard: offeredPipeline } : draft;
     });
-  }, [settings, secrets]);
+  }, [settings, secrets, offeredPipeline]);
 
   if (status === 'failed')
     return (
