@@ -20,8 +20,9 @@ export interface AnchorTarget {
 
 export type ResolveAnchor = (finding: Finding) => AnchorTarget | null;
 
+/** One hint per rule, subject and kind of place (`pr.reviews` shows at the title and at the merge box). */
 export function findingKey(finding: Finding): string {
-  return `${finding.rule}|${finding.subject}`;
+  return `${finding.rule}|${finding.subject}|${finding.anchor.kind}`;
 }
 
 export function isOwnNode(node: Node): boolean {

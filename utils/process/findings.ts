@@ -8,7 +8,11 @@ export const SEVERITY_ORDER: readonly Severity[] = ['ok', 'info', 'warn', 'error
 export type FindingAnchor =
   | { kind: 'board'; board: string }
   | { kind: 'list'; board: string; list: string }
-  | { kind: 'card'; board: string; card: string };
+  | { kind: 'card'; board: string; card: string }
+  // GitHub: the page's header actions, the merge box, a row of the pull-request list.
+  | { kind: 'header' }
+  | { kind: 'merge-box' }
+  | { kind: 'pr-row'; number: number };
 
 export type ActionId =
   | 'add-missing-lists'

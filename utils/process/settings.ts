@@ -15,6 +15,17 @@ export const PROCESS_LISTS = [
   'Done',
 ] as const;
 
+/** Labels that mark an issue as discussion-sized rather than "a simple thing we can implement quickly". */
+export const NEEDS_CARD_LABELS = [
+  'discussion',
+  'feature',
+  'enhancement',
+  'design',
+  'ux',
+  'question',
+  'proposal',
+] as const;
+
 const boardRef = v.pipe(
   v.string('must be a Trello board short link or board URL'),
   v.trim(),
@@ -84,6 +95,17 @@ export const SettingsSchema = v.looseObject({
             '07:00',
           ),
           timeZone: v.optional(timeZone, 'America/Los_Angeles'),
+        }),
+        {},
+      ),
+      /** issue.needs-card: the score at which an issue looks too big, and the labels that count. */
+      needsCard: v.optional(
+        v.looseObject({
+          score: v.optional(whole(1, 100, 'points'), 3),
+          labels: v.optional(
+            v.array(v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'))),
+            () => [...NEEDS_CARD_LABELS],
+          ),
         }),
         {},
       ),

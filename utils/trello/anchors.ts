@@ -84,6 +84,8 @@ export function trelloAnchors(root: ParentNode = document): ResolveAnchor {
         const name = listIndex().get(anchor.list);
         return name ? { element: name, position: 'after' } : null;
       }
+      default:
+        return null;
     }
   };
 }

@@ -1,0 +1,64 @@
+/** Plain data the GitHub rules read: a pull request or an issue with what the rules need. */
+
+export interface Review {
+  user: string;
+  state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED' | 'PENDING' | string;
+  submittedAt: string | null;
+  commitId: string | null;
+}
+
+export interface Comment {
+  user: string;
+  body: string;
+  createdAt: string;
+}
+
+export interface PullSnapshot {
+  owner: string;
+  repo: string;
+  number: number;
+  title: string;
+  url: string;
+  state: 'open' | 'closed';
+  merged: boolean;
+  author: string;
+  body: string;
+  headSha: string;
+  head: { ref: string; repo: { fullName: string; fork: boolean; defaultBranch: string } | null };
+  base: { ref: string; repo: { fullName: string; defaultBranch: string } };
+  reviews: Review[];
+  comments: Comment[];
+  /** A card on the repo's board with this PR attached: its short link; null when none; undefined when unknown. */
+  boardCard?: string | null;
+  fetchedAt: number;
+}
+
+export interface IssueSnapshot {
+  owner: string;
+  repo: string;
+  number: number;
+  title: string;
+  url: string;
+  state: 'open' | 'closed';
+  author: string;
+  body: string;
+  labels: string[];
+  createdAt: string;
+  comments: Comment[];
+  fetchedAt: number;
+}
+
+/** What a Trello card shows about a pull request it links. */
+export interface PullStatus {
+  owner: string;
+  repo: string;
+  number: number;
+  state: 'open' | 'closed' | 'merged';
+  approvals: string[];
+  changesRequested: string[];
+  required: number;
+  fetchedAt: number;
+}
+
+export const subjectOf = (item: { owner: string; repo: string; number: number }) =>
+  `${item.owner}/${item.repo}#${item.number}`;

@@ -1,0 +1,215 @@
+/** Rules for GitHub pull requests and issues: pure, from REST data (github-api.md). */
+import type { IssueSnapshot, PullSnapshot } from '../../github/snapshot';
+import { subjectOf } from '../../github/snapshot';
+import type { Finding } from '../findings';
+import { cardLinksIn } from '../links';
+import { countReviews } from '../reviews';
+import { PROCESS_SENTENCES } from '../sentences';
+import type { Settings } from '../settings';
+import { plural, wholeDays } from '../time';
+
+const names = (users: readonly string[]) => users.map((u) => `@${u}`).join(', ');
+
+/** `pr.reviews`, placed near the title and again at the merge box. */
+export function prReviews(pull: PullSnapshot, settings: Settings): Finding[] {
+  const required = settings.process.requiredApprovals;
+  const { approvals, changesRequested, staleApprovals } = countReviews(
+    pull.reviews,
+    pull.author,
+    pull.headSha,
+  );
+  const met = approvals.length >= required && changesRequested.length === 0;
+  const parts = [
+    approvals.length
+      ? `Approved by ${names(approvals)}.`
+      : 'No approval from anyone but the author yet.',
+    changesRequested.length ? `Changes requested by ${names(changesRequested)}.` : '',
+    staleApprovals.length ? `${names(staleApprovals)} approved an older commit.` : '',
+    `The team asks for ${plural(required, 'approval')} from someone other than the author (the author’s own reviews and dismissed reviews do not count).`,
+  ].filter(Boolean);
+  const title = pull.merged
+    ? `Merged with ${approvals.length} of ${required} approvals`
+    : `Approvals from others: ${approvals.length} of ${required}`;
+  const severity = met ? 'ok' : pull.state === 'closed' && !pull.merged ? 'info' : 'warn';
+  const base = {
+    rule: 'pr.reviews',
+    severity,
+    subject: subjectOf(pull),
+    title,
+    message: parts.join(' '),
+    sentence: PROCESS_SENTENCES.review,
+  } as const;
+  return [
+    { ...base, anchor: { kind: 'header' } },
+    {
+      ...base,
+      anchor: { kind: 'merge-box' },
+      ...(met || pull.merged
+        ? {}
+        : { title: `Do not merge yet: ${approvals.length} of ${required} approvals from others` }),
+      ...(met ? {} : { advice: 'Ask someone else on the team to review before merging.' }),
+    },
+  ];
+}
+
+/** `pr.not-from-fork` and `pr.default-branch`: work in your fork, on a feature branch. */
+export function prBranchRules(pull: PullSnapshot): Finding[] {
+  const headRepo = pull.head.repo;
+  if (!headRepo) return []; // the fork was deleted: nothing to say
+  const findings: Finding[] = [];
+  const subject = subjectOf(pull);
+  if (headRepo.fullName.toLowerCase() === pull.base.repo.fullName.toLowerCase()) {
+    findings.push({
+      rule: 'pr.not-from-fork',
+      severity: 'warn',
+      subject,
+      anchor: { kind: 'header' },
+      title: 'Branch in the main repository, not a fork',
+      message: `The branch “${pull.head.ref}” lives in ${pull.base.repo.fullName} itself.`,
+      advice:
+        'Fork the project into your personal account, push the branch there and open the pull request from the fork.',
+      sentence:
+        'When working on a project, fork the project into your personal github repository. From there you can create branches for features and send pull requests once things are done.',
+    });
+  }
+  if (pull.head.ref === headRepo.defaultBranch) {
+    findings.push({
+      rule: 'pr.default-branch',
+      severity: 'warn',
+      subject,
+      anchor: { kind: 'header' },
+      title: `From the default branch “${pull.head.ref}”`,
+      message: `This pull request comes from ${headRepo.fullName}’s default branch, not from a feature branch.`,
+      advice: 'Create a branch per feature in your fork, and open pull requests from it.',
+      sentence:
+        'From there you can create branches for features and send pull requests once things are done.',
+    });
+  }
+  return findings;
+}
+
+/** `pr.no-card`: "if you are spending time on something, there needs to be a trello card for it". */
+export function prNoCard(pull: PullSnapshot): Finding[] {
+  const linked = cardLinksIn([pull.body, ...pull.comments.map((c) => c.body)]);
+  if (linked.length > 0 || pull.boardCard) return [];
+  const unknownBoard = pull.boardCard === undefined;
+  return [
+    {
+      rule: 'pr.no-card',
+      severity: 'warn',
+      subject: subjectOf(pull),
+      anchor: { kind: 'header' },
+      title: 'No Trello card',
+      message: `No Trello card links to this pull request: no card link in its description or comments${
+        unknownBoard ? '' : ', and no card on the repository’s board has it attached'
+      }.`,
+      advice: unknownBoard
+        ? 'Create an “In progress” card for it (needs Trello connected and the repository mapped to a board in the options).'
+        : 'Create an “In progress” card for it on the repository’s board.',
+      sentence: PROCESS_SENTENCES.needsCard,
+      action: 'create-card-for-pr',
+    },
+  ];
+}
+
+export function evaluatePull(pull: PullSnapshot, settings: Settings): Finding[] {
+  return [...prReviews(pull, settings), ...prBranchRules(pull), ...prNoCard(pull)];
+}
+
+/** One signal of the needs-card score, with its value, so a person can disagree. */
+export interface Signal {
+  name: string;
+  value: string;
+  points: number;
+}
+
+const TASK_ITEM = /^\s*[-*+]\s+\[[ xX]\]\s+/gm;
+
+export function needsCardSignals(issue: IssueSnapshot, settings: Settings, now: number): Signal[] {
+  const { labels: countedLabels } = settings.process.needsCard;
+  const participants = new Set(
+    [issue.author, ...issue.comments.map((c) => c.user)].map((u) => u.toLowerCase()),
+  );
+  const matchedLabels = issue.labels.filter((l) =>
+    countedLabels.some((c) => c.toLowerCase() === l.toLowerCase()),
+  );
+  const tasks = issue.body.match(TASK_ITEM)?.length ?? 0;
+  const ageDays = wholeDays(now - Date.parse(issue.createdAt));
+  const signals: Signal[] = [
+    {
+      name: 'body',
+      value: `${issue.body.length.toLocaleString('en')} characters`,
+      points: issue.body.length >= 1500 ? 2 : issue.body.length >= 600 ? 1 : 0,
+    },
+    {
+      name: 'comments',
+      value: String(issue.comments.length),
+      points: issue.comments.length >= 10 ? 2 : issue.comments.length >= 4 ? 1 : 0,
+    },
+    {
+      name: 'participants',
+      value: String(participants.size),
+      points: participants.size >= 4 ? 2 : participants.size >= 3 ? 1 : 0,
+    },
+    {
+      name: 'labels',
+      value: matchedLabels.join(', ') || 'none that count',
+      points: matchedLabels.length ? 2 : 0,
+    },
+    { name: 'task list', value: plural(tasks, 'item'), points: tasks >= 3 ? 1 : 0 },
+    {
+      name: 'age',
+      value: Number.isNaN(ageDays) ? 'unknown' : plural(ageDays, 'day'),
+      points: issue.state === 'open' && ageDays > 30 ? 1 : 0,
+    },
+  ];
+  return signals;
+}
+
+/**
+ * `issue.on-card` when a card links the issue; otherwise `issue.needs-card` from its score, which
+ * carries the "move issue to card" button whatever the score.
+ */
+export function evaluateIssue(issue: IssueSnapshot, settings: Settings, now: number): Finding[] {
+  const subject = subjectOf(issue);
+  const cards = cardLinksIn([issue.body, ...issue.comments.map((c) => c.body)]);
+  if (cards.length > 0) {
+    return [
+      {
+        rule: 'issue.on-card',
+        severity: 'ok',
+        subject,
+        anchor: { kind: 'header' },
+        title: `On Trello card ${cards[0]}`,
+        message: `This issue is linked to the Trello card https://trello.com/c/${cards[0]}.`,
+        sentence: PROCESS_SENTENCES.needsCard,
+      },
+    ];
+  }
+  const signals = needsCardSignals(issue, settings, now);
+  const score = signals.reduce((sum, s) => sum + s.points, 0);
+  const threshold = settings.process.needsCard.score;
+  const fired = signals.filter((s) => s.points > 0);
+  const detail = signals
+    .map((s) => `${s.name}: ${s.value}${s.points ? ` (+${s.points})` : ''}`)
+    .join('; ');
+  const needsCard = score >= threshold;
+  return [
+    {
+      rule: 'issue.needs-card',
+      severity: needsCard ? 'warn' : 'ok',
+      subject,
+      anchor: { kind: 'header' },
+      title: needsCard
+        ? `Looks too big for an issue (${fired.map((s) => s.name).join(', ')})`
+        : 'Simple enough for an issue',
+      message: `Score ${score} (a card from ${threshold}). ${detail}.`,
+      advice: needsCard
+        ? 'Anything that needs discussion belongs on a Trello card: move it there.'
+        : undefined,
+      sentence: PROCESS_SENTENCES.issues,
+      // Always offered while the issue is on no card (the flow itself: a later issue).
+      action: 'move-issue-to-card',
+    },
+  ];
+}
