@@ -4,11 +4,20 @@
  * (security-reliability.md §3). Every payload is schema-checked on arrival.
  */
 import * as v from 'valibot';
+import type { IssueSnapshot, PullSnapshot, PullStatus } from './github/snapshot';
 import type { Settings } from './process/settings';
 import type { AppError, Result } from './result';
 import type { BoardSnapshot } from './trello/snapshot';
 
 const shortLink = v.pipe(v.string(), v.regex(/^[A-Za-z0-9]{8}$/));
+const owner = v.pipe(v.string(), v.regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/));
+const repo = v.pipe(
+  v.string(),
+  v.regex(/^[A-Za-z0-9._-]{1,100}$/),
+  v.check((name) => name !== '.' && name !== '..'),
+);
+const number = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1e9));
+const login = v.pipe(v.string(), v.regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/));
 
 /** Messages a trello.com / github.com top-frame content script may send. */
 export const ContentMessageSchema = v.variant('type', [
@@ -24,6 +33,21 @@ export const ContentMessageSchema = v.variant('type', [
   v.strictObject({ type: v.literal('pipeline.markReviewed'), board: shortLink }),
   // Opens the options page; with a board, prefilled as the pipeline for the user to save.
   v.strictObject({ type: v.literal('options.open'), pipelineBoard: v.optional(shortLink) }),
+  v.strictObject({ type: v.literal('github.pull'), owner, repo, number }),
+  v.strictObject({ type: v.literal('github.issue'), owner, repo, number }),
+  // Review status of several pull requests (a PR list, a board's cards): at most 50 at once.
+  v.strictObject({
+    type: v.literal('github.pullStatuses'),
+    pulls: v.pipe(v.array(v.strictObject({ owner, repo, number })), v.maxLength(50)),
+  }),
+  // A write: the page's signed-in user must be the token's user.
+  v.strictObject({
+    type: v.literal('github.createCardForPull'),
+    owner,
+    repo,
+    number,
+    pageUser: v.optional(login),
+  }),
 ]);
 
 /** Messages only extension pages (options, popup) may send. */
@@ -51,6 +75,11 @@ export interface ResponseMap {
   'pipeline.markReviewed': Result<{ reviewedAt: number; alreadyRecorded: boolean }>;
   'options.open': Result<null>;
   'connection.test': Result<ConnectionIdentity>;
+  'github.pull': Result<PullSnapshot>;
+  'github.issue': Result<IssueSnapshot>;
+  /** One answer per pull request asked, in the same order. */
+  'github.pullStatuses': Result<Result<PullStatus>[]>;
+  'github.createCardForPull': Result<{ shortLink: string }>;
 }
 
 export type ResponseFor<M extends Message> = ResponseMap[M['type']];

@@ -31,6 +31,19 @@ function handlers(): Handlers {
       value: { reviewedAt: 0, alreadyRecorded: false },
     })),
     'options.open': vi.fn(async () => ({ ok: true as const, value: null })),
+    'github.pull': vi.fn(async () => ({
+      ok: false as const,
+      error: { code: 'internal' as const, message: 'x' },
+    })),
+    'github.issue': vi.fn(async () => ({
+      ok: false as const,
+      error: { code: 'internal' as const, message: 'x' },
+    })),
+    'github.pullStatuses': vi.fn(async () => ({ ok: true as const, value: [] })),
+    'github.createCardForPull': vi.fn(async () => ({
+      ok: true as const,
+      value: { shortLink: 'AbCd1234' },
+    })),
     'connection.test': vi.fn(async () => ({
       ok: true as const,
       value: { service: 'trello' as const, who: '@demo' },
@@ -92,6 +105,26 @@ describe('message router', () => {
       { type: 'board.snapshot', board: 'LeRnAnTa', url: 'https://evil.example' },
     ],
     ['a page-only message from a content script', { type: 'connection.test', service: 'trello' }],
+    [
+      'a repository path smuggled into an owner',
+      { type: 'github.pull', owner: '../../user', repo: 'x', number: 1 },
+    ],
+    ['a repository named ..', { type: 'github.issue', owner: 'p2pu', repo: '..', number: 1 }],
+    [
+      'a number that is not a positive integer',
+      { type: 'github.pull', owner: 'p2pu', repo: 'lernanta', number: 1.5 },
+    ],
+    [
+      'too many pull requests at once',
+      {
+        type: 'github.pullStatuses',
+        pulls: Array.from({ length: 51 }, (_, i) => ({ owner: 'p2pu', repo: 'x', number: i + 1 })),
+      },
+    ],
+    [
+      'a page user that is not a login',
+      { type: 'github.createCardForPull', owner: 'p2pu', repo: 'x', number: 1, pageUser: '<img>' },
+    ],
   ])('answers %s with an error and calls nothing', async (_name, message) => {
     const h = handlers();
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});

@@ -69,7 +69,9 @@ describe('settings defaults', () => {
       },
     };
     const result = validateSettings(example);
-    expect(result.ok && result.settings).toEqual(example);
+    // Everything kept as given; fields added since (with defaults) come on top.
+    expect(result.ok && result.settings).toMatchObject(example);
+    expect(result.ok && result.settings.process.needsCard.score).toBe(3);
   });
 
   it('normalise full board URLs to short links', () => {

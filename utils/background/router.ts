@@ -109,6 +109,14 @@ function dispatch(
       return handlers['pipeline.markReviewed'](message);
     case 'options.open':
       return handlers['options.open'](message);
+    case 'github.pull':
+      return handlers['github.pull'](message);
+    case 'github.issue':
+      return handlers['github.issue'](message);
+    case 'github.pullStatuses':
+      return handlers['github.pullStatuses'](message);
+    case 'github.createCardForPull':
+      return handlers['github.createCardForPull'](message);
     case 'connection.test':
       return handlers['connection.test'](message);
   }

@@ -4,11 +4,14 @@
  */
 import { browser } from 'wxt/browser';
 import { createGitHubClient, whoAmI } from '../github/client';
+import { readIssue, readPull, readPullStatus } from '../github/data';
+import { countReviews } from '../process/reviews';
 import { formatDay } from '../process/time';
 import { fail, ok } from '../result';
 import { loadSecrets, loadSettings } from '../storage';
 import { createTrelloClient } from '../trello/api';
 import { addMissingLists, markPipelineReviewed } from './fixes';
+import { boardForRepo, createCardForPull, findCardForPull } from './pull-card';
 import type { Handlers } from './router';
 import { createSnapshotCache } from './snapshot-cache';
 
@@ -19,6 +22,11 @@ export function optionsUrlWithPipeline(board: string): string {
 
 export function createHandlers(now = Date.now): Handlers {
   const snapshots = createSnapshotCache(now);
+
+  async function github() {
+    const [{ settings }, secrets] = await Promise.all([loadSettings(), loadSecrets()]);
+    return { settings, client: createGitHubClient(secrets.githubToken) };
+  }
 
   async function trello() {
     const [{ settings }, secrets] = await Promise.all([loadSettings(), loadSecrets()]);
@@ -63,6 +71,39 @@ export function createHandlers(now = Date.now): Handlers {
       if (!pipelineBoard) await browser.runtime.openOptionsPage();
       else await browser.tabs.create({ url: optionsUrlWithPipeline(pipelineBoard) });
       return ok(null);
+    },
+
+    async 'github.pull'({ owner, repo, number }) {
+      const { client, settings } = await github();
+      const pull = await readPull(client, { owner, repo, number }, now);
+      if (!pull.ok) return pull;
+      // A card on the repository's board with this PR attached also counts (needs Trello connected).
+      const board = boardForRepo(settings, { owner, repo, number });
+      if (!board) return pull;
+      const found = await findCardForPull((await trello()).client, board, pull.value.url);
+      return ok({ ...pull.value, boardCard: found.ok ? found.value : undefined });
+    },
+
+    async 'github.issue'({ owner, repo, number }) {
+      return readIssue((await github()).client, { owner, repo, number }, now);
+    },
+
+    async 'github.pullStatuses'({ pulls }) {
+      const { client, settings } = await github();
+      const required = settings.process.requiredApprovals;
+      // One at a time: a list page must not burst GitHub's secondary limits.
+      const answers = [];
+      for (const ref of pulls)
+        answers.push(await readPullStatus(client, ref, required, countReviews, now));
+      return ok(answers);
+    },
+
+    async 'github.createCardForPull'({ owner, repo, number, pageUser }) {
+      const [{ client, settings }, { client: trelloClient }] = await Promise.all([
+        github(),
+        trello(),
+      ]);
+      return createCardForPull(client, trelloClient, settings, { owner, repo, number }, pageUser);
     },
 
     async 'connection.test'({ service }) {

@@ -22,8 +22,14 @@ export function createGitHubClient(token: string): GitHubClient {
       onSecondaryRateLimit: (retryAfter, _options, _octokit, retryCount) =>
         retryCount < 1 && retryAfter < 120,
     },
+    // Throttling owns 429; POSTs are sent with `retries: 0` (re-check before any retry).
     retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
-    request: { timeout: 15_000 },
+    // The browser's HTTP cache would serve stale answers for 60 s (e.g. after a write); our own
+    // cache keeps ETags instead.
+    request: {
+      timeout: 15_000,
+      fetch: (url: string, init: RequestInit) => fetch(url, { ...init, cache: 'no-store' }),
+    },
   });
 }
 

@@ -96,6 +96,10 @@ const CommentSchema = v.object({
   date: v.string(),
   data: v.object({ text: v.optional(v.string(), '') }),
 });
+const CardWithAttachmentsSchema = v.object({
+  ...CardRefSchema.entries,
+  attachments: v.optional(v.array(v.object({ url: v.optional(v.string(), '') })), []),
+});
 export type TrelloListRef = v.InferOutput<typeof ListSchema>;
 export type TrelloCardRef = v.InferOutput<typeof CardRefSchema>;
 
@@ -163,11 +167,23 @@ export function createTrelloClient(credentials: TrelloCredentials, fetchImpl: Fe
         body: { name, idBoard, pos: String(pos) },
       });
     },
-    createCard(idList: string, name: string, desc: string): Promise<Result<TrelloCardRef>> {
-      return call('/1/cards', CardRefSchema, {
-        method: 'POST',
-        body: { idList, name, desc, pos: 'top' },
-      });
+    createCard(
+      idList: string,
+      name: string,
+      desc: string,
+      urlSource?: string,
+    ): Promise<Result<TrelloCardRef>> {
+      const body = { idList, name, desc, pos: 'top', ...(urlSource ? { urlSource } : {}) };
+      return call('/1/cards', CardRefSchema, { method: 'POST', body });
+    },
+    /** One list's cards with their attachment URLs (per list, never board-wide: trello-api.md §3). */
+    listCardsWithAttachments(
+      idList: string,
+    ): Promise<Result<v.InferOutput<typeof CardWithAttachmentsSchema>[]>> {
+      return get(
+        `/1/lists/${encodeURIComponent(idList)}/cards?attachments=true&attachment_fields=url&fields=name,shortLink,idList`,
+        v.array(CardWithAttachmentsSchema),
+      );
     },
     recentComments(card: string): Promise<Result<v.InferOutput<typeof CommentSchema>[]>> {
       return get(
