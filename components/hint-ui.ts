@@ -20,8 +20,8 @@ export interface HintUi {
 export const ACTION_LABELS: Record<NonNullable<Finding['action']>, string> = {
   'add-missing-lists': 'Add the missing lists',
   'mark-pipeline-reviewed': 'Mark pipeline reviewed',
-  'move-issue-to-card': 'Move issue to a Trello card',
-  'create-card-for-pr': 'Create a card for this pull request',
+  'move-issue-to-card': 'Move to a Trello card',
+  'create-card-for-pr': 'Create card',
   'save-pipeline-board': 'Save as the pipeline',
 };
 

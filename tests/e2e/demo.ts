@@ -79,13 +79,25 @@ export const DEMO_PAGES: DemoPage[] = [
     name: 'github-pull-request',
     url: `https://github.com/${DEMO.repo}/pull/42`,
     anchor: 'h1[data-component="PH_Title"]',
-    hints: [], // GitHub rules: later issue
+    hints: ['pr.reviews', 'pr.not-from-fork', 'pr.no-card'],
+  },
+  {
+    name: 'github-pull-request-approved',
+    url: `https://github.com/${DEMO.repo}/pull/41`,
+    anchor: 'h1[data-component="PH_Title"]',
+    hints: ['pr.reviews'],
+  },
+  {
+    name: 'github-pull-list',
+    url: `https://github.com/${DEMO.repo}/pulls`,
+    anchor: 'a[href*="/pull/"]',
+    hints: ['pr.reviews'],
   },
   {
     name: 'github-issue',
     url: `https://github.com/${DEMO.repo}/issues/44`,
     anchor: '[data-testid="issue-header"]',
-    hints: [], // GitHub rules: later issue
+    hints: ['issue.needs-card'],
   },
   {
     name: 'options',

@@ -48,24 +48,41 @@ export function readHints(page: Page, rule: string): Promise<SeenHint[]> {
   }, rule);
 }
 
-/** Waits until the rule's hints match `expected` (severity and/or text), then returns them. */
+/**
+ * Waits until the rule's hints match `expected` (severity and/or text) and returns them as read in
+ * that same moment (the page may re-render right after).
+ */
 export async function waitForHint(
   page: Page,
   rule: string,
   expected: { severity?: string; text?: string } = {},
   timeout = 10_000,
 ): Promise<SeenHint[]> {
-  await page.waitForFunction(
-    ({ rule, severity, text }) =>
-      [...document.querySelectorAll(`[data-process-hint="${rule}"]`)].some(
-        (host) =>
+  const handle = await page.waitForFunction(
+    ({ rule, severity, text }) => {
+      const hosts = [...document.querySelectorAll(`[data-process-hint="${rule}"]`)];
+      // React renders into the host a moment after the host is placed: wait for its text too.
+      const matches = hosts.some((host) => {
+        const shown = host.shadowRoot?.textContent ?? '';
+        return (
+          shown !== '' &&
           (!severity || host.getAttribute('data-process-severity') === severity) &&
-          (!text || (host.shadowRoot?.textContent ?? '').includes(text)),
-      ),
+          (!text || shown.includes(text))
+        );
+      });
+      if (!matches) return false;
+      return hosts.map((host) => ({
+        severity: host.getAttribute('data-process-severity'),
+        subject: host.getAttribute('data-process-subject'),
+        text: host.shadowRoot?.textContent ?? '',
+        after: host.previousElementSibling?.getAttribute('data-testid') ?? null,
+        inside: host.parentElement?.getAttribute('data-testid') ?? null,
+      }));
+    },
     { rule, severity: expected.severity, text: expected.text },
     { timeout },
   );
-  return readHints(page, rule);
+  return (await handle.jsonValue()) as SeenHint[];
 }
 
 /** The floating panel's text once it contains `text`. */

@@ -6,7 +6,6 @@ import { addBoard, DEMO } from './fake/state.ts';
 import {
   type Bed,
   clearExtensionStorage,
-  readHints,
   startBed,
   stopBed,
   waitForHint,
@@ -94,19 +93,27 @@ describe('zero set-up (no settings at all)', () => {
 
 describe('single-page navigation', () => {
   it('swaps the old board’s hint for the new one’s, with no duplicates, and keeps it under a card', async () => {
+    // The fake, like Trello, swaps the board's DOM a moment after the URL changes: wait for the
+    // new board's header before looking at the hints.
+    const boardShown = (name: string) =>
+      page.waitForFunction(
+        (name) =>
+          document.querySelector('h1[data-testid="board-name-display"]')?.textContent === name,
+        name,
+      );
     await open(`/b/${DEMO.lernanta}/lernanta`);
     await waitForHint(page, 'board.missing-lists', { severity: 'warn' });
 
     await page.click(`a[href^="/b/${DEMO.mooc}/"]`);
-    await waitForHint(page, 'board.missing-lists', { severity: 'ok' });
-    expect(await readHints(page, 'board.missing-lists')).toMatchObject([
-      { subject: DEMO.mooc, severity: 'ok' },
+    await boardShown('Mechanical MOOC');
+    expect(await waitForHint(page, 'board.missing-lists', { severity: 'ok' })).toMatchObject([
+      { subject: DEMO.mooc, severity: 'ok', after: 'board-name-display' },
     ]);
 
     await page.goBack();
-    await waitForHint(page, 'board.missing-lists', { severity: 'warn' });
-    expect(await readHints(page, 'board.missing-lists')).toMatchObject([
-      { subject: DEMO.lernanta },
+    await boardShown('Lernanta');
+    expect(await waitForHint(page, 'board.missing-lists', { severity: 'warn' })).toMatchObject([
+      { subject: DEMO.lernanta, after: 'board-name-display' },
     ]);
 
     // Trello re-renders the board: the hint comes back once.
@@ -115,14 +122,13 @@ describe('single-page navigation', () => {
         window as unknown as { __fakeTrello: { rerender(): Promise<void> } }
       ).__fakeTrello.rerender(),
     );
-    await waitForHint(page, 'board.missing-lists', { severity: 'warn' });
-    expect(await readHints(page, 'board.missing-lists')).toHaveLength(1);
+    expect(await waitForHint(page, 'board.missing-lists', { severity: 'warn' })).toHaveLength(1);
 
     // Opening a card keeps the board (and its hint) behind the card dialog.
     await page.click('a[data-testid="card-name"]');
     await page.waitForURL(/\/c\//);
     await page.waitForSelector('[data-testid="card-back-name"]');
-    expect(await readHints(page, 'board.missing-lists')).toMatchObject([
+    expect(await waitForHint(page, 'board.missing-lists')).toMatchObject([
       { subject: DEMO.lernanta, severity: 'warn' },
     ]);
   });

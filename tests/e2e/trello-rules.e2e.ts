@@ -66,12 +66,11 @@ const hostCards = (rule: string) =>
 describe('project board rules on their cards', () => {
   it('puts card.stuck and card.stale-in-progress on exactly the right cards', async () => {
     await open(`/b/${DEMO.mooc}/mechanical-mooc`);
-    await waitForHint(page, 'card.stuck', { severity: 'warn' });
+    const stuck = await waitForHint(page, 'card.stuck', { severity: 'warn' });
     const silent = cardNamed(DEMO.mooc, 'Mail server blocked');
     const explained = cardNamed(DEMO.mooc, 'Weekly schedule');
     const stale = cardNamed(DEMO.mooc, 'Group matching');
 
-    const stuck = await readHints(page, 'card.stuck');
     expect(stuck.map((h) => [h.subject, h.severity, h.inside]).sort()).toEqual(
       [
         [silent.shortLink, 'warn', 'trello-card'],

@@ -10,6 +10,7 @@ import { send } from '../messaging';
 import { isPipelineBoard, isProjectBoard } from '../process/boards';
 import type { Finding } from '../process/findings';
 import { evaluateBoard } from '../process/rules';
+import { cardPullFinding, cardPulls } from '../process/rules/card-pull';
 import { defaultSettings, type Settings } from '../process/settings';
 import { boardUnavailable } from '../process/unavailable';
 import type { AppError, Result } from '../result';
@@ -25,6 +26,7 @@ const ORPHAN_CHECK_MS = 2_000;
 interface BoardView {
   findings: Finding[];
   asOf?: number;
+  snapshot?: BoardSnapshot;
 }
 
 export function startTrelloHints(ctx: ContentScriptContext): void {
@@ -83,6 +85,28 @@ export function startTrelloHints(ctx: ContentScriptContext): void {
     if (currentBoard !== board || ctx.isInvalid) return;
     view = next;
     render();
+    // Then, without holding up the board's own hints: the review status of linked pull requests.
+    const withPulls = await pullFindings(board, next.snapshot);
+    if (withPulls.length === 0 || currentBoard !== board || view !== next || ctx.isInvalid) return;
+    view = { ...next, findings: [...next.findings, ...withPulls] };
+    render();
+  }
+
+  async function pullFindings(
+    board: string,
+    snapshot: BoardSnapshot | undefined,
+  ): Promise<Finding[]> {
+    const links = snapshot ? cardPulls(snapshot) : [];
+    if (links.length === 0) return [];
+    const answer = await send({
+      type: 'github.pullStatuses',
+      pulls: links.map((link) => link.pull),
+    });
+    if (!answer.ok) return [];
+    return answer.value.flatMap((status, i) => {
+      const link = links[i];
+      return status.ok && link ? [cardPullFinding(board, link.card, status.value)] : [];
+    });
   }
 
   /** The board changed on the page (cards moved, lists added): re-read once the data is 30 s old. */
@@ -129,7 +153,7 @@ export function startTrelloHints(ctx: ContentScriptContext): void {
       settings: currentSettings,
       now: Date.now(),
     });
-    return { findings, asOf: snapshot.value.fetchedAt };
+    return { findings, asOf: snapshot.value.fetchedAt, snapshot: snapshot.value };
   }
 
   /** Signed-in session first (zero set-up); the background's token path when the session cannot see it. */

@@ -47,7 +47,7 @@ export type BoardResponse = v.InferOutput<typeof BoardResponseSchema>;
  * comments (blockers, pipeline reviews). Kept small: a busy board has 1,000 of them.
  */
 export interface BoardEvent {
-  kind: 'move' | 'create' | 'comment';
+  kind: 'move' | 'create' | 'comment' | 'attach';
   card: string;
   /** The list the card entered (move) or was created in (create). */
   list?: string;
@@ -55,6 +55,8 @@ export interface BoardEvent {
   at: number;
   /** Comment text. */
   text?: string;
+  /** Attachment URL. */
+  url?: string;
   member?: string;
 }
 
@@ -67,6 +69,7 @@ const ActionSchema = v.object({
       listAfter: v.optional(v.looseObject({ id: v.optional(v.string()) })),
       list: v.optional(v.looseObject({ id: v.optional(v.string()) })),
       text: v.optional(v.string()),
+      attachment: v.optional(v.looseObject({ url: v.optional(v.string()) })),
     }),
     {},
   ),
@@ -90,6 +93,9 @@ function toEvent(action: v.InferOutput<typeof ActionSchema>): BoardEvent | undef
   if (action.type === 'createCard') return { kind: 'create', list: action.data.list?.id, ...base };
   if (action.type === 'commentCard')
     return { kind: 'comment', text: action.data.text ?? '', ...base };
+  if (action.type === 'addAttachmentToCard' && action.data.attachment?.url) {
+    return { kind: 'attach', url: action.data.attachment.url, ...base };
+  }
   return undefined;
 }
 export type TrelloList = v.InferOutput<typeof ListSchema>;
@@ -141,10 +147,13 @@ export function boardSnapshotPath(board: string, { attachments = false } = {}): 
   return `/1/boards/${encodeURIComponent(board)}?${query}`;
 }
 
-/** The one actions request: list moves and creations (time in list) and comments. */
+/**
+ * The one actions request: list moves and creations (time in list), comments (blockers, reviews)
+ * and attachments (cards that link pull requests), without expanding attachments board-wide.
+ */
 export function boardActionsPath(board: string): string {
   const query = new URLSearchParams({
-    filter: 'updateCard:idList,createCard,commentCard',
+    filter: 'updateCard:idList,createCard,commentCard,addAttachmentToCard',
     limit: '1000',
     fields: 'type,date,data',
     memberCreator_fields: 'username',

@@ -467,6 +467,19 @@ export function addAttachment(
     name: spec.name ?? spec.url,
   };
   card.attachments.push(att);
+  // Trello records the attachment as a board action too (Process Lens reads card links from them).
+  const board = state.trello.boards.find((b) => b.cards.includes(card));
+  if (board) {
+    addAction(state, board, {
+      type: 'addAttachmentToCard',
+      at: spec.at ?? state.now,
+      data: {
+        card: cardRef(card),
+        attachment: { id: att.id, url: att.url, name: att.name },
+        board: boardRef(board),
+      },
+    });
+  }
   return att;
 }
 

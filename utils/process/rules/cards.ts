@@ -22,7 +22,12 @@ export function enteredListAt(
 ): number | undefined {
   let newest: number | undefined;
   for (const event of events) {
-    if (event.card !== card || event.list !== list || event.kind === 'comment') continue;
+    if (
+      event.card !== card ||
+      event.list !== list ||
+      (event.kind !== 'move' && event.kind !== 'create')
+    )
+      continue;
     if (newest === undefined || event.at > newest) newest = event.at;
   }
   return newest;

@@ -1,0 +1,12 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { startGitHubHints } from '../../utils/github/page-hints';
+
+export default defineContentScript({
+  matches: ['https://github.com/*'],
+  runAt: 'document_idle',
+  // Styles are adopted into our shadow roots from code (GitHub's CSP blocks inline <style>).
+  cssInjectionMode: 'manual',
+  main(ctx) {
+    startGitHubHints(ctx);
+  },
+});

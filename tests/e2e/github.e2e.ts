@@ -1,0 +1,283 @@
+// GitHub: review status, fork and branch hints, needs-card, on real GitHub markup; and the PR
+// status back on the Trello card.
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { seedStorage } from './browser.ts';
+import { DEMO, findBoard, findRepo } from './fake/state.ts';
+import {
+  type Bed,
+  clearExtensionStorage,
+  readHints,
+  startBed,
+  stopBed,
+  waitForHint,
+  watchErrors,
+} from './support.ts';
+
+let bed: Bed;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  bed = await startBed();
+});
+afterAll(() => stopBed(bed));
+afterEach(async () => {
+  await page?.close();
+  bed.fake.faults.clear();
+  bed.fake.state.github.rate.used = 0;
+  await clearExtensionStorage(bed);
+  expect(errors, 'no uncaught error and no console error on the page').toEqual([]);
+});
+
+async function open(host: string, path: string): Promise<Page> {
+  page = await bed.browser.context.newPage();
+  errors = watchErrors(page);
+  await page.goto(bed.fake.url(host, path));
+  return page;
+}
+
+const connectBoth = () =>
+  seedStorage(bed.browser.serviceWorker, {
+    settings: {
+      trello: { apiKey: DEMO.trelloKey },
+      github: { repos: [DEMO.repo], boardForRepo: { [DEMO.repo]: DEMO.lernanta } },
+    },
+    secrets: { trelloToken: DEMO.trelloToken, githubToken: DEMO.githubToken },
+  });
+
+/** Where each hint host sits: inside the header actions, or right after the merge box's Reviews section. */
+const placements = (rule: string) =>
+  page.evaluate(
+    (rule) =>
+      [...document.querySelectorAll(`[data-process-hint="${rule}"]`)].map((host) =>
+        host.parentElement?.matches('[data-component="PH_Actions"]')
+          ? 'header'
+          : host.previousElementSibling?.matches('section[aria-label="Reviews"]')
+            ? 'merge-box'
+            : 'elsewhere',
+      ),
+    rule,
+  );
+
+describe('pull request page', () => {
+  it('a PR from the org repository with no review: review count at the title and the merge box, fork and card hints', async () => {
+    await open('github.com', `/${DEMO.repo}/pull/42`);
+    const reviews = await waitForHint(page, 'pr.reviews', {
+      severity: 'warn',
+      text: 'Do not merge yet',
+    });
+    expect(reviews.map((h) => h.subject)).toEqual([`${DEMO.repo}#42`, `${DEMO.repo}#42`]);
+    expect((await placements('pr.reviews')).sort()).toEqual(['header', 'merge-box']);
+    expect(reviews.find((h) => h.text.includes('Approvals from others: 0 of 1'))).toBeTruthy();
+    const [fork] = await waitForHint(page, 'pr.not-from-fork', { severity: 'warn' });
+    expect(fork?.text).toContain('fix-signup-typo');
+    expect(await placements('pr.not-from-fork')).toEqual(['header']);
+    await waitForHint(page, 'pr.no-card', { severity: 'warn' });
+    expect(await readHints(page, 'pr.default-branch')).toEqual([]);
+  });
+
+  it('an approved PR from a fork feature branch, linked to a card: only the ok review count', async () => {
+    await open('github.com', `/${DEMO.repo}/pull/41`);
+    const reviews = await waitForHint(page, 'pr.reviews', { severity: 'ok' });
+    expect(reviews[0]?.text).toContain('Approved by @bob.');
+    for (const rule of ['pr.not-from-fork', 'pr.default-branch', 'pr.no-card'])
+      expect(await readHints(page, rule)).toEqual([]);
+  });
+
+  it('a PR from a fork’s default branch, self-approved: not counted, default-branch hint', async () => {
+    const repo = findRepo(bed.fake.state, 'p2pu', 'lernanta');
+    const pull = repo?.pulls.find((p) => p.number === 41);
+    if (!pull) throw new Error('no PR 41');
+    const saved = structuredClone(pull);
+    pull.head.ref = 'master';
+    pull.reviews.push({
+      ...pull.reviews[0],
+      id: 999,
+      user: { login: 'alice' },
+      state: 'APPROVED',
+    } as (typeof pull.reviews)[0]);
+    pull.reviews = pull.reviews.filter((r) => r.user.login !== 'bob');
+    try {
+      await open('github.com', `/${DEMO.repo}/pull/41`);
+      await waitForHint(page, 'pr.default-branch', { severity: 'warn', text: 'default branch' });
+      await waitForHint(page, 'pr.reviews', { severity: 'warn', text: '0 of 1' });
+    } finally {
+      Object.assign(pull, saved);
+    }
+  });
+});
+
+describe('pull request list', () => {
+  it('shows each row’s review count, and asks GitHub at most once per PR per minute', async () => {
+    bed.fake.requests.clear();
+    await open('github.com', `/${DEMO.repo}/pulls`);
+    const badges = await waitForHint(page, 'pr.reviews');
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-process-hint="pr.reviews"]').length === 2,
+    );
+    const rows = await readHints(page, 'pr.reviews');
+    expect(rows.map((r) => [r.subject, r.severity]).sort()).toEqual([
+      [`${DEMO.repo}#41`, 'ok'],
+      [`${DEMO.repo}#42`, 'warn'],
+    ]);
+    expect(badges.length).toBeGreaterThan(0);
+    const asked = bed.fake.requests.matching({ host: 'api.github.com' }).length;
+    await page.reload();
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-process-hint="pr.reviews"]').length === 2,
+    );
+    expect(bed.fake.requests.matching({ host: 'api.github.com' }).length).toBe(asked);
+  });
+});
+
+describe('issue page', () => {
+  it('a long discussion issue needs a card, and says which signals fired', async () => {
+    await open('github.com', `/${DEMO.repo}/issues/44`);
+    const [hint] = await waitForHint(page, 'issue.needs-card', { severity: 'warn' });
+    expect(hint?.text).toContain('comments: 12 (+2)');
+    expect(hint?.text).toContain('labels: discussion, ux (+2)');
+    expect(await page.locator('[data-process-action="move-issue-to-card"]').count()).toBe(1);
+  });
+
+  it('a small issue is fine for an issue, and still offers the move button', async () => {
+    await open('github.com', `/${DEMO.repo}/issues/43`);
+    await waitForHint(page, 'issue.needs-card', {
+      severity: 'ok',
+      text: 'Simple enough for an issue',
+    });
+    expect(await page.locator('[data-process-action="move-issue-to-card"]').count()).toBe(1);
+  });
+
+  it('an issue already on a card shows the card', async () => {
+    const issue = findRepo(bed.fake.state, 'p2pu', 'lernanta')?.issues.find((i) => i.number === 43);
+    if (!issue) throw new Error('no issue 43');
+    const body = issue.body;
+    issue.body = `${body}\n\nTracked on https://trello.com/c/AbCd1234/1-typo`;
+    try {
+      await open('github.com', `/${DEMO.repo}/issues/43`);
+      const [hint] = await waitForHint(page, 'issue.on-card', { severity: 'ok' });
+      expect(hint?.text).toContain('https://trello.com/c/AbCd1234');
+      expect(await readHints(page, 'issue.needs-card')).toEqual([]);
+    } finally {
+      issue.body = body;
+    }
+  });
+});
+
+describe('navigation', () => {
+  it('Turbo navigation from a PR to an issue swaps the hints, nothing injected twice', async () => {
+    await open('github.com', `/${DEMO.repo}/pull/42`);
+    await waitForHint(page, 'pr.not-from-fork');
+    await page.evaluate(
+      (path) =>
+        (
+          window as unknown as { __fakeGitHub: { navigate(p: string): Promise<void> } }
+        ).__fakeGitHub.navigate(path),
+      `/${DEMO.repo}/issues/44`,
+    );
+    await waitForHint(page, 'issue.needs-card', { severity: 'warn' });
+    await page.waitForFunction(() => !document.querySelector('[data-process-hint^="pr."]'));
+    expect(await page.locator('process-lens-hint').count()).toBe(1);
+    await page.goBack();
+    await page.waitForFunction(() =>
+      document.querySelector('h1 .markdown-title')?.textContent?.includes('sign-up form'),
+    );
+    await waitForHint(page, 'pr.not-from-fork');
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-process-hint="pr.reviews"]').length === 2,
+    );
+    expect(await readHints(page, 'issue.needs-card')).toEqual([]);
+  });
+});
+
+describe('tokens and limits', () => {
+  it('public repositories work without a token', async () => {
+    bed.fake.requests.clear();
+    await open('github.com', `/${DEMO.repo}/pull/42`);
+    await waitForHint(page, 'pr.reviews', { severity: 'warn' });
+    const calls = bed.fake.requests.matching({ host: 'api.github.com' });
+    expect(calls.length).toBeGreaterThan(0);
+    expect(calls.every((r) => r.auth === 'none')).toBe(true);
+  });
+
+  it('the unauthenticated rate limit says when it resets and suggests a token', async () => {
+    bed.fake.state.github.rate.used = bed.fake.state.github.rate.limit;
+    await open('github.com', `/${DEMO.repo}/pull/42`);
+    const [hint] = await waitForHint(page, 'source.unavailable', { severity: 'error' });
+    expect(hint?.text).toContain('GitHub rate limit reached until');
+    expect(hint?.text).toContain('Add a GitHub token');
+  });
+
+  it('a rejected token says so', async () => {
+    await seedStorage(bed.browser.serviceWorker, {
+      secrets: { trelloToken: '', githubToken: 'ghp_revokedrevokedrevokedrevoked0000' },
+    });
+    await open('github.com', `/${DEMO.repo}/pull/42`);
+    const [hint] = await waitForHint(page, 'source.unavailable', { severity: 'error' });
+    expect(hint?.text).toContain('GitHub rejected the token');
+  });
+
+  it('a secondary rate limit is waited out (retry-after) and then answered', async () => {
+    bed.fake.faults.add({
+      host: 'api.github.com',
+      path: `/repos/${DEMO.repo}/pulls/42`,
+      status: 403,
+      headers: { 'retry-after': '1' },
+      body: {
+        message:
+          'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+      },
+      times: 1,
+    });
+    bed.fake.requests.clear();
+    await open('github.com', `/${DEMO.repo}/pull/42`);
+    await waitForHint(page, 'pr.reviews', { severity: 'warn' }, 15_000);
+    expect(
+      bed.fake.requests
+        .matching({ host: 'api.github.com', path: `/repos/${DEMO.repo}/pulls/42` })
+        .map((r) => r.status),
+    ).toEqual([403, 200]);
+  });
+});
+
+describe('create a card for a pull request', () => {
+  it('makes one "In progress" card linked both ways, even on a double click', async () => {
+    await connectBoth();
+    await open('github.com', `/${DEMO.repo}/pull/42`);
+    await waitForHint(page, 'pr.no-card', { severity: 'warn' });
+    await page.locator('[data-process-action="create-card-for-pr"] button.hint').dblclick();
+    await page.waitForFunction(
+      () => !document.querySelector('[data-process-hint="pr.no-card"]'),
+      null,
+      { timeout: 15_000 },
+    );
+
+    const board = findBoard(bed.fake.state, DEMO.lernanta);
+    const prUrl = `https://github.com/${DEMO.repo}/pull/42`;
+    const cards = board?.cards.filter((c) => c.attachments.some((a) => a.url === prUrl)) ?? [];
+    expect(cards).toHaveLength(1);
+    expect(board?.lists.find((l) => l.id === cards[0]?.idList)?.name).toBe('In progress');
+    const pull = findRepo(bed.fake.state, 'p2pu', 'lernanta')?.pulls.find((p) => p.number === 42);
+    const marked =
+      pull?.comments.filter((c) =>
+        c.body.includes(`<!-- process-lens:card=${cards[0]?.shortLink} -->`),
+      ) ?? [];
+    expect(marked).toHaveLength(1);
+  });
+});
+
+describe('back on Trello', () => {
+  it('a card that links a pull request shows its review status', async () => {
+    await open('trello.com', `/b/${DEMO.lernanta}/lernanta`);
+    const card = findBoard(bed.fake.state, DEMO.lernanta)?.cards.find(
+      (c) => c.name === 'Profile badges',
+    );
+    const hints = await waitForHint(page, 'pr.reviews', {
+      severity: 'ok',
+      text: 'PR #41: 1 of 1 approvals',
+    });
+    const onCard = hints.filter((h) => h.subject === card?.shortLink);
+    expect(onCard.map((h) => [h.inside, h.severity])).toEqual([['trello-card', 'ok']]);
+  });
+});

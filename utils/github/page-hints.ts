@@ -1,0 +1,266 @@
+/**
+ * The GitHub content script's work: follow Turbo and React navigation, ask the background for the
+ * pull request or issue (IDs only), run the rules, place the findings, run the actions.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ActionState, HintUi } from '../../components/hint-ui';
+import { createHintLayer, findingKey, observePage } from '../dom/hint-layer';
+import { send } from '../messaging';
+import type { Finding } from '../process/findings';
+import { evaluateIssue, evaluatePull } from '../process/rules/github';
+import { defaultSettings, type Settings } from '../process/settings';
+import type { AppError } from '../result';
+import { gitHubAnchors, signedInUser } from './anchors';
+import { type GitHubPage, parseGitHubPage } from './pages';
+import { subjectOf } from './snapshot';
+
+const ORPHAN_CHECK_MS = 2_000;
+/** GitHub's soft navigations: the URL changes before the new DOM arrives (dom-anchors.md §7). */
+const NAVIGATION_EVENTS = ['turbo:render', 'soft-nav:react-done'] as const;
+
+interface PageView {
+  findings: Finding[];
+  asOf?: number;
+}
+
+export function startGitHubHints(ctx: ContentScriptContext): void {
+  let page: GitHubPage | undefined;
+  let view: PageView = { findings: [] };
+  let settings: Promise<Settings> | undefined;
+  const shownRows = '';
+  const actions = new Map<string, ActionState>();
+  const layer = createHintLayer(() => (page ? gitHubAnchors(page.owner, page.repo) : () => null));
+
+  const ui: HintUi = {
+    actionState: (finding) => actions.get(findingKey(finding)) ?? { state: 'idle' },
+    runAction: (finding) => void runAction(finding),
+    openOptions: () => void send({ type: 'options.open' }),
+    linkFor: () => undefined,
+  };
+  const render = () => layer.show(view.findings, { ...ui, asOf: view.asOf });
+
+  // Turbo replaces <body>: observe the document element.
+  const stopObserving = observePage(document.documentElement, () => layer.reconcile());
+  ctx.onInvalidated(() => {
+    stopObserving();
+    layer.destroy();
+  });
+  ctx.setInterval(() => {}, ORPHAN_CHECK_MS); // lets WXT notice an orphaned script (see Trello)
+  ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => void follow(newUrl.href));
+  for (const event of NAVIGATION_EVENTS)
+    ctx.addEventListener(document, event, () => void follow(location.href));
+  void follow(location.href);
+
+  /** The pull-request numbers of the list rows on screen (IDs, to ask the API about), at most 50. */
+  function listRows(target: GitHubPage): string {
+    return [
+      ...document.querySelectorAll<HTMLAnchorElement>(
+        `a[href^="/${target.owner}/${target.repo}/pull/"]`,
+      ),
+    ]
+      .map((a) => Number(a.getAttribute('href')?.split('/pull/')[1]?.match(/^\d+$/)?.[0]))
+      .filter((n, i, all) => n > 0 && all.indexOf(n) === i)
+      .slice(0, 50)
+      .join(',');
+  }
+
+  function samePage(a: GitHubPage | undefined, b: GitHubPage | undefined): boolean {
+    return JSON.stringify(a) === JSON.stringify(b);
+  }
+
+  async function follow(url: string, fresh = false): Promise<void> {
+    const next = parseGitHubPage(url);
+    // Same page, new DOM: re-place (a PR list is read again when other rows arrived).
+    if (
+      samePage(next, page) &&
+      !fresh &&
+      !(next?.kind === 'pull-list' && listRows(next) !== shownRows)
+    ) {
+      return layer.reconcile();
+    }
+    page = next;
+    actions.clear();
+    if (!next) {
+      view = { findings: [] };
+      return render();
+    }
+    if (next.kind !== 'pull-list') {
+      view = { findings: [loading(next)] };
+      render();
+    }
+    const loaded = await viewOf(next);
+    if (!samePage(page, next) || ctx.isInvalid) return;
+    view = loaded;
+    render();
+  }
+
+  async function viewOf(target: GitHubPage): Promise<PageView> {
+    const currentSettings = await loadSettings();
+    if (target.kind === 'pull') {
+      const pull = await send({
+        type: 'github.pull',
+        owner: target.owner,
+        repo: target.repo,
+        number: target.number,
+      });
+      if (!pull.ok) return { findings: [unavailable(target, pull.error)] };
+      return { findings: evaluatePull(pull.value, currentSettings), asOf: pull.value.fetchedAt };
+    }
+    if (target.kind === 'issue') {
+      const issue = await send({
+        type: 'github.issue',
+        owner: target.owner,
+        repo: target.repo,
+        number: target.number,
+      });
+      if (!issue.ok) return { findings: [unavailable(target, issue.error)] };
+      return {
+        findings: evaluateIssue(issue.value, currentSettings, Date.now()),
+        asOf: issue.value.fetchedAt,
+      };
+    }
+    return pullListView(target);
+  }
+
+  /** A badge per row (k of N): the rows on screen, at most 50, one request per PR per minute at most. */
+  async function pullListView(
+    target: Extract<GitHubPage, { kind: 'pull-list' }>,
+  ): Promise<PageView> {
+    const numbers = [
+      ...document.querySelectorAll<HTMLAnchorElement>(
+        `a[href^="/${target.owner}/${target.repo}/pull/"]`,
+      ),
+    ]
+      .map((a) => Number(a.getAttribute('href')?.split('/pull/')[1]?.match(/^\d+$/)?.[0]))
+      .filter((n, i, all) => n > 0 && all.indexOf(n) === i)
+      .slice(0, 50);
+    if (numbers.length === 0) return { findings: [] };
+    const answer = await send({
+      type: 'github.pullStatuses',
+      pulls: numbers.map((number) => ({ owner: target.owner, repo: target.repo, number })),
+    });
+    if (!answer.ok) return { findings: [unavailable(target, answer.error)] };
+    const findings = answer.value.flatMap((status, i): Finding[] => {
+      const number = numbers[i] as number;
+      const subject = `${target.owner}/${target.repo}#${number}`;
+      if (!status.ok) {
+        return [
+          {
+            ...unavailable({ ...target, kind: 'pull', number }, status.error),
+            anchor: { kind: 'pr-row', number },
+          },
+        ];
+      }
+      const { approvals, changesRequested, required, state } = status.value;
+      const met = approvals.length >= required && changesRequested.length === 0;
+      return [
+        {
+          rule: 'pr.reviews',
+          severity: state !== 'open' || met ? 'ok' : 'warn',
+          subject,
+          anchor: { kind: 'pr-row', number },
+          title: `Approvals: ${approvals.length} of ${required}`,
+          message: `Approvals from others: ${approvals.length} of ${required}${approvals.length ? ` (${approvals.map((u) => `@${u}`).join(', ')})` : ''}.${changesRequested.length ? ` Changes requested by ${changesRequested.map((u) => `@${u}`).join(', ')}.` : ''}`,
+        },
+      ];
+    });
+    return {
+      findings,
+      asOf: Math.min(...answer.value.map((s) => (s.ok ? s.value.fetchedAt : Date.now()))),
+    };
+  }
+
+  async function runAction(finding: Finding): Promise<void> {
+    const target = page;
+    if (!target || target.kind === 'pull-list') return;
+    const key = findingKey(finding);
+    if (finding.action === 'move-issue-to-card') return moveIssueByHand(target);
+    if (finding.action !== 'create-card-for-pr' || actions.get(key)?.state === 'running') return;
+    actions.set(key, { state: 'running' });
+    render();
+    const answer = await send({
+      type: 'github.createCardForPull',
+      owner: target.owner,
+      repo: target.repo,
+      number: target.number,
+      pageUser: signedInUser(),
+    });
+    if (!samePage(page, target)) return;
+    actions.set(
+      key,
+      answer.ok
+        ? { state: 'done', message: `Card created: https://trello.com/c/${answer.value.shortLink}` }
+        : failed(answer.error),
+    );
+    if (answer.ok) await follow(location.href, true);
+    else render();
+  }
+
+  function loadSettings(): Promise<Settings> {
+    settings ??= send({ type: 'settings.get' }).then((answer) =>
+      answer.ok ? answer.value : defaultSettings(),
+    );
+    return settings;
+  }
+}
+
+/**
+ * Until the durable move-issue job lands: Trello's own "add card" form, prefilled with the issue's
+ * title and link (the user picks the board and saves).
+ */
+function moveIssueByHand(target: GitHubPage & { number: number }): void {
+  const issueUrl = `https://github.com/${target.owner}/${target.repo}/issues/${target.number}`;
+  const title =
+    document
+      .querySelector('[data-testid="issue-title"], h1 .markdown-title')
+      ?.textContent?.trim() ?? '';
+  const query = new URLSearchParams({
+    mode: 'popup',
+    url: issueUrl,
+    name: title || issueUrl,
+    desc: `Moved from ${issueUrl}`,
+  });
+  window.open(`https://trello.com/add-card?${query}`, '_blank', 'noopener');
+}
+
+function failed(error: AppError): ActionState {
+  const needsConnection = error.code === 'not-connected' || error.code === 'unauthorized';
+  return {
+    state: 'failed',
+    message: error.message,
+    advice: needsConnection ? 'Fix it in the Process Lens options page.' : 'Try again.',
+    needsConnection,
+  };
+}
+
+function loading(target: GitHubPage & { number: number }): Finding {
+  return {
+    rule: 'source.loading',
+    severity: 'info',
+    subject: subjectOf(target),
+    anchor: { kind: 'header' },
+    title: 'Checking against the process…',
+    message: 'Process Lens is reading this page’s data from GitHub.',
+  };
+}
+
+function unavailable(target: GitHubPage, error: AppError): Finding {
+  const number = 'number' in target ? target.number : 0;
+  return {
+    rule: 'source.unavailable',
+    severity: 'error',
+    subject: number ? subjectOf({ ...target, number }) : `${target.owner}/${target.repo}`,
+    anchor: { kind: 'header' },
+    title:
+      error.code === 'rate-limited'
+        ? 'GitHub rate limit reached'
+        : 'Process Lens cannot read this from GitHub',
+    message: error.message,
+    advice:
+      error.code === 'rate-limited' || error.code === 'not-found'
+        ? 'Add a GitHub token in the Process Lens options page (private repositories and a higher limit).'
+        : error.code === 'unauthorized'
+          ? 'Paste a new GitHub token in the Process Lens options page.'
+          : 'Reload the page; if it keeps happening, check your connection.',
+  };
+}

@@ -1,0 +1,51 @@
+/** Back on Trello: a card that links a pull request shows that PR's review status. */
+import type { PullStatus } from '../../github/snapshot';
+import type { BoardSnapshot } from '../../trello/snapshot';
+import type { Finding } from '../findings';
+import { type PullRef, pullLinksIn } from '../links';
+import { PROCESS_SENTENCES } from '../sentences';
+
+/** Every open card's first linked pull request (description or attachments), at most `limit`. */
+export function cardPulls(board: BoardSnapshot, limit = 50): { card: string; pull: PullRef }[] {
+  const attached = new Map<string, string[]>();
+  for (const event of board.events) {
+    if (event.kind === 'attach' && event.url)
+      attached.set(event.card, [...(attached.get(event.card) ?? []), event.url]);
+  }
+  const out: { card: string; pull: PullRef }[] = [];
+  for (const card of board.cards) {
+    if (card.closed) continue;
+    const [pull] = pullLinksIn([
+      card.desc,
+      ...card.attachments.map((a) => a.url),
+      ...(attached.get(card.id) ?? []),
+    ]);
+    if (pull) out.push({ card: card.shortLink, pull });
+    if (out.length >= limit) break;
+  }
+  return out;
+}
+
+export function cardPullFinding(board: string, card: string, status: PullStatus): Finding {
+  const { approvals, changesRequested, required, state, number } = status;
+  const met = approvals.length >= required && changesRequested.length === 0;
+  const title =
+    state === 'merged'
+      ? `PR #${number} merged`
+      : state === 'closed'
+        ? `PR #${number} closed`
+        : `PR #${number}: ${approvals.length} of ${required} approvals`;
+  return {
+    rule: 'pr.reviews',
+    severity: state === 'open' ? (met ? 'ok' : 'warn') : state === 'merged' ? 'ok' : 'info',
+    subject: card,
+    anchor: { kind: 'card', board, card },
+    title,
+    message: `${status.owner}/${status.repo}#${number}: ${
+      approvals.length
+        ? `approved by ${approvals.map((u) => `@${u}`).join(', ')}`
+        : 'no approval from others yet'
+    }${changesRequested.length ? `; changes requested by ${changesRequested.map((u) => `@${u}`).join(', ')}` : ''}.`,
+    sentence: PROCESS_SENTENCES.review,
+  };
+}
