@@ -40,7 +40,7 @@ export const DEMO_PAGES: DemoPage[] = [
     name: 'trello-lernanta-board',
     url: `https://trello.com/b/${DEMO.lernanta}/lernanta`,
     anchor: 'h1[data-testid="board-name-display"]',
-    hints: ['board.missing-lists', 'card.stale-in-progress'],
+    hints: ['board.missing-lists', 'card.stale-in-progress', 'pr.reviews'],
   },
   {
     name: 'trello-lernanta-hint-details',

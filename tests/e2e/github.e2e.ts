@@ -11,6 +11,7 @@ import {
   startBed,
   stopBed,
   waitForHint,
+  waitForPanel,
   watchErrors,
 } from './support.ts';
 
@@ -188,6 +189,18 @@ describe('navigation', () => {
       () => document.querySelectorAll('[data-process-hint="pr.reviews"]').length === 2,
     );
     expect(await readHints(page, 'issue.needs-card')).toEqual([]);
+  });
+});
+
+describe('when GitHub’s markup changes', () => {
+  it('hints whose anchor is gone move to the floating panel, once', async () => {
+    await open('github.com', `/${DEMO.repo}/pull/42`);
+    await waitForHint(page, 'pr.not-from-fork');
+    await page.evaluate(() => document.querySelector('[data-component="PH_Actions"]')?.remove());
+    const panel = await waitForPanel(page, 'Branch in the main repository, not a fork');
+    expect(panel).toContain('No Trello card');
+    // The merge-box hint still has its place.
+    expect((await readHints(page, 'pr.reviews')).length).toBe(1);
   });
 });
 
