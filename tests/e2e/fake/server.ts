@@ -75,6 +75,8 @@ export interface FaultSpec {
   networkError?: boolean;
   /** How many matching requests it affects; default Infinity. */
   times?: number;
+  /** Do the real work first, then answer with the fault anyway (a write that succeeds but reports a 500). */
+  afterHandling?: boolean;
 }
 
 export interface Fault extends FaultSpec {
@@ -314,7 +316,7 @@ export async function startFakeSites(
       return 'destroyed';
     }
     const injected = fault && faultReply(fault);
-    if (injected) return injected;
+    if (injected && !fault.afterHandling) return injected;
     try {
       ctx.body = parseBody(raw, req.headers['content-type']);
     } catch {
@@ -327,7 +329,8 @@ export async function startFakeSites(
         : text(400, 'invalid json');
     }
     try {
-      return await route(ctx);
+      const real = await route(ctx);
+      return injected ?? real;
     } catch (err) {
       debug('handler error', err);
       return text(500, 'fake: internal error');

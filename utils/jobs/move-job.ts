@@ -1,0 +1,202 @@
+/**
+ * The durable "issue (or pull request) → Trello card" job (security-reliability.md §6): a journal
+ * saved before every side effect, find-before-create on every step, no blind retry of a POST.
+ * Pure: every effect is injected, so the state machine is tested with a fake clock and failures
+ * injected at every step.
+ */
+import { cardMarker } from '../process/links';
+import type { AppError, ErrorCode, Result } from '../result';
+import { type CardContent, cardContent, commentIdentity, type IssueForCard } from './card-content';
+
+export type MoveStep = 'card' | 'card-comments' | 'github-comment' | 'close' | 'done';
+
+export const STEP_LABELS: Record<MoveStep, string> = {
+  card: 'Create the Trello card',
+  'card-comments': 'Copy the comments to the card',
+  'github-comment': 'Link the card on GitHub',
+  close: 'Close the issue',
+  done: 'Done',
+};
+
+export interface MoveRequest {
+  kind: 'issue' | 'pull';
+  owner: string;
+  repo: string;
+  number: number;
+  /** Target board (short link) and list (id). */
+  board: string;
+  list: string;
+  /** Close the issue as "not planned" at the end. */
+  close: boolean;
+  /** Copy the body's continuation and every comment to the card (issues). */
+  copyComments: boolean;
+  /** Link this existing card (short link) instead of creating one. */
+  linkCard?: string;
+}
+
+export interface MoveJob {
+  key: string;
+  request: MoveRequest;
+  step: MoveStep;
+  status: 'running' | 'waiting' | 'failed' | 'done';
+  card?: { id: string; shortLink: string };
+  attempts: number;
+  error?: { step: MoveStep; code: ErrorCode; message: string };
+  retryAt?: number;
+  startedAt: number;
+  updatedAt: number;
+}
+
+export interface CardRef {
+  id: string;
+  shortLink: string;
+}
+
+/** Everything the job does to the world, injected. */
+export interface MoveEffects {
+  now(): number;
+  save(job: MoveJob): Promise<void>;
+  readIssue(request: MoveRequest): Promise<Result<IssueForCard>>;
+  findCardWithAttachment(list: string, url: string): Promise<Result<CardRef | null>>;
+  createCard(list: string, content: CardContent, url: string, labels: string[]): Promise<Result<CardRef>>;
+  getCard(shortLink: string): Promise<Result<CardRef & { attachments: string[] }>>;
+  attach(card: string, url: string): Promise<Result<unknown>>;
+  matchLabels(board: string, names: string[]): Promise<Result<string[]>>;
+  cardComments(card: string): Promise<Result<string[]>>;
+  addCardComment(card: string, text: string): Promise<Result<unknown>>;
+  issueComments(request: MoveRequest): Promise<Result<string[]>>;
+  /** Sent once, never retried by itself: the job re-lists the comments before any retry. */
+  addIssueComment(request: MoveRequest, body: string): Promise<Result<unknown>>;
+  closeIssue(request: MoveRequest): Promise<Result<unknown>>;
+  issueLabels?(request: MoveRequest): Promise<Result<string[]>>;
+}
+
+export const MAX_ATTEMPTS = 5;
+
+export function jobKey({ owner, repo, number }: Pick<MoveRequest, 'owner' | 'repo' | 'number'>): string {
+  return `gh:${owner}/${repo}#${number}`.toLowerCase();
+}
+
+export function newJob(request: MoveRequest, now: number): MoveJob {
+  return { key: jobKey(request), request, step: 'card', status: 'running', attempts: 0, startedAt: now, updatedAt: now };
+}
+
+export const isFinished = (job: MoveJob) => job.status === 'done' || job.status === 'failed';
+
+/** Waits after a transient failure: 10 s, 20 s, 40 s … capped at 5 min (Trello's 10 s windows). */
+export function backoffMs(attempts: number): number {
+  return Math.min(10_000 * 2 ** Math.max(attempts - 1, 0), 300_000);
+}
+
+const TRANSIENT: ReadonlySet<ErrorCode> = new Set(['rate-limited', 'server', 'network', 'timeout']);
+
+/** Runs the job from its current step to the end, or to the first failure (saved either way). */
+export async function advance(start: MoveJob, fx: MoveEffects): Promise<MoveJob> {
+  let job: MoveJob = { ...start, status: 'running', retryAt: undefined, error: undefined };
+  await fx.save(job);
+  const issueUrl = `https://github.com/${job.request.owner}/${job.request.repo}/${job.request.kind === 'pull' ? 'pull' : 'issues'}/${job.request.number}`;
+  let issue: IssueForCard | undefined;
+  const needIssue = async (): Promise<Result<IssueForCard>> => {
+    if (issue) return { ok: true, value: issue };
+    const read = await fx.readIssue(job.request);
+    if (read.ok) issue = read.value;
+    return read;
+  };
+
+  while (job.step !== 'done') {
+    const outcome = await runStep(job, fx, issueUrl, needIssue);
+    if (!outcome.ok) return fail(job, outcome.error, fx);
+    job = { ...job, ...outcome.value, updatedAt: fx.now() };
+    await fx.save(job); // the journal: what is done is recorded before the next side effect
+  }
+  job = { ...job, status: 'done', attempts: 0, updatedAt: fx.now() };
+  await fx.save(job);
+  return job;
+}
+
+async function runStep(
+  job: MoveJob,
+  fx: MoveEffects,
+  issueUrl: string,
+  needIssue: () => Promise<Result<IssueForCard>>,
+): Promise<Result<Partial<MoveJob>>> {
+  const { request } = job;
+  switch (job.step) {
+    case 'card': {
+      if (job.card) return { ok: true, value: { step: 'card-comments' } };
+      if (request.linkCard) {
+        const card = await fx.getCard(request.linkCard);
+        if (!card.ok) return card;
+        if (!card.value.attachments.some((url) => url === issueUrl)) {
+          const attached = await fx.attach(card.value.id, issueUrl);
+          if (!attached.ok) return attached;
+        }
+        return { ok: true, value: { card: { id: card.value.id, shortLink: card.value.shortLink }, step: 'card-comments' } };
+      }
+      // Find before create: the issue URL attached is the card's durable mark.
+      const found = await fx.findCardWithAttachment(request.list, issueUrl);
+      if (!found.ok) return found;
+      if (found.value) return { ok: true, value: { card: found.value, step: 'card-comments' } };
+      const read = await needIssue();
+      if (!read.ok) return read;
+      const labels = fx.issueLabels ? await fx.issueLabels(request) : { ok: true as const, value: [] };
+      const labelIds = labels.ok && labels.value.length ? await fx.matchLabels(request.board, labels.value) : undefined;
+      const created = await fx.createCard(request.list, cardContent(read.value), issueUrl, labelIds?.ok ? labelIds.value : []);
+      if (!created.ok) return created;
+      return { ok: true, value: { card: created.value, step: 'card-comments' } };
+    }
+    case 'card-comments': {
+      if (!request.copyComments || !job.card) return { ok: true, value: { step: 'github-comment' } };
+      const read = await needIssue();
+      if (!read.ok) return read;
+      const planned = cardContent(read.value).comments;
+      if (planned.length === 0) return { ok: true, value: { step: 'github-comment' } };
+      const existing = await fx.cardComments(job.card.id);
+      if (!existing.ok) return existing;
+      const there = new Set(existing.value.map(commentIdentity));
+      for (const text of planned) {
+        if (there.has(commentIdentity(text))) continue;
+        const added = await fx.addCardComment(job.card.id, text);
+        if (!added.ok) return added;
+      }
+      return { ok: true, value: { step: 'github-comment' } };
+    }
+    case 'github-comment': {
+      const card = job.card as CardRef;
+      const marker = cardMarker(card.shortLink);
+      // Always re-list first: a comment that "failed" with a 500 may well exist.
+      const comments = await fx.issueComments(request);
+      if (!comments.ok) return comments;
+      if (!comments.value.some((body) => body.includes(marker))) {
+        const verb = request.kind === 'pull' ? 'Trello card' : 'Moved to Trello';
+        const posted = await fx.addIssueComment(request, `${verb}: https://trello.com/c/${card.shortLink}\n\n${marker}`);
+        if (!posted.ok) return posted;
+      }
+      return { ok: true, value: { step: request.close ? 'close' : 'done' } };
+    }
+    case 'close': {
+      const closed = await fx.closeIssue(request); // PATCH: idempotent
+      if (!closed.ok) return closed;
+      return { ok: true, value: { step: 'done' } };
+    }
+    default:
+      return { ok: true, value: { step: 'done' } };
+  }
+}
+
+async function fail(job: MoveJob, error: AppError, fx: MoveEffects): Promise<MoveJob> {
+  const attempts = job.attempts + 1;
+  const now = fx.now();
+  const transient = TRANSIENT.has(error.code) && attempts < MAX_ATTEMPTS;
+  const retryAt = transient ? Math.max(error.retryAt ?? 0, now + backoffMs(attempts)) : undefined;
+  const failed: MoveJob = {
+    ...job,
+    attempts,
+    status: transient ? 'waiting' : 'failed',
+    retryAt,
+    error: { step: job.step, code: error.code, message: error.message },
+    updatedAt: now,
+  };
+  await fx.save(failed);
+  return failed;
+}
