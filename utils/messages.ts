@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import type { IssueSnapshot, PullSnapshot, PullStatus } from './github/snapshot';
+import type { MoveJob } from './jobs/move-job';
 import type { Settings } from './process/settings';
 import type { AppError, Result } from './result';
 import type { BoardSnapshot } from './trello/snapshot';
@@ -17,6 +18,7 @@ const repo = v.pipe(
   v.check((name) => name !== '.' && name !== '..'),
 );
 const number = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1e9));
+const trelloId = v.pipe(v.string(), v.regex(/^[0-9a-f]{24}$/));
 const login = v.pipe(v.string(), v.regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/));
 
 /** Messages a trello.com / github.com top-frame content script may send. */
@@ -48,6 +50,22 @@ export const ContentMessageSchema = v.variant('type', [
     number,
     pageUser: v.optional(login),
   }),
+  // Moving an issue to a card: the chooser's data, then the durable job.
+  v.strictObject({ type: v.literal('trello.boards') }),
+  v.strictObject({ type: v.literal('trello.lists'), board: shortLink }),
+  v.strictObject({
+    type: v.literal('move.start'),
+    owner,
+    repo,
+    number,
+    board: shortLink,
+    list: trelloId,
+    close: v.boolean(),
+    linkCard: v.optional(shortLink),
+    pageUser: v.optional(login),
+  }),
+  v.strictObject({ type: v.literal('move.status'), owner, repo, number }),
+  v.strictObject({ type: v.literal('move.retry'), owner, repo, number }),
 ]);
 
 /** Messages only extension pages (options, popup) may send. */
@@ -80,6 +98,11 @@ export interface ResponseMap {
   /** One answer per pull request asked, in the same order. */
   'github.pullStatuses': Result<Result<PullStatus>[]>;
   'github.createCardForPull': Result<{ shortLink: string }>;
+  'trello.boards': Result<{ name: string; shortLink: string }[]>;
+  'trello.lists': Result<{ id: string; name: string }[]>;
+  'move.start': Result<MoveJob>;
+  'move.status': Result<MoveJob | null>;
+  'move.retry': Result<MoveJob | null>;
 }
 
 export type ResponseFor<M extends Message> = ResponseMap[M['type']];

@@ -1,14 +1,22 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { backgroundClients } from '../../utils/background/clients';
+import { createMoveService, JOBS_ALARM } from '../../utils/background/moves';
 import { createRouter } from '../../utils/background/router';
 import { createHandlers } from '../../utils/background/services';
 
 export default defineBackground(() => {
+  const moves = createMoveService(backgroundClients);
   const route = createRouter(
-    createHandlers(),
+    createHandlers(moves),
     browser.runtime.id,
     new URL(browser.runtime.getURL('/')).origin,
   );
   // Registered synchronously at start-up (MV3 workers restart often); answers by returning a Promise.
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === JOBS_ALARM) void moves.resume();
+  });
+  // Every start of the worker picks up the jobs a previous one left unfinished.
+  void moves.resume();
 });

@@ -1,5 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import { backgroundClients } from '../../utils/background/clients';
+import { createMoveService } from '../../utils/background/moves';
 import { createHandlers } from '../../utils/background/services';
 
 const BOARD = { id: 'b1', name: 'Lernanta', shortLink: 'LeRnAnTa', lists: [], cards: [] };
@@ -30,7 +32,7 @@ function stubFetch(body: unknown = BOARD, status = 200) {
 describe('background board snapshots', () => {
   it('read through the token path, at most once per 30 s per board', async () => {
     const fetchMock = stubFetch();
-    const handlers = createHandlers(clock);
+    const handlers = createHandlers(createMoveService(backgroundClients, clock), clock);
     const first = await handlers['board.snapshot']({ type: 'board.snapshot', board: 'LeRnAnTa' });
     expect(first).toMatchObject({
       ok: true,
@@ -46,7 +48,7 @@ describe('background board snapshots', () => {
 
   it('never answer with a token', async () => {
     stubFetch();
-    const handlers = createHandlers(clock);
+    const handlers = createHandlers(createMoveService(backgroundClients, clock), clock);
     const answers = [
       await handlers['board.snapshot']({ type: 'board.snapshot', board: 'LeRnAnTa' }),
       await handlers['settings.get']({ type: 'settings.get' }),
@@ -57,7 +59,7 @@ describe('background board snapshots', () => {
 
   it('do not cache failures', async () => {
     const fetchMock = stubFetch('invalid token', 401);
-    const handlers = createHandlers(clock);
+    const handlers = createHandlers(createMoveService(backgroundClients, clock), clock);
     const answer = await handlers['board.snapshot']({ type: 'board.snapshot', board: 'LeRnAnTa' });
     expect(answer).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
     await handlers['board.snapshot']({ type: 'board.snapshot', board: 'LeRnAnTa' });
@@ -68,7 +70,9 @@ describe('background board snapshots', () => {
 describe('connection test', () => {
   it('names the Trello member', async () => {
     stubFetch({ id: 'm1', username: 'demo', fullName: 'Demo Developer' });
-    const answer = await createHandlers(clock)['connection.test']({
+    const answer = await createHandlers(createMoveService(backgroundClients, clock), clock)[
+      'connection.test'
+    ]({
       type: 'connection.test',
       service: 'trello',
     });
@@ -79,7 +83,9 @@ describe('connection test', () => {
   });
 
   it('says how to connect GitHub when there is no token', async () => {
-    const answer = await createHandlers(clock)['connection.test']({
+    const answer = await createHandlers(createMoveService(backgroundClients, clock), clock)[
+      'connection.test'
+    ]({
       type: 'connection.test',
       service: 'github',
     });

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { cardContent, TRELLO_TEXT_LIMIT } from '../../utils/jobs/card-content';
-import { advance, backoffMs, MAX_ATTEMPTS, type MoveEffects, type MoveJob, type MoveRequest, newJob } from '../../utils/jobs/move-job';
+import {
+  advance,
+  backoffMs,
+  MAX_ATTEMPTS,
+  type MoveEffects,
+  type MoveJob,
+  type MoveRequest,
+  newJob,
+} from '../../utils/jobs/move-job';
 import { cardMarker } from '../../utils/process/links';
 import { type ErrorCode, fail, ok, type Result } from '../../utils/result';
 
@@ -19,9 +27,20 @@ const request: MoveRequest = {
 type EffectName = Exclude<keyof MoveEffects, 'now' | 'save'>;
 
 /** In-memory Trello and GitHub; `failures` fails the named effect (before or after doing it). */
-function world(failures: { effect: EffectName; code: ErrorCode; times?: number; afterDoing?: boolean }[] = []) {
+function world(
+  failures: { effect: EffectName; code: ErrorCode; times?: number; afterDoing?: boolean }[] = [],
+) {
   let clock = 1_000_000;
-  const cards: { id: string; shortLink: string; list: string; name: string; desc: string; attachments: string[]; comments: string[]; labels: string[] }[] = [];
+  const cards: {
+    id: string;
+    shortLink: string;
+    list: string;
+    name: string;
+    desc: string;
+    attachments: string[];
+    comments: string[];
+    labels: string[];
+  }[] = [];
   const issueComments: string[] = [];
   let closed = 0;
   const saved: MoveJob[] = [];
@@ -31,7 +50,12 @@ function world(failures: { effect: EffectName; code: ErrorCode; times?: number; 
     body: 'Creating a course takes too many steps.',
     author: 'carol',
     createdAt: '2026-11-19T10:00:00Z',
-    comments: [1, 2, 3].map((n) => ({ user: `u${n}`, body: `comment ${n}`, createdAt: '2026-11-20T10:00:00Z', url: `${ISSUE_URL}#issuecomment-${n}` })),
+    comments: [1, 2, 3].map((n) => ({
+      user: `u${n}`,
+      body: `comment ${n}`,
+      createdAt: '2026-11-20T10:00:00Z',
+      url: `${ISSUE_URL}#issuecomment-${n}`,
+    })),
   };
   const budget = new Map(failures.map((f) => [f.effect, { ...f, times: f.times ?? 1 }]));
   const guard =
@@ -56,7 +80,16 @@ function world(failures: { effect: EffectName; code: ErrorCode; times?: number; 
       return card ? { id: card.id, shortLink: card.shortLink } : null;
     }),
     createCard: guard('createCard', (list: string, content, url: string, labels: string[]) => {
-      const card = { id: `c${cards.length}`, shortLink: `CaRd000${cards.length}`, list, name: content.name, desc: content.desc, attachments: [url], comments: [], labels };
+      const card = {
+        id: `c${cards.length}`,
+        shortLink: `CaRd000${cards.length}`,
+        list,
+        name: content.name,
+        desc: content.desc,
+        attachments: [url],
+        comments: [],
+        labels,
+      };
       cards.push(card);
       return { id: card.id, shortLink: card.shortLink };
     }),
@@ -65,21 +98,40 @@ function world(failures: { effect: EffectName; code: ErrorCode; times?: number; 
       if (!card) throw new Error('no card');
       return { id: card.id, shortLink, attachments: card.attachments };
     }),
-    attach: guard('attach', (id: string, url: string) => cards.find((c) => c.id === id)?.attachments.push(url)),
+    attach: guard('attach', (id: string, url: string) =>
+      cards.find((c) => c.id === id)?.attachments.push(url),
+    ),
     matchLabels: guard('matchLabels', () => []),
-    cardComments: guard('cardComments', (id: string) => [...(cards.find((c) => c.id === id)?.comments ?? [])].reverse()),
-    addCardComment: guard('addCardComment', (id: string, text: string) => cards.find((c) => c.id === id)?.comments.push(text)),
+    cardComments: guard('cardComments', (id: string) =>
+      [...(cards.find((c) => c.id === id)?.comments ?? [])].reverse(),
+    ),
+    addCardComment: guard('addCardComment', (id: string, text: string) =>
+      cards.find((c) => c.id === id)?.comments.push(text),
+    ),
     issueComments: guard('issueComments', () => [...issueComments]),
-    addIssueComment: guard('addIssueComment', (_r: MoveRequest, body: string) => issueComments.push(body)),
+    addIssueComment: guard('addIssueComment', (_r: MoveRequest, body: string) =>
+      issueComments.push(body),
+    ),
     closeIssue: guard('closeIssue', () => {
       closed++;
     }),
   };
-  return { effects, cards, issueComments, saved, closedCount: () => closed, tick: (ms: number) => (clock += ms), issue };
+  return {
+    effects,
+    cards,
+    issueComments,
+    saved,
+    closedCount: () => closed,
+    tick: (ms: number) => (clock += ms),
+    issue,
+  };
 }
 
 /** Runs the job like the background does: again whenever it is waiting (the alarm fired). */
-async function runToEnd(w: ReturnType<typeof world>, job = newJob(request, w.effects.now())): Promise<MoveJob> {
+async function runToEnd(
+  w: ReturnType<typeof world>,
+  job = newJob(request, w.effects.now()),
+): Promise<MoveJob> {
   let current = await advance(job, w.effects);
   for (let i = 0; i < 10 && current.status === 'waiting'; i++) {
     w.tick((current.retryAt ?? 0) - w.effects.now());
@@ -92,8 +144,12 @@ function expectMovedOnce(w: ReturnType<typeof world>): void {
   expect(w.cards).toHaveLength(1);
   const [card] = w.cards;
   expect(card?.attachments).toEqual([ISSUE_URL]);
-  expect(card?.comments.map((c) => c.split('\n')[0])).toEqual([1, 2, 3].map((n) => `@u${n} commented on 2026-11-20 (${ISSUE_URL}#issuecomment-${n})`));
-  expect(w.issueComments).toEqual([`Moved to Trello: https://trello.com/c/${card?.shortLink}\n\n${cardMarker(card?.shortLink ?? '')}`]);
+  expect(card?.comments.map((c) => c.split('\n')[0])).toEqual(
+    [1, 2, 3].map((n) => `@u${n} commented on 2026-11-20 (${ISSUE_URL}#issuecomment-${n})`),
+  );
+  expect(w.issueComments).toEqual([
+    `Moved to Trello: https://trello.com/c/${card?.shortLink}\n\n${cardMarker(card?.shortLink ?? '')}`,
+  ]);
   expect(w.closedCount()).toBeGreaterThanOrEqual(1);
 }
 
@@ -106,7 +162,14 @@ describe('the move-issue job', () => {
     expect(w.cards[0]?.name).toBe('Redesign the course creation flow');
     expect(w.cards[0]?.desc).toContain(`Moved from ${ISSUE_URL} (opened by @carol on 2026-11-19)`);
     // The journal is written before every side effect, in order.
-    expect(w.saved.map((s) => s.step)).toEqual(['card', 'card-comments', 'github-comment', 'close', 'done', 'done']);
+    expect(w.saved.map((s) => s.step)).toEqual([
+      'card',
+      'card-comments',
+      'github-comment',
+      'close',
+      'done',
+      'done',
+    ]);
   });
 
   const steps: { effect: EffectName; afterDoing?: boolean }[] = [
@@ -153,7 +216,11 @@ describe('the move-issue job', () => {
   it('gives up after the maximum number of attempts, and says which step', async () => {
     const w = world([{ effect: 'closeIssue', code: 'server', times: 99 }]);
     const job = await runToEnd(w);
-    expect(job).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS, error: { step: 'close' } });
+    expect(job).toMatchObject({
+      status: 'failed',
+      attempts: MAX_ATTEMPTS,
+      error: { step: 'close' },
+    });
     expect(w.cards).toHaveLength(1);
   });
 
@@ -169,8 +236,20 @@ describe('the move-issue job', () => {
     const w = world();
     await runToEnd(w);
     const other = world();
-    other.cards.push({ id: 'x1', shortLink: 'ExIsTiNg', list: 'l', name: 'Existing', desc: '', attachments: [], comments: [], labels: [] });
-    const job = await runToEnd(other, newJob({ ...request, linkCard: 'ExIsTiNg' }, other.effects.now()));
+    other.cards.push({
+      id: 'x1',
+      shortLink: 'ExIsTiNg',
+      list: 'l',
+      name: 'Existing',
+      desc: '',
+      attachments: [],
+      comments: [],
+      labels: [],
+    });
+    const job = await runToEnd(
+      other,
+      newJob({ ...request, linkCard: 'ExIsTiNg' }, other.effects.now()),
+    );
     expect(job).toMatchObject({ status: 'done', card: { shortLink: 'ExIsTiNg' } });
     expect(other.cards).toHaveLength(1);
     expect(other.cards[0]?.attachments).toEqual([ISSUE_URL]);
@@ -179,7 +258,10 @@ describe('the move-issue job', () => {
 
   it('serves "create card for this pull request": no comment copy, no close', async () => {
     const w = world();
-    const job = await runToEnd(w, newJob({ ...request, kind: 'pull', close: false, copyComments: false }, w.effects.now()));
+    const job = await runToEnd(
+      w,
+      newJob({ ...request, kind: 'pull', close: false, copyComments: false }, w.effects.now()),
+    );
     expect(job.status).toBe('done');
     expect(w.cards[0]?.comments).toEqual([]);
     expect(w.closedCount()).toBe(0);
@@ -190,13 +272,25 @@ describe('the move-issue job', () => {
 describe('card content', () => {
   it('keeps a body over Trello’s limit whole: the rest continues in comments, and the card says so', () => {
     const body = 'x'.repeat(40_000);
-    const content = cardContent({ url: ISSUE_URL, title: 'T', body, author: 'a', createdAt: '2026-11-01T00:00:00Z', comments: [] });
+    const content = cardContent({
+      url: ISSUE_URL,
+      title: 'T',
+      body,
+      author: 'a',
+      createdAt: '2026-11-01T00:00:00Z',
+      comments: [],
+    });
     expect(content.desc.length).toBeLessThanOrEqual(TRELLO_TEXT_LIMIT);
     expect(content.desc).toContain('The description continues in the comments below');
-    const restored = content.desc.split('\n\n(The description')[0] + content.comments.map((c) => c.split('\n\n').slice(1).join('\n\n')).join('');
+    const restored =
+      content.desc.split('\n\n(The description')[0] +
+      content.comments.map((c) => c.split('\n\n').slice(1).join('\n\n')).join('');
     expect(restored).toBe(body);
-    expect(content.comments[0]?.split('\n')[0]).toBe(`Description, part 2 of ${content.comments.length + 1} (${ISSUE_URL})`);
-    for (const comment of content.comments) expect(comment.length).toBeLessThanOrEqual(TRELLO_TEXT_LIMIT);
+    expect(content.comments[0]?.split('\n')[0]).toBe(
+      `Description, part 2 of ${content.comments.length + 1} (${ISSUE_URL})`,
+    );
+    for (const comment of content.comments)
+      expect(comment.length).toBeLessThanOrEqual(TRELLO_TEXT_LIMIT);
   });
 
   it('splits a very long comment into numbered parts', () => {
@@ -206,7 +300,14 @@ describe('card content', () => {
       body: 'b',
       author: 'a',
       createdAt: '2026-11-01T00:00:00Z',
-      comments: [{ user: 'u', body: 'y'.repeat(20_000), createdAt: '2026-11-02T00:00:00Z', url: `${ISSUE_URL}#issuecomment-9` }],
+      comments: [
+        {
+          user: 'u',
+          body: 'y'.repeat(20_000),
+          createdAt: '2026-11-02T00:00:00Z',
+          url: `${ISSUE_URL}#issuecomment-9`,
+        },
+      ],
     });
     expect(content.comments.map((c) => c.split('\n')[0])).toEqual([
       `@u commented on 2026-11-02 (${ISSUE_URL}#issuecomment-9), part 1 of 2`,

@@ -40,6 +40,14 @@ function handlers(): Handlers {
       error: { code: 'internal' as const, message: 'x' },
     })),
     'github.pullStatuses': vi.fn(async () => ({ ok: true as const, value: [] })),
+    'trello.boards': vi.fn(async () => ({ ok: true as const, value: [] })),
+    'trello.lists': vi.fn(async () => ({ ok: true as const, value: [] })),
+    'move.start': vi.fn(async () => ({
+      ok: false as const,
+      error: { code: 'internal' as const, message: 'x' },
+    })),
+    'move.status': vi.fn(async () => ({ ok: true as const, value: null })),
+    'move.retry': vi.fn(async () => ({ ok: true as const, value: null })),
     'github.createCardForPull': vi.fn(async () => ({
       ok: true as const,
       value: { shortLink: 'AbCd1234' },
@@ -119,6 +127,18 @@ describe('message router', () => {
       {
         type: 'github.pullStatuses',
         pulls: Array.from({ length: 51 }, (_, i) => ({ owner: 'p2pu', repo: 'x', number: i + 1 })),
+      },
+    ],
+    [
+      'a list id that is not a Trello id',
+      {
+        type: 'move.start',
+        owner: 'p2pu',
+        repo: 'x',
+        number: 1,
+        board: 'LeRnAnTa',
+        list: 'x',
+        close: true,
       },
     ],
     [

@@ -117,6 +117,16 @@ function dispatch(
       return handlers['github.pullStatuses'](message);
     case 'github.createCardForPull':
       return handlers['github.createCardForPull'](message);
+    case 'trello.boards':
+      return handlers['trello.boards'](message);
+    case 'trello.lists':
+      return handlers['trello.lists'](message);
+    case 'move.start':
+      return handlers['move.start'](message);
+    case 'move.status':
+      return handlers['move.status'](message);
+    case 'move.retry':
+      return handlers['move.retry'](message);
     case 'connection.test':
       return handlers['connection.test'](message);
   }

@@ -5,13 +5,16 @@
 import { browser } from 'wxt/browser';
 import { createGitHubClient, whoAmI } from '../github/client';
 import { readIssue, readPull, readPullStatus } from '../github/data';
+import { jobKey } from '../jobs/move-job';
+import { LIST_ROLES, sameListName } from '../process/lists';
 import { countReviews } from '../process/reviews';
 import { formatDay } from '../process/time';
 import { fail, ok } from '../result';
 import { loadSecrets, loadSettings } from '../storage';
 import { createTrelloClient } from '../trello/api';
 import { addMissingLists, markPipelineReviewed } from './fixes';
-import { boardForRepo, createCardForPull, findCardForPull } from './pull-card';
+import type { MoveService } from './moves';
+import { boardForRepo, findCardForPull } from './pull-card';
 import type { Handlers } from './router';
 import { createSnapshotCache } from './snapshot-cache';
 
@@ -20,7 +23,7 @@ export function optionsUrlWithPipeline(board: string): string {
   return `${browser.runtime.getURL('/options.html')}?${new URLSearchParams({ pipelineBoard: board })}`;
 }
 
-export function createHandlers(now = Date.now): Handlers {
+export function createHandlers(moves: MoveService, now = Date.now): Handlers {
   const snapshots = createSnapshotCache(now);
 
   async function github() {
@@ -99,11 +102,82 @@ export function createHandlers(now = Date.now): Handlers {
     },
 
     async 'github.createCardForPull'({ owner, repo, number, pageUser }) {
-      const [{ client, settings }, { client: trelloClient }] = await Promise.all([
-        github(),
-        trello(),
-      ]);
-      return createCardForPull(client, trelloClient, settings, { owner, repo, number }, pageUser);
+      const { client, settings } = await trello();
+      const board = boardForRepo(settings, { owner, repo, number });
+      if (!board) {
+        return fail(
+          'not-connected',
+          `No Trello board is mapped to ${owner}/${repo}: add the mapping in the options page.`,
+        );
+      }
+      const lists = await client.openLists(board);
+      if (!lists.ok) return lists;
+      const inProgress = lists.value.find((l) => sameListName(l.name, LIST_ROLES.inProgress));
+      if (!inProgress)
+        return fail(
+          'not-found',
+          'The repository’s board has no “In progress” list: add the missing lists first.',
+        );
+      const request = {
+        kind: 'pull' as const,
+        owner,
+        repo,
+        number,
+        board,
+        list: inProgress.id,
+        close: false,
+        copyComments: false,
+      };
+      const job = await moves.startAndWait(request, pageUser);
+      if (!job.ok) return job;
+      if (job.value.status === 'done' && job.value.card)
+        return ok({ shortLink: job.value.card.shortLink });
+      const error = job.value.error ?? {
+        code: 'internal' as const,
+        message: 'The card is not made yet.',
+      };
+      return fail(
+        error.code,
+        error.message,
+        job.value.retryAt ? { retryAt: job.value.retryAt } : {},
+      );
+    },
+
+    async 'trello.boards'() {
+      const boards = await (await trello()).client.myBoards();
+      return boards.ok
+        ? ok(boards.value.map(({ name, shortLink }) => ({ name, shortLink })))
+        : boards;
+    },
+
+    async 'trello.lists'({ board }) {
+      const lists = await (await trello()).client.openLists(board);
+      return lists.ok
+        ? ok([...lists.value].sort((a, b) => a.pos - b.pos).map(({ id, name }) => ({ id, name })))
+        : lists;
+    },
+
+    async 'move.start'({ owner, repo, number, board, list, close, linkCard, pageUser }) {
+      const request = {
+        kind: 'issue' as const,
+        owner,
+        repo,
+        number,
+        board,
+        list,
+        close,
+        copyComments: true,
+        linkCard,
+      };
+      return moves.start(request, pageUser);
+    },
+
+    async 'move.status'({ owner, repo, number }) {
+      return ok(await moves.status(jobKey({ owner, repo, number })));
+    },
+
+    async 'move.retry'({ owner, repo, number }) {
+      return moves.retry(jobKey({ owner, repo, number }));
     },
 
     async 'connection.test'({ service }) {

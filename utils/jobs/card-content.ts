@@ -36,7 +36,8 @@ function chunks(text: string, size: number): string[] {
 export function cardContent(issue: IssueForCard, limit = TRELLO_TEXT_LIMIT): CardContent {
   const footer = `\n\n---\nMoved from ${issue.url} (opened by @${issue.author} on ${day(issue.createdAt)})`;
   const body = issue.body.trim() || '(no description)';
-  const continued = '\n\n(The description continues in the comments below: Trello’s limit is 16,384 characters.)';
+  const continued =
+    '\n\n(The description continues in the comments below: Trello’s limit is 16,384 characters.)';
   const comments: string[] = [];
   let desc = `${body}${footer}`;
   if (desc.length > limit) {
@@ -51,7 +52,11 @@ export function cardContent(issue: IssueForCard, limit = TRELLO_TEXT_LIMIT): Car
     const header = `@${comment.user} commented on ${day(comment.createdAt)} (${comment.url})`;
     const parts = chunks(comment.body, limit - 300);
     parts.forEach((part, i) =>
-      comments.push(parts.length === 1 ? `${header}\n\n${part}` : `${header}, part ${i + 1} of ${parts.length}\n\n${part}`),
+      comments.push(
+        parts.length === 1
+          ? `${header}\n\n${part}`
+          : `${header}, part ${i + 1} of ${parts.length}\n\n${part}`,
+      ),
     );
   }
   return { name: issue.title.slice(0, 16_384) || issue.url, desc, comments };

@@ -58,7 +58,12 @@ export interface MoveEffects {
   save(job: MoveJob): Promise<void>;
   readIssue(request: MoveRequest): Promise<Result<IssueForCard>>;
   findCardWithAttachment(list: string, url: string): Promise<Result<CardRef | null>>;
-  createCard(list: string, content: CardContent, url: string, labels: string[]): Promise<Result<CardRef>>;
+  createCard(
+    list: string,
+    content: CardContent,
+    url: string,
+    labels: string[],
+  ): Promise<Result<CardRef>>;
   getCard(shortLink: string): Promise<Result<CardRef & { attachments: string[] }>>;
   attach(card: string, url: string): Promise<Result<unknown>>;
   matchLabels(board: string, names: string[]): Promise<Result<string[]>>;
@@ -73,12 +78,24 @@ export interface MoveEffects {
 
 export const MAX_ATTEMPTS = 5;
 
-export function jobKey({ owner, repo, number }: Pick<MoveRequest, 'owner' | 'repo' | 'number'>): string {
+export function jobKey({
+  owner,
+  repo,
+  number,
+}: Pick<MoveRequest, 'owner' | 'repo' | 'number'>): string {
   return `gh:${owner}/${repo}#${number}`.toLowerCase();
 }
 
 export function newJob(request: MoveRequest, now: number): MoveJob {
-  return { key: jobKey(request), request, step: 'card', status: 'running', attempts: 0, startedAt: now, updatedAt: now };
+  return {
+    key: jobKey(request),
+    request,
+    step: 'card',
+    status: 'running',
+    attempts: 0,
+    startedAt: now,
+    updatedAt: now,
+  };
 }
 
 export const isFinished = (job: MoveJob) => job.status === 'done' || job.status === 'failed';
@@ -131,7 +148,13 @@ async function runStep(
           const attached = await fx.attach(card.value.id, issueUrl);
           if (!attached.ok) return attached;
         }
-        return { ok: true, value: { card: { id: card.value.id, shortLink: card.value.shortLink }, step: 'card-comments' } };
+        return {
+          ok: true,
+          value: {
+            card: { id: card.value.id, shortLink: card.value.shortLink },
+            step: 'card-comments',
+          },
+        };
       }
       // Find before create: the issue URL attached is the card's durable mark.
       const found = await fx.findCardWithAttachment(request.list, issueUrl);
@@ -139,14 +162,25 @@ async function runStep(
       if (found.value) return { ok: true, value: { card: found.value, step: 'card-comments' } };
       const read = await needIssue();
       if (!read.ok) return read;
-      const labels = fx.issueLabels ? await fx.issueLabels(request) : { ok: true as const, value: [] };
-      const labelIds = labels.ok && labels.value.length ? await fx.matchLabels(request.board, labels.value) : undefined;
-      const created = await fx.createCard(request.list, cardContent(read.value), issueUrl, labelIds?.ok ? labelIds.value : []);
+      const labels = fx.issueLabels
+        ? await fx.issueLabels(request)
+        : { ok: true as const, value: [] };
+      const labelIds =
+        labels.ok && labels.value.length
+          ? await fx.matchLabels(request.board, labels.value)
+          : undefined;
+      const created = await fx.createCard(
+        request.list,
+        cardContent(read.value),
+        issueUrl,
+        labelIds?.ok ? labelIds.value : [],
+      );
       if (!created.ok) return created;
       return { ok: true, value: { card: created.value, step: 'card-comments' } };
     }
     case 'card-comments': {
-      if (!request.copyComments || !job.card) return { ok: true, value: { step: 'github-comment' } };
+      if (!request.copyComments || !job.card)
+        return { ok: true, value: { step: 'github-comment' } };
       const read = await needIssue();
       if (!read.ok) return read;
       const planned = cardContent(read.value).comments;
@@ -169,7 +203,10 @@ async function runStep(
       if (!comments.ok) return comments;
       if (!comments.value.some((body) => body.includes(marker))) {
         const verb = request.kind === 'pull' ? 'Trello card' : 'Moved to Trello';
-        const posted = await fx.addIssueComment(request, `${verb}: https://trello.com/c/${card.shortLink}\n\n${marker}`);
+        const posted = await fx.addIssueComment(
+          request,
+          `${verb}: https://trello.com/c/${card.shortLink}\n\n${marker}`,
+        );
         if (!posted.ok) return posted;
       }
       return { ok: true, value: { step: request.close ? 'close' : 'done' } };

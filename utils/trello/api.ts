@@ -172,9 +172,51 @@ export function createTrelloClient(credentials: TrelloCredentials, fetchImpl: Fe
       name: string,
       desc: string,
       urlSource?: string,
+      idLabels: string[] = [],
     ): Promise<Result<TrelloCardRef>> {
-      const body = { idList, name, desc, pos: 'top', ...(urlSource ? { urlSource } : {}) };
+      const body = {
+        idList,
+        name,
+        desc,
+        pos: 'top',
+        ...(urlSource ? { urlSource } : {}),
+        ...(idLabels.length ? { idLabels: idLabels.join(',') } : {}),
+      };
       return call('/1/cards', CardRefSchema, { method: 'POST', body });
+    },
+    /** A card by short link, with its attachment URLs. */
+    cardWithAttachments(
+      card: string,
+    ): Promise<Result<v.InferOutput<typeof CardWithAttachmentsSchema>>> {
+      return get(
+        `/1/cards/${encodeURIComponent(card)}?fields=name,shortLink,idList&attachments=true&attachment_fields=url`,
+        CardWithAttachmentsSchema,
+      );
+    },
+    attach(card: string, url: string): Promise<Result<unknown>> {
+      return call(`/1/cards/${encodeURIComponent(card)}/attachments`, v.unknown(), {
+        method: 'POST',
+        body: { url },
+      });
+    },
+    /** Every comment on a card (newest first), to tell which copies are already there. */
+    allComments(card: string): Promise<Result<string[]>> {
+      return get(
+        `/1/cards/${encodeURIComponent(card)}/actions?filter=commentCard&limit=1000`,
+        v.array(CommentSchema),
+      ).then((r) => (r.ok ? ok(r.value.map((c) => c.data.text)) : r));
+    },
+    boardLabels(id: string): Promise<Result<{ id: string; name: string }[]>> {
+      return get(
+        `${board(id)}/labels?fields=name&limit=1000`,
+        v.array(v.object({ id: v.string(), name: v.optional(v.string(), '') })),
+      );
+    },
+    myBoards(): Promise<Result<{ id: string; name: string; shortLink: string }[]>> {
+      return get(
+        '/1/members/me/boards?filter=open&fields=name,shortLink',
+        v.array(v.object({ id: v.string(), name: v.string(), shortLink: v.string() })),
+      );
     },
     /** One list's cards with their attachment URLs (per list, never board-wide: trello-api.md §3). */
     listCardsWithAttachments(

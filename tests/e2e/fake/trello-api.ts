@@ -298,6 +298,32 @@ function getCardBoard(ctx: Ctx): Reply {
   return json(200, pick(boardJson(found.board), listParam(ctx.query.fields)));
 }
 
+/** The board's labels: those its cards carry (the fake keeps no separate label list). */
+function boardLabels(board: TrelloBoard) {
+  const byName = new Map<string, TrelloCard['labels'][number]>();
+  for (const card of board.cards)
+    for (const label of card.labels) if (!byName.has(label.name)) byName.set(label.name, label);
+  return [...byName.values()];
+}
+
+function getBoardLabels(ctx: Ctx): Reply {
+  const board = visibleBoard(ctx, ctx.params.id ?? '');
+  if (isReply(board)) return board;
+  return json(
+    200,
+    boardLabels(board).map((l) => ({ id: l.id, name: l.name, color: l.color })),
+  );
+}
+
+function getMyBoards(ctx: Ctx): Reply {
+  return json(
+    200,
+    ctx.state.trello.boards
+      .filter((b) => !b.closed && !b.private)
+      .map((b) => ({ id: b.id, name: b.name, shortLink: b.shortLink })),
+  );
+}
+
 function getCardActions(ctx: Ctx): Reply {
   const found = cardFor(ctx);
   if (isReply(found)) return found;
@@ -411,8 +437,12 @@ function createCard(ctx: Ctx, member: string): Reply {
     attachments: urlSource ? [urlSource] : [],
   });
   // addCard records the creation by the first member; the API call acts as the caller.
-  const created = found.board.actions[found.board.actions.length - 1];
+  const created = found.board.actions.find(
+    (a) => a.type === 'createCard' && (a.data.card as { id?: string } | undefined)?.id === card.id,
+  );
   if (created) created.idMemberCreator = member;
+  const wanted = new Set(listParam(param(ctx, 'idLabels')) ?? []);
+  card.labels = boardLabels(found.board).filter((l) => wanted.has(l.id));
   return json(200, {
     ...cardJson(found.board, card),
     attachments: card.attachments.map((a) => attachmentJson(a, undefined)),
@@ -481,6 +511,8 @@ type Authed = (ctx: Ctx, member: string) => Reply;
 
 const routes: [method: string, pattern: string, handler: Authed][] = [
   ['GET', '/1/members/me', getMe],
+  ['GET', '/1/members/me/boards', getMyBoards],
+  ['GET', '/1/boards/:id/labels', getBoardLabels],
   ['GET', '/1/boards/:id', getBoard],
   ['GET', '/1/boards/:id/lists', getBoardLists],
   ['GET', '/1/boards/:id/cards', getBoardCards],
