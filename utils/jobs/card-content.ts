@@ -44,15 +44,17 @@ export function cardContent(issue: IssueForCard, limit = TRELLO_TEXT_LIMIT): Car
     const room = limit - footer.length - continued.length;
     desc = `${body.slice(0, room)}${continued}${footer}`;
     const rest = chunks(body.slice(room), limit - 200);
-    rest.forEach((part, i) =>
-      comments.push(`Description, part ${i + 2} of ${rest.length + 1} (${issue.url})\n\n${part}`),
+    comments.push(
+      ...rest.map(
+        (part, i) => `Description, part ${i + 2} of ${rest.length + 1} (${issue.url})\n\n${part}`,
+      ),
     );
   }
   for (const comment of issue.comments) {
     const header = `@${comment.user} commented on ${day(comment.createdAt)} (${comment.url})`;
     const parts = chunks(comment.body, limit - 300);
-    parts.forEach((part, i) =>
-      comments.push(
+    comments.push(
+      ...parts.map((part, i) =>
         parts.length === 1
           ? `${header}\n\n${part}`
           : `${header}, part ${i + 1} of ${parts.length}\n\n${part}`,
