@@ -38,6 +38,7 @@ export function HintBadge({ finding, ui }: { finding: Finding; ui: HintUi }) {
       <div className="tip" id={tipId} role="tooltip">
         <FindingDetails finding={finding} ui={ui} state={state} />
       </div>
+      {ui.renderExtra?.(finding)}
     </>
   );
 }

@@ -1,4 +1,5 @@
 /** What the page's hints need from their controller besides the findings. */
+import type { ReactNode } from 'react';
 import type { Finding } from '../utils/process/findings';
 
 export type ActionState =
@@ -15,6 +16,8 @@ export interface HintUi {
   openOptions(): void;
   /** A safe https link to the finding's subject (card), if it has one. */
   linkFor(finding: Finding): string | undefined;
+  /** Something the finding's action opened (the move dialog), rendered beside its badge. */
+  renderExtra?(finding: Finding): ReactNode;
 }
 
 export const ACTION_LABELS: Record<NonNullable<Finding['action']>, string> = {

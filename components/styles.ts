@@ -41,6 +41,22 @@ export const HINT_CSS = `
 .hint[disabled] { opacity: .75; cursor: progress; }
 .failed { color: #ae2e24; }
 .asof { color: #626f86; font-size: 11px; }
+.move-dialog { width: min(520px, 92vw); border: 0; border-radius: 10px; padding: 20px 24px; color: #172b4d;
+  box-shadow: 0 12px 32px rgba(9, 30, 66, .35); font: 400 14px/1.5 -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, sans-serif; white-space: normal; }
+.move-dialog::backdrop { background: rgba(9, 30, 66, .45); }
+.move-dialog h2 { font-size: 18px; margin: 0 0 12px; }
+.move-dialog label { display: flex; flex-direction: column; gap: 4px; margin: 0 0 12px; font-weight: 600; }
+.move-dialog label.check { flex-direction: row; align-items: center; gap: 8px; font-weight: 400; }
+.move-dialog select, .move-dialog input:not([type]), .move-dialog input[name="linkCard"] { font: inherit; font-weight: 400; padding: 6px 8px; border: 1px solid #8590a2; border-radius: 4px; }
+.move-dialog .preview { background: #f7f8f9; border: 1px solid #dcdfe4; border-radius: 6px; padding: 8px 12px; margin: 0 0 12px; }
+.move-dialog .preview p { margin: 4px 0 0; color: #44546f; overflow-wrap: anywhere; }
+.move-dialog .buttons { display: flex; gap: 8px; justify-content: flex-end; }
+.move-dialog button:not(.link) { font: inherit; padding: 6px 14px; border-radius: 4px; border: 1px solid #8590a2; background: #fff; cursor: pointer; }
+.move-dialog button.primary { background: #0c66e4; border-color: #0c66e4; color: #fff; }
+.move-dialog button[disabled] { opacity: .6; cursor: default; }
+.move-dialog ol { list-style: none; padding: 0; margin: 0 0 12px; }
+.move-dialog li[data-state="failed"] { color: #ae2e24; }
+.move-dialog li[data-state="pending"] { color: #626f86; }
 button.link { border: 0; background: none; padding: 0; color: #0c66e4; text-decoration: underline; cursor: pointer; font: inherit; }
 `;
 

@@ -8,6 +8,7 @@ import {
   type MoveJob,
   type MoveRequest,
   newJob,
+  SETTLE_MS,
 } from '../../utils/jobs/move-job';
 import { cardMarker } from '../../utils/process/links';
 import { type ErrorCode, fail, ok, type Result } from '../../utils/result';
@@ -161,11 +162,16 @@ describe('the move-issue job', () => {
     expectMovedOnce(w);
     expect(w.cards[0]?.name).toBe('Redesign the course creation flow');
     expect(w.cards[0]?.desc).toContain(`Moved from ${ISSUE_URL} (opened by @carol on 2026-11-19)`);
-    // The journal is written before every side effect, in order.
-    expect(w.saved.map((s) => s.step)).toEqual([
+    // The journal is written before every side effect (inFlight) and after every step, in order.
+    expect(w.saved.map((s) => `${s.step}${s.inFlight ? ' (write sent)' : ''}`)).toEqual([
       'card',
+      'card (write sent)',
       'card-comments',
+      'card-comments (write sent)',
+      'card-comments (write sent)',
+      'card-comments (write sent)',
       'github-comment',
+      'github-comment (write sent)',
       'close',
       'done',
       'done',
@@ -200,6 +206,25 @@ describe('the move-issue job', () => {
       });
     }
   }
+
+  it('after the worker died with a write in flight, waits for it to settle, then finds it: nothing twice', async () => {
+    const w = world();
+    await runToEnd(w);
+    // Replay from each journal entry written just before a write, as a new worker would.
+    for (const entry of w.saved.filter((saved) => saved.inFlight)) {
+      const replay = world();
+      // The world as it was when that write was sent, and the write landing after all.
+      await runToEnd(replay);
+      const resumed = await advance(entry, replay.effects);
+      expect(resumed).toMatchObject({
+        status: 'waiting',
+        retryAt: (entry.inFlight?.since ?? 0) + SETTLE_MS,
+      });
+      replay.tick(SETTLE_MS);
+      expect((await runToEnd(replay, resumed)).status).toBe('done');
+      expectMovedOnce(replay);
+    }
+  });
 
   it('fails at once, naming the step, on a rejected token, and writes nothing to GitHub', async () => {
     const w = world([{ effect: 'findCardWithAttachment', code: 'unauthorized' }]);

@@ -1,21 +1,11 @@
 /**
- * Pull requests and the repository's Trello board: which board a repository maps to, and which
- * card has a pull request attached. "Create card" itself runs as a move job (`utils/jobs`).
+ * Pull requests on the repository's Trello board: which card has a pull request attached.
+ * "Create card" itself runs as a move job (`utils/jobs`).
  */
 
-import type { Ref } from '../github/data';
 import { LIST_ROLES, sameListName } from '../process/lists';
-import type { Settings } from '../process/settings';
 import { ok, type Result } from '../result';
 import type { TrelloClient } from '../trello/api';
-
-export function boardForRepo(settings: Settings, { owner, repo }: Ref): string | undefined {
-  const wanted = `${owner}/${repo}`.toLowerCase();
-  const entry = Object.entries(settings.github.boardForRepo).find(
-    ([name]) => name.toLowerCase() === wanted,
-  );
-  return entry?.[1];
-}
 
 /** The card on the board's "In progress" list (or any process list) that has this PR attached. */
 export async function findCardForPull(

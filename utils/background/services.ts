@@ -6,6 +6,7 @@ import { browser } from 'wxt/browser';
 import { createGitHubClient, whoAmI } from '../github/client';
 import { readIssue, readPull, readPullStatus } from '../github/data';
 import { jobKey } from '../jobs/move-job';
+import { boardForRepo } from '../process/boards';
 import { LIST_ROLES, sameListName } from '../process/lists';
 import { countReviews } from '../process/reviews';
 import { formatDay } from '../process/time';
@@ -14,7 +15,7 @@ import { loadSecrets, loadSettings } from '../storage';
 import { createTrelloClient } from '../trello/api';
 import { addMissingLists, markPipelineReviewed } from './fixes';
 import type { MoveService } from './moves';
-import { boardForRepo, findCardForPull } from './pull-card';
+import { findCardForPull } from './pull-card';
 import type { Handlers } from './router';
 import { createSnapshotCache } from './snapshot-cache';
 
@@ -81,7 +82,7 @@ export function createHandlers(moves: MoveService, now = Date.now): Handlers {
       const pull = await readPull(client, { owner, repo, number }, now);
       if (!pull.ok) return pull;
       // A card on the repository's board with this PR attached also counts (needs Trello connected).
-      const board = boardForRepo(settings, { owner, repo, number });
+      const board = boardForRepo(settings, { owner, repo });
       if (!board) return pull;
       const found = await findCardForPull((await trello()).client, board, pull.value.url);
       return ok({ ...pull.value, boardCard: found.ok ? found.value : undefined });
@@ -103,7 +104,7 @@ export function createHandlers(moves: MoveService, now = Date.now): Handlers {
 
     async 'github.createCardForPull'({ owner, repo, number, pageUser }) {
       const { client, settings } = await trello();
-      const board = boardForRepo(settings, { owner, repo, number });
+      const board = boardForRepo(settings, { owner, repo });
       if (!board) {
         return fail(
           'not-connected',

@@ -2,17 +2,21 @@
  * The GitHub content script's work: follow Turbo and React navigation, ask the background for the
  * pull request or issue (IDs only), run the rules, place the findings, run the actions.
  */
+
+import { createElement } from 'react';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ActionState, HintUi } from '../../components/hint-ui';
+import { type MoveIssueApi, MoveIssueDialog } from '../../components/MoveIssueDialog';
 import { createHintLayer, findingKey, observePage } from '../dom/hint-layer';
 import { send } from '../messaging';
+import { boardForRepo } from '../process/boards';
 import type { Finding } from '../process/findings';
 import { evaluateIssue, evaluatePull } from '../process/rules/github';
 import { defaultSettings, type Settings } from '../process/settings';
 import type { AppError } from '../result';
 import { gitHubAnchors, signedInUser } from './anchors';
 import { type GitHubPage, parseGitHubPage } from './pages';
-import { subjectOf } from './snapshot';
+import { type IssueSnapshot, subjectOf } from './snapshot';
 
 const ORPHAN_CHECK_MS = 2_000;
 /** GitHub's soft navigations: the URL changes before the new DOM arrives (dom-anchors.md §7). */
@@ -21,13 +25,15 @@ const NAVIGATION_EVENTS = ['turbo:render', 'soft-nav:react-done'] as const;
 interface PageView {
   findings: Finding[];
   asOf?: number;
+  issue?: IssueSnapshot;
 }
 
 export function startGitHubHints(ctx: ContentScriptContext): void {
   let page: GitHubPage | undefined;
   let view: PageView = { findings: [] };
   let settings: Promise<Settings> | undefined;
-  const shownRows = '';
+  let shownRows = '';
+  let defaultBoard: string | undefined;
   const actions = new Map<string, ActionState>();
   const layer = createHintLayer(() => (page ? gitHubAnchors(page.owner, page.repo) : () => null));
 
@@ -36,7 +42,11 @@ export function startGitHubHints(ctx: ContentScriptContext): void {
     runAction: (finding) => void runAction(finding),
     openOptions: () => void send({ type: 'options.open' }),
     linkFor: () => undefined,
+    renderExtra: (finding) =>
+      finding.action === 'move-issue-to-card' && moveDialogOpen ? moveDialog() : null,
   };
+  let moveDialogOpen = false;
+  let movedWhileOpen = false;
   const render = () => layer.show(view.findings, { ...ui, asOf: view.asOf });
 
   // Turbo replaces <body>: observe the document element.
@@ -96,6 +106,7 @@ export function startGitHubHints(ctx: ContentScriptContext): void {
 
   async function viewOf(target: GitHubPage): Promise<PageView> {
     const currentSettings = await loadSettings();
+    defaultBoard = boardForRepo(currentSettings, target);
     if (target.kind === 'pull') {
       const pull = await send({
         type: 'github.pull',
@@ -117,6 +128,7 @@ export function startGitHubHints(ctx: ContentScriptContext): void {
       return {
         findings: evaluateIssue(issue.value, currentSettings, Date.now()),
         asOf: issue.value.fetchedAt,
+        issue: issue.value,
       };
     }
     return pullListView(target);
@@ -126,14 +138,8 @@ export function startGitHubHints(ctx: ContentScriptContext): void {
   async function pullListView(
     target: Extract<GitHubPage, { kind: 'pull-list' }>,
   ): Promise<PageView> {
-    const numbers = [
-      ...document.querySelectorAll<HTMLAnchorElement>(
-        `a[href^="/${target.owner}/${target.repo}/pull/"]`,
-      ),
-    ]
-      .map((a) => Number(a.getAttribute('href')?.split('/pull/')[1]?.match(/^\d+$/)?.[0]))
-      .filter((n, i, all) => n > 0 && all.indexOf(n) === i)
-      .slice(0, 50);
+    shownRows = listRows(target);
+    const numbers = shownRows ? shownRows.split(',').map(Number) : [];
     if (numbers.length === 0) return { findings: [] };
     const answer = await send({
       type: 'github.pullStatuses',
@@ -174,7 +180,11 @@ export function startGitHubHints(ctx: ContentScriptContext): void {
     const target = page;
     if (!target || target.kind === 'pull-list') return;
     const key = findingKey(finding);
-    if (finding.action === 'move-issue-to-card') return moveIssueByHand(target);
+    if (finding.action === 'move-issue-to-card') {
+      moveDialogOpen = true;
+      movedWhileOpen = false;
+      return render();
+    }
     if (finding.action !== 'create-card-for-pr' || actions.get(key)?.state === 'running') return;
     actions.set(key, { state: 'running' });
     render();
@@ -196,31 +206,47 @@ export function startGitHubHints(ctx: ContentScriptContext): void {
     else render();
   }
 
+  /** The move dialog for the issue on screen, talking to the background's job (IDs only). */
+  function moveDialog() {
+    const target = page;
+    const issue = view.issue;
+    if (target?.kind !== 'issue' || !issue) return null;
+    const ref = { owner: target.owner, repo: target.repo, number: target.number };
+    const api: MoveIssueApi = {
+      boards: () => send({ type: 'trello.boards' }),
+      lists: (board) => send({ type: 'trello.lists', board }),
+      start: (choice) => send({ type: 'move.start', ...ref, ...choice, pageUser: signedInUser() }),
+      status: () => send({ type: 'move.status', ...ref }),
+      retry: () => send({ type: 'move.retry', ...ref }),
+      openOptions: () => void send({ type: 'options.open' }),
+      finished: () => {
+        movedWhileOpen = true;
+      },
+    };
+    return createElement(MoveIssueDialog, {
+      issue: {
+        title: issue.title,
+        url: issue.url,
+        body: issue.body,
+        comments: issue.comments.length,
+      },
+      defaultBoard,
+      api,
+      onClose: () => {
+        moveDialogOpen = false;
+        // Once moved, the issue shows its card (issue.on-card).
+        if (movedWhileOpen) void follow(location.href, true);
+        else render();
+      },
+    });
+  }
+
   function loadSettings(): Promise<Settings> {
     settings ??= send({ type: 'settings.get' }).then((answer) =>
       answer.ok ? answer.value : defaultSettings(),
     );
     return settings;
   }
-}
-
-/**
- * Until the durable move-issue job lands: Trello's own "add card" form, prefilled with the issue's
- * title and link (the user picks the board and saves).
- */
-function moveIssueByHand(target: GitHubPage & { number: number }): void {
-  const issueUrl = `https://github.com/${target.owner}/${target.repo}/issues/${target.number}`;
-  const title =
-    document
-      .querySelector('[data-testid="issue-title"], h1 .markdown-title')
-      ?.textContent?.trim() ?? '';
-  const query = new URLSearchParams({
-    mode: 'popup',
-    url: issueUrl,
-    name: title || issueUrl,
-    desc: `Moved from ${issueUrl}`,
-  });
-  window.open(`https://trello.com/add-card?${query}`, '_blank', 'noopener');
 }
 
 function failed(error: AppError): ActionState {

@@ -43,6 +43,11 @@ export interface MoveJob {
   attempts: number;
   error?: { step: MoveStep; code: ErrorCode; message: string };
   retryAt?: number;
+  /**
+   * A write was sent and its answer not yet seen (journal entry before every side effect). If the
+   * worker died meanwhile, the request may still land: wait for it to settle before re-checking.
+   */
+  inFlight?: { step: MoveStep; since: number };
   startedAt: number;
   updatedAt: number;
 }
@@ -77,6 +82,8 @@ export interface MoveEffects {
 }
 
 export const MAX_ATTEMPTS = 5;
+/** How long a sent request may still land: the request time-out (utils/http.ts, Octokit). */
+export const SETTLE_MS = 15_000;
 
 export function jobKey({
   owner,
@@ -109,8 +116,35 @@ const TRANSIENT: ReadonlySet<ErrorCode> = new Set(['rate-limited', 'server', 'ne
 
 /** Runs the job from its current step to the end, or to the first failure (saved either way). */
 export async function advance(start: MoveJob, fx: MoveEffects): Promise<MoveJob> {
-  let job: MoveJob = { ...start, status: 'running', retryAt: undefined, error: undefined };
+  if (start.inFlight && fx.now() - start.inFlight.since < SETTLE_MS) {
+    const settling: MoveJob = {
+      ...start,
+      status: 'waiting',
+      retryAt: start.inFlight.since + SETTLE_MS,
+      error: {
+        step: start.inFlight.step,
+        code: 'timeout',
+        message:
+          'A request was under way when Process Lens stopped; it waits for it to land before checking again.',
+      },
+      updatedAt: fx.now(),
+    };
+    await fx.save(settling);
+    return settling;
+  }
+  let job: MoveJob = {
+    ...start,
+    status: 'running',
+    retryAt: undefined,
+    error: undefined,
+    inFlight: undefined,
+  };
   await fx.save(job);
+  /** Journals the write about to be sent (see `inFlight`). */
+  const beforeWrite = async () => {
+    job = { ...job, inFlight: { step: job.step, since: fx.now() } };
+    await fx.save(job);
+  };
   const issueUrl = `https://github.com/${job.request.owner}/${job.request.repo}/${job.request.kind === 'pull' ? 'pull' : 'issues'}/${job.request.number}`;
   let issue: IssueForCard | undefined;
   const needIssue = async (): Promise<Result<IssueForCard>> => {
@@ -121,9 +155,9 @@ export async function advance(start: MoveJob, fx: MoveEffects): Promise<MoveJob>
   };
 
   while (job.step !== 'done') {
-    const outcome = await runStep(job, fx, issueUrl, needIssue);
+    const outcome = await runStep(job, fx, issueUrl, needIssue, beforeWrite);
     if (!outcome.ok) return fail(job, outcome.error, fx);
-    job = { ...job, ...outcome.value, updatedAt: fx.now() };
+    job = { ...job, ...outcome.value, inFlight: undefined, updatedAt: fx.now() };
     await fx.save(job); // the journal: what is done is recorded before the next side effect
   }
   job = { ...job, status: 'done', attempts: 0, updatedAt: fx.now() };
@@ -136,6 +170,7 @@ async function runStep(
   fx: MoveEffects,
   issueUrl: string,
   needIssue: () => Promise<Result<IssueForCard>>,
+  beforeWrite: () => Promise<void>,
 ): Promise<Result<Partial<MoveJob>>> {
   const { request } = job;
   switch (job.step) {
@@ -145,6 +180,7 @@ async function runStep(
         const card = await fx.getCard(request.linkCard);
         if (!card.ok) return card;
         if (!card.value.attachments.some((url) => url === issueUrl)) {
+          await beforeWrite();
           const attached = await fx.attach(card.value.id, issueUrl);
           if (!attached.ok) return attached;
         }
@@ -169,6 +205,7 @@ async function runStep(
         labels.ok && labels.value.length
           ? await fx.matchLabels(request.board, labels.value)
           : undefined;
+      await beforeWrite();
       const created = await fx.createCard(
         request.list,
         cardContent(read.value),
@@ -190,6 +227,7 @@ async function runStep(
       const there = new Set(existing.value.map(commentIdentity));
       for (const text of planned) {
         if (there.has(commentIdentity(text))) continue;
+        await beforeWrite();
         const added = await fx.addCardComment(job.card.id, text);
         if (!added.ok) return added;
       }
@@ -203,6 +241,7 @@ async function runStep(
       if (!comments.ok) return comments;
       if (!comments.value.some((body) => body.includes(marker))) {
         const verb = request.kind === 'pull' ? 'Trello card' : 'Moved to Trello';
+        await beforeWrite();
         const posted = await fx.addIssueComment(
           request,
           `${verb}: https://trello.com/c/${card.shortLink}\n\n${marker}`,
@@ -228,6 +267,9 @@ async function fail(job: MoveJob, error: AppError, fx: MoveEffects): Promise<Mov
   const retryAt = transient ? Math.max(error.retryAt ?? 0, now + backoffMs(attempts)) : undefined;
   const failed: MoveJob = {
     ...job,
+    // An answer came back (even a 500): the write's outcome is on the server now. No answer
+    // (time-out, network): it may still land, so the next run waits for it to settle.
+    inFlight: error.code === 'timeout' || error.code === 'network' ? job.inFlight : undefined,
     attempts,
     status: transient ? 'waiting' : 'failed',
     retryAt,

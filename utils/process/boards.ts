@@ -27,3 +27,14 @@ export function isProjectBoard(
   ]);
   return watched.size === 0 || watched.has(board.shortLink);
 }
+
+/** The board a repository maps to (`github.boardForRepo`), matched case-insensitively. */
+export function boardForRepo(
+  settings: Settings,
+  { owner, repo }: { owner: string; repo: string },
+): string | undefined {
+  const wanted = `${owner}/${repo}`.toLowerCase();
+  return Object.entries(settings.github.boardForRepo).find(
+    ([name]) => name.toLowerCase() === wanted,
+  )?.[1];
+}

@@ -316,6 +316,8 @@ const patchIssue: Authed = (ctx, login) => {
   if (typeof b.title === 'string') issue.title = b.title;
   if (typeof b.body === 'string') issue.body = b.body;
   if (b.state === 'open' || b.state === 'closed') issue.state = b.state;
+  if (typeof b.state_reason === 'string' && 'assignees' in issue)
+    issue.state_reason = b.state_reason;
   if (Array.isArray(b.labels)) {
     issue.labels = b.labels.map((l) => ({
       name: typeof l === 'string' ? l : String((l as { name?: unknown }).name ?? ''),

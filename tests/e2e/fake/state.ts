@@ -159,6 +159,7 @@ export interface GhIssue {
   assignees: GhUserRef[];
   created_at: string;
   updated_at: string;
+  state_reason?: string;
 }
 
 export interface GhRepo {

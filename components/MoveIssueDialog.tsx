@@ -1,0 +1,313 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { MoveJob, MoveStep } from '../utils/jobs/move-job';
+import { STEP_LABELS } from '../utils/jobs/move-job';
+import type { AppError, Result } from '../utils/result';
+
+export interface MoveIssueApi {
+  boards(): Promise<Result<{ name: string; shortLink: string }[]>>;
+  lists(board: string): Promise<Result<{ id: string; name: string }[]>>;
+  start(choice: {
+    board: string;
+    list: string;
+    close: boolean;
+    linkCard?: string;
+  }): Promise<Result<MoveJob>>;
+  status(): Promise<Result<MoveJob | null>>;
+  retry(): Promise<Result<MoveJob | null>>;
+  openOptions(): void;
+  /** The issue moved: show it on its card. */
+  finished(job: MoveJob): void;
+}
+
+export interface IssuePreview {
+  title: string;
+  url: string;
+  body: string;
+  comments: number;
+}
+
+const STEPS: MoveStep[] = ['card', 'card-comments', 'github-comment', 'close'];
+const POLL_MS = 400;
+
+const time = (ms: number) =>
+  new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+
+/** A card short link from what the user typed (a card URL or the short link itself). */
+function cardShortLink(input: string): string | undefined {
+  const match = input.trim().match(/^(?:https:\/\/trello\.com\/c\/)?([A-Za-z0-9]{8})(?:[/?#].*)?$/);
+  return match?.[1];
+}
+
+/** "Move issue to Trello card": board and list, preview, close or keep open, then the job's progress. */
+export function MoveIssueDialog(props: {
+  issue: IssuePreview;
+  defaultBoard?: string;
+  api: MoveIssueApi;
+  onClose(): void;
+}) {
+  const { issue, api } = props;
+  const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const [boards, setBoards] = useState<{ name: string; shortLink: string }[] | AppError | null>(
+    null,
+  );
+  const [board, setBoard] = useState(props.defaultBoard ?? '');
+  const [lists, setLists] = useState<{ id: string; name: string }[] | AppError | null>(null);
+  const [list, setList] = useState('');
+  const [close, setClose] = useState(true);
+  const [linkTo, setLinkTo] = useState('');
+  const [job, setJob] = useState<MoveJob | null>(null);
+  const [startError, setStartError] = useState<AppError | null>(null);
+  const [starting, setStarting] = useState(false);
+
+  useEffect(() => {
+    dialog.current?.showModal();
+  }, []);
+
+  useEffect(() => {
+    void api.boards().then((answer) => {
+      setBoards(answer.ok ? answer.value : answer.error);
+      if (answer.ok) setBoard((current) => current || answer.value[0]?.shortLink || '');
+    });
+    // A job already running for this issue (another tab, a double click): show it.
+    void api
+      .status()
+      .then(
+        (answer) =>
+          answer.ok && answer.value && answer.value.status !== 'done' && setJob(answer.value),
+      );
+  }, [api]);
+
+  useEffect(() => {
+    if (!board) return;
+    setLists(null);
+    void api.lists(board).then((answer) => {
+      setLists(answer.ok ? answer.value : answer.error);
+      if (answer.ok)
+        setList(
+          answer.value.find((l) => l.name.trim().toLowerCase() === 'unsorted')?.id ??
+            answer.value[0]?.id ??
+            '',
+        );
+    });
+  }, [api, board]);
+
+  // Follow the job until it ends or waits.
+  useEffect(() => {
+    if (!job || job.status === 'done' || job.status === 'failed') {
+      if (job?.status === 'done') api.finished(job);
+      return;
+    }
+    const timer = setTimeout(() => {
+      void api.status().then((answer) => answer.ok && answer.value && setJob(answer.value));
+    }, POLL_MS);
+    return () => clearTimeout(timer);
+  }, [api, job]);
+
+  const linkCard = linkTo.trim() ? cardShortLink(linkTo) : undefined;
+  const linkInvalid = linkTo.trim() !== '' && !linkCard;
+  const busy = starting || job?.status === 'running';
+
+  async function move() {
+    if (!board || !list || linkInvalid) return;
+    setStarting(true);
+    setStartError(null);
+    const answer = await api.start({ board, list, close, ...(linkCard ? { linkCard } : {}) });
+    setStarting(false);
+    if (answer.ok) setJob(answer.value);
+    else setStartError(answer.error);
+  }
+
+  async function retry() {
+    const answer = await api.retry();
+    if (answer.ok && answer.value) setJob(answer.value);
+  }
+
+  const needsConnection = (error: AppError) =>
+    error.code === 'not-connected' || error.code === 'unauthorized';
+
+  return (
+    <dialog
+      ref={dialog}
+      className="move-dialog"
+      aria-labelledby={titleId}
+      onClose={props.onClose}
+      data-move-dialog=""
+    >
+      <h2 id={titleId}>Move this issue to a Trello card</h2>
+      {!job && (
+        <form
+          method="dialog"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void move();
+          }}
+        >
+          {boards === null && <p aria-busy="true">Loading your boards…</p>}
+          {boards && !Array.isArray(boards) && (
+            <p role="alert" className="failed">
+              {boards.message}{' '}
+              {needsConnection(boards) && (
+                <button type="button" className="link" onClick={api.openOptions}>
+                  Connect Trello in the options
+                </button>
+              )}
+            </p>
+          )}
+          {Array.isArray(boards) && (
+            <>
+              <label>
+                Board
+                <select name="board" value={board} onChange={(e) => setBoard(e.target.value)}>
+                  {boards.map((b) => (
+                    <option key={b.shortLink} value={b.shortLink}>
+                      {b.name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                List
+                <select
+                  name="list"
+                  value={list}
+                  onChange={(e) => setList(e.target.value)}
+                  disabled={!Array.isArray(lists)}
+                >
+                  {Array.isArray(lists) &&
+                    lists.map((l) => (
+                      <option key={l.id} value={l.id}>
+                        {l.name}
+                      </option>
+                    ))}
+                </select>
+              </label>
+              {lists && !Array.isArray(lists) && <p className="failed">{lists.message}</p>}
+              <label>
+                Or link an existing card (URL or short link)
+                <input
+                  name="linkCard"
+                  value={linkTo}
+                  onChange={(e) => setLinkTo(e.target.value)}
+                  aria-invalid={linkInvalid}
+                />
+              </label>
+              {linkInvalid && <p className="failed">That is not a Trello card link.</p>}
+              <label className="check">
+                <input
+                  type="checkbox"
+                  name="close"
+                  checked={close}
+                  onChange={(e) => setClose(e.target.checked)}
+                />
+                Close the issue as “not planned” once the card exists
+              </label>
+              <section className="preview" aria-label="Card preview">
+                <strong>{linkCard ? `Card ${linkCard}` : issue.title}</strong>
+                {!linkCard && (
+                  <p>
+                    {issue.body.slice(0, 280) || '(no description)'}
+                    {issue.body.length > 280 ? '…' : ''}
+                  </p>
+                )}
+                <p>
+                  Moved from {issue.url} · {issue.comments}{' '}
+                  {issue.comments === 1 ? 'comment' : 'comments'} copied in order · the issue link
+                  attached
+                </p>
+              </section>
+            </>
+          )}
+          {startError && (
+            <p role="alert" className="failed">
+              {startError.message}{' '}
+              {needsConnection(startError) && (
+                <button type="button" className="link" onClick={api.openOptions}>
+                  Open the options
+                </button>
+              )}
+            </p>
+          )}
+          <div className="buttons">
+            <button
+              type="submit"
+              className="primary"
+              disabled={busy || !board || !list || linkInvalid}
+            >
+              {starting ? 'Starting…' : linkCard ? 'Link the card' : 'Move to Trello'}
+            </button>
+            <button type="button" onClick={() => dialog.current?.close()}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      )}
+      {job && (
+        <Progress
+          job={job}
+          close={job.request.close}
+          onRetry={() => void retry()}
+          onDone={() => dialog.current?.close()}
+        />
+      )}
+    </dialog>
+  );
+}
+
+function Progress({
+  job,
+  close,
+  onRetry,
+  onDone,
+}: {
+  job: MoveJob;
+  close: boolean;
+  onRetry(): void;
+  onDone(): void;
+}) {
+  const steps = STEPS.filter((step) => step !== 'close' || close);
+  const reached = job.step === 'done' ? steps.length : steps.indexOf(job.step);
+  return (
+    <div className="progress">
+      <ol>
+        {steps.map((step, i) => {
+          const state = i < reached ? 'done' : i === reached ? job.status : 'pending';
+          return (
+            <li key={step} data-step={step} data-state={state}>
+              <span aria-hidden="true">
+                {state === 'done'
+                  ? '✓'
+                  : state === 'failed'
+                    ? '✕'
+                    : state === 'pending'
+                      ? '○'
+                      : '…'}
+              </span>{' '}
+              {STEP_LABELS[step]}
+            </li>
+          );
+        })}
+      </ol>
+      <p role="status" aria-live="polite" data-move-status={job.status}>
+        {job.status === 'running' && 'Working…'}
+        {job.status === 'done' &&
+          job.card &&
+          `Done: the issue is on https://trello.com/c/${job.card.shortLink}`}
+        {job.status === 'waiting' &&
+          `${job.error?.message ?? 'Waiting.'} Retrying at ${time(job.retryAt ?? Date.now())} (“${STEP_LABELS[job.error?.step ?? job.step]}”).`}
+        {job.status === 'failed' &&
+          `Failed at “${STEP_LABELS[job.error?.step ?? job.step]}”: ${job.error?.message ?? 'unknown error'}`}
+      </p>
+      <div className="buttons">
+        {(job.status === 'failed' || job.status === 'waiting') && (
+          <button type="button" className="primary" onClick={onRetry}>
+            {job.status === 'waiting' ? 'Retry now' : 'Retry'}
+          </button>
+        )}
+        <button type="button" onClick={onDone}>
+          {job.status === 'done' ? 'Close' : 'Hide (it goes on in the background)'}
+        </button>
+      </div>
+    </div>
+  );
+}
