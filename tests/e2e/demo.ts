@@ -32,6 +32,8 @@ export interface DemoPage {
   expect?: string[];
   /** Focus this element before the screenshot (shows a hint's details, as keyboard users see them). */
   reveal?: string;
+  /** Click this element, then wait for `opens` before the screenshot (a dialog). */
+  click?: { selector: string; opens: string };
   viewport?: { width: number; height: number };
 }
 
@@ -98,6 +100,16 @@ export const DEMO_PAGES: DemoPage[] = [
     url: `https://github.com/${DEMO.repo}/issues/44`,
     anchor: '[data-testid="issue-header"]',
     hints: ['issue.needs-card'],
+  },
+  {
+    name: 'github-move-issue-dialog',
+    url: `https://github.com/${DEMO.repo}/issues/44`,
+    anchor: '[data-testid="issue-header"]',
+    hints: ['issue.needs-card'],
+    click: {
+      selector: '[data-process-action="move-issue-to-card"] button.hint',
+      opens: '[data-move-dialog] select[name="list"] option',
+    },
   },
   {
     name: 'options',
@@ -208,6 +220,11 @@ async function screenshotPage(
       for (const m of missing)
         problems.push(`${spec.name}: ${m} did not appear within ${WAIT_MS / 1000} s`);
       if (spec.reveal && missing.length === 0) await page.focus(spec.reveal);
+      if (spec.click && missing.length === 0) {
+        await page.click(spec.click.selector);
+        const notOpened = await waitForAll(page, [spec.click.opens], Date.now() + WAIT_MS);
+        for (const m of notOpened) problems.push(`${spec.name}: ${m} did not open`);
+      }
       await settle(page);
     }
   } catch (err) {
