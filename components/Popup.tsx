@@ -1,18 +1,236 @@
+import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
+import type { StatusSummary } from '../utils/background/summary';
+import { LAST_SUMMARY_KEY } from '../utils/background/summary';
+import { send } from '../utils/messaging';
+import { agendaMarkdown, agendaText } from '../utils/process/agenda';
+import { formatDay } from '../utils/process/time';
 
-/** The toolbar popup. The status summary and the call agenda arrive with their own issue. */
+/** The rules the summary counts, in the order the process gives them (DESIGN §1). */
+export const SUMMARY_RULES = [
+  'board.missing-lists',
+  'board.not-in-pipeline',
+  'card.stale-in-progress',
+  'card.stuck',
+  'pipeline.no-deadline',
+  'pipeline.deadline-too-far',
+  'pipeline.overdue',
+  'pipeline.no-board',
+  'pipeline.stale',
+  'pipeline.review-due',
+  'pr.reviews',
+] as const;
+
+const clock = (ms: number) =>
+  new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+
+export function countdown(from: number, to: number): string {
+  const minutes = Math.max(0, Math.round((to - from) / 60_000));
+  if (minutes < 60) return minutes <= 1 ? 'starting now' : `in ${minutes} minutes`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `in ${hours} h ${minutes % 60} min`;
+  const days = Math.floor(hours / 24);
+  return `in ${days} ${days === 1 ? 'day' : 'days'} ${hours % 24} h`;
+}
+
+/** The toolbar popup: how the team is doing against the process, and the week's call. */
 export function Popup() {
+  const [summary, setSummary] = useState<StatusSummary | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  const [copied, setCopied] = useState('');
+  const [now, setNow] = useState(Date.now());
+  const [devList, setDevList] = useState('');
+
+  const refresh = useCallback(async () => {
+    setLoading(true);
+    const answer = await send({ type: 'status.summary' });
+    setLoading(false);
+    if (answer.ok) {
+      setSummary(answer.value);
+      setError(null);
+    } else setError(answer.error.message);
+  }, []);
+
+  useEffect(() => {
+    void browser.storage.local.get([LAST_SUMMARY_KEY, 'settings']).then((stored) => {
+      const last = stored[LAST_SUMMARY_KEY] as StatusSummary | undefined;
+      if (last) setSummary((current) => current ?? last);
+      setDevList(
+        (stored.settings as { process?: { devListAddress?: string } } | undefined)?.process
+          ?.devListAddress ?? '',
+      );
+    });
+    void refresh();
+    const timer = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(timer);
+  }, [refresh]);
+
+  const openOptions = () => void browser.runtime.openOptionsPage();
+
+  if (!summary) {
+    return (
+      <main className="popup" aria-busy={loading}>
+        <h1>Process Lens</h1>
+        {loading ? (
+          <p>Reading the team’s boards…</p>
+        ) : (
+          <p role="alert">{error ?? 'No summary yet.'}</p>
+        )}
+      </main>
+    );
+  }
+
+  if (summary.setup) {
+    return (
+      <main className="popup">
+        <h1>Process Lens</h1>
+        <p>
+          {summary.setup === 'connect-trello'
+            ? 'Hints already show on the Trello boards you open. For this summary and the call agenda, connect Trello and choose the team’s boards.'
+            : 'Choose the Project Pipeline and the project boards to watch, and this summary follows them.'}
+        </p>
+        <button type="button" className="primary" onClick={openOptions}>
+          {summary.setup === 'connect-trello' ? 'Connect Trello' : 'Choose boards'}
+        </button>
+        <NextCall at={summary.nextCallAt} now={now} />
+      </main>
+    );
+  }
+
+  const heading = `Tech call, ${formatDay(summary.nextCallAt)}`;
+  const markdown = summary.agenda ? agendaMarkdown(summary.agenda, heading) : '';
+  const copy = async (label: string, text: string) => {
+    await navigator.clipboard.writeText(text);
+    setCopied(label);
+  };
+  const mail = devList
+    ? `mailto:${encodeURIComponent(devList)}?${new URLSearchParams({ subject: heading, body: summary.agenda ? agendaText(summary.agenda, heading) : '' }).toString().replace(/\+/g, '%20')}`
+    : undefined;
+
   return (
     <main className="popup">
-      <h1>Process Lens</h1>
-      <p>
-        Open a project board on trello.com: Process Lens checks it against the team's process and
-        shows what is missing right on the board.
+      <header className="popup-head">
+        <h1>Process Lens</h1>
+        <button
+          type="button"
+          onClick={() => void refresh()}
+          disabled={loading}
+          aria-label="Refresh"
+        >
+          {loading ? 'Refreshing…' : 'Refresh'}
+        </button>
+      </header>
+      <p className="asof">
+        As of {clock(summary.asOf)}
+        {error && <span role="alert"> · could not refresh: {error}</span>}
       </p>
-      <p>Private boards, GitHub and one-click fixes need a connection.</p>
-      <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
-        Open the options
-      </button>
+
+      <section aria-label="Summary">
+        <h2>
+          {summary.problems === 0
+            ? 'All in line with the process'
+            : `${summary.problems} ${summary.problems === 1 ? 'thing' : 'things'} to look at`}
+        </h2>
+        <dl className="counts">
+          {SUMMARY_RULES.map((rule) => (
+            <div key={rule} className={summary.counts[rule] ? 'has' : undefined}>
+              <dt>{rule}</dt>
+              <dd data-process-count={rule}>{summary.counts[rule] ?? 0}</dd>
+            </div>
+          ))}
+        </dl>
+        <ul className="projects">
+          {summary.projects.map((project) => (
+            <li key={project.board}>
+              <a
+                href={`https://trello.com/b/${project.board}`}
+                target="_blank"
+                rel="noopener noreferrer"
+              >
+                {project.name}
+              </a>{' '}
+              {project.error ? (
+                <span className="failed">{project.error}</span>
+              ) : (
+                <span>{project.problems ? `${project.problems} to look at` : 'in line'}</span>
+              )}
+              {project.worst.length > 0 && (
+                <ul>
+                  {project.worst.map((finding) => (
+                    <li
+                      key={`${finding.rule}${finding.link}`}
+                      className={`sev-${finding.severity}`}
+                    >
+                      <a href={finding.link} target="_blank" rel="noopener noreferrer">
+                        {finding.title}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-label="The weekly call">
+        <NextCall at={summary.nextCallAt} now={now} />
+        {summary.agenda && (
+          <>
+            <pre data-process-agenda="">
+              {markdown}
+            </pre>
+            <div className="buttons">
+              <button type="button" onClick={() => void copy('Markdown', markdown)}>
+                Copy as Markdown
+              </button>
+              <button
+                type="button"
+                onClick={() =>
+                  void copy('text', summary.agenda ? agendaText(summary.agenda, heading) : '')
+                }
+              >
+                Copy as text
+              </button>
+              {mail ? (
+                <a className="button" href={mail}>
+                  Email the development list
+                </a>
+              ) : (
+                <button
+                  type="button"
+                  onClick={openOptions}
+                  title="Set the development list address in the options"
+                >
+                  Set the list’s address
+                </button>
+              )}
+            </div>
+            <p role="status" aria-live="polite">
+              {copied && `Copied as ${copied}.`}
+            </p>
+          </>
+        )}
+      </section>
     </main>
+  );
+}
+
+function NextCall({ at, now }: { at: number; now: number }) {
+  return (
+    <p className="next-call">
+      Next tech call:{' '}
+      <time data-process-next-call="" dateTime={new Date(at).toISOString()}>
+        {new Date(at).toLocaleString([], {
+          weekday: 'short',
+          day: 'numeric',
+          month: 'short',
+          hour: '2-digit',
+          minute: '2-digit',
+        })}
+      </time>{' '}
+      ({countdown(now, at)})
+    </p>
   );
 }

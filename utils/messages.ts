@@ -4,6 +4,7 @@
  * (security-reliability.md §3). Every payload is schema-checked on arrival.
  */
 import * as v from 'valibot';
+import type { StatusSummary } from './background/summary';
 import type { IssueSnapshot, PullSnapshot, PullStatus } from './github/snapshot';
 import type { MoveJob } from './jobs/move-job';
 import type { Settings } from './process/settings';
@@ -70,6 +71,7 @@ export const ContentMessageSchema = v.variant('type', [
 
 /** Messages only extension pages (options, popup) may send. */
 export const PageMessageSchema = v.variant('type', [
+  v.strictObject({ type: v.literal('status.summary') }),
   v.strictObject({
     type: v.literal('connection.test'),
     service: v.picklist(['trello', 'github']),
@@ -103,6 +105,7 @@ export interface ResponseMap {
   'move.start': Result<MoveJob>;
   'move.status': Result<MoveJob | null>;
   'move.retry': Result<MoveJob | null>;
+  'status.summary': Result<StatusSummary>;
 }
 
 export type ResponseFor<M extends Message> = ResponseMap[M['type']];

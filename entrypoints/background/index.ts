@@ -4,11 +4,13 @@ import { backgroundClients } from '../../utils/background/clients';
 import { createMoveService, JOBS_ALARM } from '../../utils/background/moves';
 import { createRouter } from '../../utils/background/router';
 import { createHandlers } from '../../utils/background/services';
+import { REFRESH_ALARM, REFRESH_MINUTES } from '../../utils/background/summary';
 
 export default defineBackground(() => {
   const moves = createMoveService(backgroundClients);
+  const handlers = createHandlers(moves);
   const route = createRouter(
-    createHandlers(moves),
+    handlers,
     browser.runtime.id,
     new URL(browser.runtime.getURL('/')).origin,
   );
@@ -16,7 +18,10 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === JOBS_ALARM) void moves.resume();
+    // The toolbar badge stays current without the popup open (cached reads, within the budgets).
+    if (alarm.name === REFRESH_ALARM) void handlers['status.summary']({ type: 'status.summary' });
   });
+  void browser.alarms.create(REFRESH_ALARM, { periodInMinutes: REFRESH_MINUTES });
   // Every start of the worker picks up the jobs a previous one left unfinished.
   void moves.resume();
 });

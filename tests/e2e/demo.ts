@@ -112,6 +112,14 @@ export const DEMO_PAGES: DemoPage[] = [
     },
   },
   {
+    name: 'popup',
+    url: 'popup.html',
+    anchor: 'main',
+    hints: [],
+    expect: ['[data-process-agenda]', '[data-process-count="card.stuck"]'],
+    viewport: { width: 400, height: 1000 },
+  },
+  {
     name: 'options',
     url: 'options.html',
     anchor: 'form',
@@ -131,6 +139,7 @@ export function demoStorage(): Record<string, unknown> {
         boards: [DEMO.lernanta, DEMO.mooc, DEMO.untidy],
       },
       github: { repos: [DEMO.repo], boardForRepo: { [DEMO.repo]: DEMO.lernanta } },
+      process: { devListAddress: 'dev@lists.p2pu.org' },
     },
     secrets: { trelloToken: DEMO.trelloToken, githubToken: DEMO.githubToken },
   };

@@ -40,6 +40,10 @@ function handlers(): Handlers {
       error: { code: 'internal' as const, message: 'x' },
     })),
     'github.pullStatuses': vi.fn(async () => ({ ok: true as const, value: [] })),
+    'status.summary': vi.fn(async () => ({
+      ok: false as const,
+      error: { code: 'internal' as const, message: 'x' },
+    })),
     'trello.boards': vi.fn(async () => ({ ok: true as const, value: [] })),
     'trello.lists': vi.fn(async () => ({ ok: true as const, value: [] })),
     'move.start': vi.fn(async () => ({

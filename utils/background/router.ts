@@ -129,5 +129,7 @@ function dispatch(
       return handlers['move.retry'](message);
     case 'connection.test':
       return handlers['connection.test'](message);
+    case 'status.summary':
+      return handlers['status.summary'](message);
   }
 }

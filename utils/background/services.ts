@@ -12,12 +12,13 @@ import { countReviews } from '../process/reviews';
 import { formatDay } from '../process/time';
 import { fail, ok } from '../result';
 import { loadSecrets, loadSettings } from '../storage';
-import { createTrelloClient } from '../trello/api';
+import { createTrelloClient, type TrelloClient } from '../trello/api';
 import { addMissingLists, markPipelineReviewed } from './fixes';
 import type { MoveService } from './moves';
 import { findCardForPull } from './pull-card';
 import type { Handlers } from './router';
 import { createSnapshotCache } from './snapshot-cache';
+import { computeSummary, LAST_SUMMARY_KEY, showBadge } from './summary';
 
 /** The options page with a pipeline board to offer (`?pipelineBoard=AbCd1234`). */
 export function optionsUrlWithPipeline(board: string): string {
@@ -30,6 +31,22 @@ export function createHandlers(moves: MoveService, now = Date.now): Handlers {
   async function github() {
     const [{ settings }, secrets] = await Promise.all([loadSettings(), loadSecrets()]);
     return { settings, client: createGitHubClient(secrets.githubToken) };
+  }
+
+  /** A board snapshot through the token path, at most one read per 30 s per board. */
+  async function readBoard(
+    board: string,
+    attachments: boolean,
+    fresh: boolean,
+    given?: TrelloClient,
+  ) {
+    const key = `${board}${attachments ? '+attachments' : ''}`;
+    const cached = fresh ? undefined : await snapshots.get(key);
+    if (cached) return ok(cached);
+    const client = given ?? (await trello()).client;
+    const result = await client.boardSnapshot(board, { attachments }, now);
+    if (result.ok) await snapshots.put(key, result.value);
+    return result;
   }
 
   async function trello() {
@@ -45,13 +62,22 @@ export function createHandlers(moves: MoveService, now = Date.now): Handlers {
       return ok((await loadSettings()).settings);
     },
 
-    async 'board.snapshot'({ board, attachments = false, fresh = false }) {
-      const key = `${board}${attachments ? '+attachments' : ''}`;
-      const cached = fresh ? undefined : await snapshots.get(key);
-      if (cached) return ok(cached);
-      const result = await (await trello()).client.boardSnapshot(board, { attachments }, now);
-      if (result.ok) await snapshots.put(key, result.value);
-      return result;
+    'board.snapshot': ({ board, attachments = false, fresh = false }) =>
+      readBoard(board, attachments, fresh),
+
+    async 'status.summary'() {
+      const { client, settings } = await trello();
+      const secrets = await loadSecrets();
+      const connected = Boolean(settings.trello.apiKey && secrets.trelloToken);
+      const summary = await computeSummary(
+        settings,
+        connected,
+        (board, attachments) => readBoard(board, attachments, false, client),
+        now(),
+      );
+      await browser.storage.local.set({ [LAST_SUMMARY_KEY]: summary });
+      await showBadge(summary);
+      return ok(summary);
     },
 
     async 'board.addMissingLists'({ board }) {

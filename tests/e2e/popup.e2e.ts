@@ -1,0 +1,73 @@
+// The popup of the loaded extension: the status summary, the next call and the agenda, against
+// the fake sites; and its first-run state.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { seedStorage } from './browser.ts';
+import { demoStorage } from './demo.ts';
+import { type Bed, clearExtensionStorage, startBed, stopBed, watchErrors } from './support.ts';
+
+let bed: Bed;
+let errors: string[] = [];
+
+beforeAll(async () => {
+  bed = await startBed();
+});
+afterAll(() => stopBed(bed));
+afterEach(async () => {
+  await clearExtensionStorage(bed);
+  expect(errors).toEqual([]);
+});
+
+async function openPopup() {
+  const page = await bed.browser.context.newPage();
+  errors = watchErrors(page);
+  await page.goto(`chrome-extension://${bed.browser.extensionId}/popup.html`);
+  return page;
+}
+
+describe('popup', () => {
+  it('first run: says what to set up and leads to the options, with the next call', async () => {
+    const page = await openPopup();
+    await page.getByRole('button', { name: 'Connect Trello' }).waitFor();
+    expect(await page.locator('time[data-process-next-call]').getAttribute('datetime')).toMatch(
+      /T1[45]:00:00\.000Z$/,
+    );
+    await page.close();
+  });
+
+  it('summarises the watched boards and the pipeline, counts by rule, and prepares the agenda', async () => {
+    await seedStorage(bed.browser.serviceWorker, demoStorage());
+    const page = await openPopup();
+    await page.locator('[data-process-agenda]').waitFor();
+    const count = (rule: string) => page.locator(`[data-process-count="${rule}"]`).textContent();
+    expect(await count('board.missing-lists')).toBe('1'); // Lernanta
+    expect(await count('card.stuck')).toBe('1'); // the Mechanical MOOC card that says nothing
+    expect(await count('pipeline.overdue')).toBe('1');
+    expect(await count('board.not-in-pipeline')).toBe('1'); // the Badges board
+    const when = await page.locator('time[data-process-next-call]').getAttribute('datetime');
+    const callAt = new Date(when ?? '');
+    // Thursday 07:00 in Los Angeles: 15:00 UTC in winter, 14:00 UTC in summer.
+    expect(callAt.getUTCDay()).toBe(4);
+    expect([14, 15]).toContain(callAt.getUTCHours());
+    const agenda = (await page.locator('[data-process-agenda]').textContent()) ?? '';
+    expect(agenda).toContain('## Mechanical MOOC');
+    expect(agenda).toContain('Stuck: Mail server blocked — nothing says what blocks it');
+    expect(agenda).toContain(
+      'Stuck: Weekly schedule — waiting for the course team to confirm dates.',
+    );
+    expect(agenda).toContain('**Plans**\n- Group matching');
+    expect(
+      await page.getByRole('link', { name: 'Email the development list' }).getAttribute('href'),
+    ).toMatch(/^mailto:dev%40lists\.p2pu\.org\?subject=Tech%20call/);
+    // The toolbar badge shows the same count.
+    const badge = await bed.browser.serviceWorker.evaluate(() =>
+      (
+        globalThis as unknown as {
+          chrome: { action: { getBadgeText(d: object): Promise<string> } };
+        }
+      ).chrome.action.getBadgeText({}),
+    );
+    const total = await page.locator('h2', { hasText: 'to look at' }).textContent();
+    expect(total).toContain(`${badge} things to look at`);
+    await page.close();
+  });
+});

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { agendaMarkdown, agendaText, buildAgenda } from '../../utils/process/agenda';
+import { nextCall, previousCall } from '../../utils/process/call-schedule';
+import type { Finding } from '../../utils/process/findings';
+import { defaultSettings } from '../../utils/process/settings';
+import { board, card, comment, DAY, list, move, NOW } from '../fixtures/boards';
+
+const call = defaultSettings().process.techCall;
+
+function project() {
+  const todo = list('Need to do');
+  const doing = list('In progress');
+  const stuck = list('Stuck');
+  const done = list('Done');
+  const shipped = card('Shipped this week', done.id);
+  const oldDone = card('Shipped long ago', done.id);
+  const working = card('Working on it', doing.id);
+  const blocked = card('Blocked', stuck.id);
+  const silent = card('Silent', stuck.id);
+  const next = [1, 2, 3, 4].map((n) => card(`Next ${n}`, todo.id));
+  const snapshot = board(
+    [todo, doing, stuck, done],
+    [shipped, oldDone, working, blocked, silent, ...next],
+    {
+      events: [
+        move(shipped.id, done.id, NOW - 2 * DAY),
+        move(oldDone.id, done.id, NOW - 30 * DAY),
+        comment(blocked.id, 'Waiting for the mail provider', NOW - DAY),
+      ],
+    },
+  );
+  const stale: Finding = {
+    rule: 'card.stale-in-progress',
+    severity: 'warn',
+    subject: working.shortLink,
+    anchor: { kind: 'card', board: 'LeRnAnTa', card: working.shortLink },
+    title: 'In progress for 9 days',
+    message: '',
+  };
+  return { board: snapshot, findings: [stale] };
+}
+
+describe('the call agenda', () => {
+  it('lists progress since the last call, plans and problems per project', () => {
+    const callAt = nextCall(NOW, call);
+    const agenda = buildAgenda([project()], [], callAt, previousCall(NOW, call), call);
+    expect(agenda.projects).toEqual([
+      {
+        title: 'Lernanta',
+        progress: ['Shipped this week'],
+        plans: ['Working on it', 'Next: Next 1', 'Next: Next 2', 'Next: Next 3'],
+        problems: [
+          'Stuck: Blocked — Waiting for the mail provider',
+          'Stuck: Silent — nothing says what blocks it',
+          'Working on it: In progress for 9 days',
+        ],
+      },
+    ]);
+    expect(agenda.pipelineReview).toBeUndefined();
+  });
+
+  it('adds the pipeline review at the first call of the month, with the pipeline’s problems', () => {
+    const firstCall = Date.parse('2026-12-03T15:00:00Z');
+    const overdue: Finding = {
+      rule: 'pipeline.overdue',
+      severity: 'error',
+      subject: 'CaRd0001',
+      anchor: { kind: 'card', board: 'PiPeLiNe', card: 'CaRd0001' },
+      title: 'Overdue by 4 days',
+      message: '',
+    };
+    const agenda = buildAgenda([project()], [overdue], firstCall, firstCall - 7 * DAY, call);
+    expect(agenda.pipelineReview).toEqual([
+      'Review the Project Pipeline',
+      'Overdue by 4 days: CaRd0001',
+    ]);
+  });
+
+  it('copies as Markdown and as plain text', () => {
+    const agenda = buildAgenda([project()], [], nextCall(NOW, call), previousCall(NOW, call), call);
+    const markdown = agendaMarkdown(agenda, 'Tech call, Thu 26 Nov 2026');
+    expect(markdown).toContain('# Tech call, Thu 26 Nov 2026');
+    expect(markdown).toContain('## Lernanta\n**Progress**\n- Shipped this week');
+    const text = agendaText(agenda, 'Tech call, Thu 26 Nov 2026');
+    expect(text).toContain('TECH CALL, THU 26 NOV 2026');
+    expect(text).toContain(' Problems:\n  * Stuck: Blocked — Waiting for the mail provider');
+  });
+
+  it('says "(nothing)" for an empty section', () => {
+    const empty = buildAgenda(
+      [{ board: board([list('Done')]), findings: [] }],
+      [],
+      NOW,
+      NOW - 7 * DAY,
+      call,
+    );
+    expect(agendaText(empty, 'x')).toContain(' Progress:\n  * (nothing)');
+  });
+});

@@ -1,0 +1,142 @@
+/**
+ * The weekly tech call's agenda, per project, in the Progress / Plans / Problems shape: what moved
+ * to Done since the last call, what is in progress and next, and what holds the project up.
+ * The first call of the month adds the Project Pipeline review. Pure.
+ */
+import type { BoardSnapshot } from '../trello/snapshot';
+import { isFirstCallOfMonth, type TechCall } from './call-schedule';
+import type { Finding } from './findings';
+import { LIST_ROLES, listIdsNamed } from './lists';
+import { blockerLine } from './rules/card-stuck';
+import { commentsOn } from './rules/cards';
+
+export interface AgendaProject {
+  board: BoardSnapshot;
+  findings: readonly Finding[];
+}
+
+export interface AgendaSection {
+  title: string;
+  progress: string[];
+  plans: string[];
+  problems: string[];
+}
+
+export interface Agenda {
+  callAt: number;
+  pipelineReview?: string[];
+  projects: AgendaSection[];
+}
+
+const PLANS_FROM_NEED_TO_DO = 3;
+
+export function buildAgenda(
+  projects: readonly AgendaProject[],
+  pipelineFindings: readonly Finding[],
+  callAt: number,
+  previousCallAt: number,
+  call: TechCall,
+): Agenda {
+  const sections = projects.map(({ board, findings }) =>
+    projectSection(board, findings, previousCallAt),
+  );
+  const firstOfMonth = isFirstCallOfMonth(callAt, call);
+  const pipelineProblems = pipelineFindings.filter(
+    (f) => f.severity === 'warn' || f.severity === 'error',
+  );
+  return {
+    callAt,
+    ...(firstOfMonth
+      ? {
+          pipelineReview: [
+            'Review the Project Pipeline',
+            ...pipelineProblems.map((f) => `${f.title}: ${f.subject}`),
+          ],
+        }
+      : {}),
+    projects: sections,
+  };
+}
+
+function projectSection(
+  board: BoardSnapshot,
+  findings: readonly Finding[],
+  since: number,
+): AgendaSection {
+  const done = listIdsNamed(board.lists, LIST_ROLES.done);
+  const inProgress = listIdsNamed(board.lists, LIST_ROLES.inProgress);
+  const stuck = listIdsNamed(board.lists, LIST_ROLES.stuck);
+  const needToDo = listIdsNamed(board.lists, 'Need to do');
+  const byId = new Map(board.cards.map((card) => [card.id, card]));
+  const movedToDone = new Set(
+    board.events
+      .filter(
+        (e) =>
+          (e.kind === 'move' || e.kind === 'create') && e.at >= since && e.list && done.has(e.list),
+      )
+      .map((e) => e.card),
+  );
+  const progress = [...movedToDone].flatMap((id) => {
+    const card = byId.get(id);
+    return card && done.has(card.idList) ? [card.name] : [];
+  });
+  const open = board.cards.filter((c) => !c.closed);
+  const plans = [
+    ...open.filter((c) => inProgress.has(c.idList)).map((c) => c.name),
+    ...open
+      .filter((c) => needToDo.has(c.idList))
+      .slice(0, PLANS_FROM_NEED_TO_DO)
+      .map((c) => `Next: ${c.name}`),
+  ];
+  const problems = [
+    ...open
+      .filter((c) => stuck.has(c.idList))
+      .map((c) => {
+        const blocker = blockerLine(c.desc, commentsOn(board.events, c.id)[0]?.text);
+        return blocker
+          ? `Stuck: ${c.name} — ${blocker}`
+          : `Stuck: ${c.name} — nothing says what blocks it`;
+      }),
+    ...findings
+      .filter((f) => f.rule === 'card.stale-in-progress')
+      .map((f) => `${byShortLink(board, f.subject) ?? f.subject}: ${f.title}`),
+    ...findings
+      .filter((f) => f.rule === 'pr.reviews' && f.severity === 'warn')
+      .map((f) => `Waiting for review: ${f.title}`),
+  ];
+  return { title: board.name, progress, plans, problems };
+}
+
+function byShortLink(board: BoardSnapshot, shortLink: string): string | undefined {
+  return board.cards.find((c) => c.shortLink === shortLink)?.name;
+}
+
+function list(items: string[], bullet: string): string {
+  return items.length ? items.map((item) => `${bullet}${item}`).join('\n') : `${bullet}(nothing)`;
+}
+
+/** The agenda as Markdown, for the call notes on the development list. */
+export function agendaMarkdown(agenda: Agenda, heading: string): string {
+  const parts = [`# ${heading}`];
+  if (agenda.pipelineReview)
+    parts.push(`## ${agenda.pipelineReview[0]}\n${list(agenda.pipelineReview.slice(1), '- ')}`);
+  for (const p of agenda.projects) {
+    parts.push(
+      `## ${p.title}\n**Progress**\n${list(p.progress, '- ')}\n\n**Plans**\n${list(p.plans, '- ')}\n\n**Problems**\n${list(p.problems, '- ')}`,
+    );
+  }
+  return parts.join('\n\n');
+}
+
+/** The same agenda as plain text (for mail clients that do not render Markdown). */
+export function agendaText(agenda: Agenda, heading: string): string {
+  const parts = [heading.toUpperCase()];
+  if (agenda.pipelineReview)
+    parts.push(`${agenda.pipelineReview[0]}\n${list(agenda.pipelineReview.slice(1), '  * ')}`);
+  for (const p of agenda.projects) {
+    parts.push(
+      `${p.title}\n Progress:\n${list(p.progress, '  * ')}\n Plans:\n${list(p.plans, '  * ')}\n Problems:\n${list(p.problems, '  * ')}`,
+    );
+  }
+  return parts.join('\n\n');
+}
