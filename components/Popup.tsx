@@ -178,9 +178,7 @@ export function Popup() {
         <NextCall at={summary.nextCallAt} now={now} />
         {summary.agenda && (
           <>
-            <pre data-process-agenda="">
-              {markdown}
-            </pre>
+            <pre data-process-agenda="">{markdown}</pre>
             <div className="buttons">
               <button type="button" onClick={() => void copy('Markdown', markdown)}>
                 Copy as Markdown
