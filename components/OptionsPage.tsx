@@ -13,6 +13,14 @@ interface Draft {
   staleInProgressDays: string;
   deadlineHorizonDays: string;
   pipelineStaleDays: string;
+  requiredApprovals: string;
+  boardForRepo: string;
+  needsCardScore: string;
+  needsCardLabels: string;
+  callWeekday: string;
+  callTime: string;
+  callTimeZone: string;
+  devListAddress: string;
 }
 
 function draftFrom(
@@ -30,7 +38,27 @@ function draftFrom(
     staleInProgressDays: String(settings.process.staleInProgressDays),
     deadlineHorizonDays: String(settings.process.deadlineHorizonDays),
     pipelineStaleDays: String(settings.process.pipelineStaleDays),
+    requiredApprovals: String(settings.process.requiredApprovals),
+    boardForRepo: Object.entries(settings.github.boardForRepo)
+      .map(([repo, board]) => `${repo} ${board}`)
+      .join('\n'),
+    needsCardScore: String(settings.process.needsCard.score),
+    needsCardLabels: settings.process.needsCard.labels.join(', '),
+    callWeekday: String(settings.process.techCall.weekday),
+    callTime: settings.process.techCall.time,
+    callTimeZone: settings.process.techCall.timeZone,
+    devListAddress: settings.process.devListAddress,
   };
+}
+
+/** "owner/repo board" per line → the mapping; a line that is not two words is kept for validation to name. */
+function mappingFrom(text: string): Record<string, string> {
+  return Object.fromEntries(
+    lines(text).map((line) => {
+      const [repo = '', board = ''] = line.split(/\s+/);
+      return [repo, board];
+    }),
+  );
 }
 
 const lines = (text: string) =>
@@ -49,10 +77,30 @@ function settingsFrom(settings: Settings, draft: Draft): unknown {
       pipelineBoard: draft.pipelineBoard,
       boards: lines(draft.boards),
     },
-    github: { ...settings.github, repos: lines(draft.repos) },
+    github: {
+      ...settings.github,
+      repos: lines(draft.repos),
+      boardForRepo: mappingFrom(draft.boardForRepo),
+    },
     process: {
       ...settings.process,
       lists: lines(draft.lists),
+      requiredApprovals: Number(draft.requiredApprovals),
+      needsCard: {
+        ...settings.process.needsCard,
+        score: Number(draft.needsCardScore),
+        labels: draft.needsCardLabels
+          .split(',')
+          .map((label) => label.trim())
+          .filter(Boolean),
+      },
+      techCall: {
+        ...settings.process.techCall,
+        weekday: Number(draft.callWeekday),
+        time: draft.callTime,
+        timeZone: draft.callTimeZone.trim(),
+      },
+      devListAddress: draft.devListAddress.trim(),
       // Numbers as typed: validation names the field when one is not a whole number in range.
       staleInProgressDays: Number(draft.staleInProgressDays),
       deadlineHorizonDays: Number(draft.deadlineHorizonDays),
@@ -71,11 +119,24 @@ const FORM_FIELDS = [
   'process.staleInProgressDays',
   'process.deadlineHorizonDays',
   'process.pipelineStaleDays',
+  'process.requiredApprovals',
+  'github.boardForRepo',
+  'process.needsCard.score',
+  'process.needsCard.labels',
+  'process.techCall.weekday',
+  'process.techCall.time',
+  'process.techCall.timeZone',
+  'process.devListAddress',
 ];
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** `trello.boards.2` → the field that shows it: `trello.boards`. */
 function fieldOf(issue: SettingsIssue): string {
-  return issue.field.replace(/\.\d+$/, '');
+  return (
+    FORM_FIELDS.find((field) => issue.field === field || issue.field.startsWith(`${field}.`)) ??
+    issue.field
+  );
 }
 
 /** A pipeline board offered from the board page (`options.html?pipelineBoard=AbCd1234`). */
@@ -280,6 +341,99 @@ export function OptionsPage() {
             help="pipeline.stale and pipeline.review-due: the monthly review window. Default 31."
           />
         </fieldset>
+        <fieldset>
+          <legend>Reviews and issues</legend>
+          <Field
+            label="Approvals needed from others before merging"
+            name="process.requiredApprovals"
+            type="number"
+            value={draft.requiredApprovals}
+            onChange={update('requiredApprovals')}
+            error={errorFor('process.requiredApprovals')}
+            help="pr.reviews. Default 1."
+          />
+          <Field
+            label="Repository → board"
+            name="github.boardForRepo"
+            multiline
+            value={draft.boardForRepo}
+            onChange={update('boardForRepo')}
+            error={errorFor('github.boardForRepo')}
+            help='One "owner/repo board" per line, e.g. "p2pu/lernanta LeRnAnTa": where "Create card" and "Move to a Trello card" put cards.'
+          />
+          <Field
+            label="Score at which an issue needs a card"
+            name="process.needsCard.score"
+            type="number"
+            value={draft.needsCardScore}
+            onChange={update('needsCardScore')}
+            error={errorFor('process.needsCard.score')}
+            help="issue.needs-card. Default 3."
+          />
+          <Field
+            label="Labels that count towards it"
+            name="process.needsCard.labels"
+            value={draft.needsCardLabels}
+            onChange={update('needsCardLabels')}
+            error={errorFor('process.needsCard.labels')}
+            help="Comma-separated."
+          />
+        </fieldset>
+        <fieldset>
+          <legend>Weekly tech call</legend>
+          <div className="field">
+            <label htmlFor="call-weekday">Day</label>
+            <select
+              id="call-weekday"
+              name="process.techCall.weekday"
+              value={draft.callWeekday}
+              onChange={(event) => update('callWeekday')(event.target.value)}
+            >
+              {WEEKDAYS.map((day, index) => (
+                <option key={day} value={index}>
+                  {day}
+                </option>
+              ))}
+            </select>
+          </div>
+          <Field
+            label="Time (24-hour, in the call’s time zone)"
+            name="process.techCall.time"
+            value={draft.callTime}
+            onChange={update('callTime')}
+            error={errorFor('process.techCall.time')}
+            help="Default 07:00."
+          />
+          <Field
+            label="The call’s time zone"
+            name="process.techCall.timeZone"
+            value={draft.callTimeZone}
+            onChange={update('callTimeZone')}
+            error={errorFor('process.techCall.timeZone')}
+            help="An IANA zone. Default America/Los_Angeles (“7:00 AM PST”); each member sees the call in their own zone."
+          />
+          <Field
+            label="Development list address"
+            name="process.devListAddress"
+            value={draft.devListAddress}
+            onChange={update('devListAddress')}
+            error={errorFor('process.devListAddress')}
+            help="Where “Email the development list” sends the call notes."
+          />
+        </fieldset>
+        <ShareSettings
+          onImported={(imported) =>
+            setDraft((current) =>
+              current && secrets
+                ? {
+                    ...draftFrom(imported, secrets),
+                    trelloToken: current.trelloToken,
+                    githubToken: current.githubToken,
+                  }
+                : current,
+            )
+          }
+        />
         {issues
           .filter((issue) => !FORM_FIELDS.includes(fieldOf(issue)))
           .map((issue) => (
@@ -303,6 +457,68 @@ export function OptionsPage() {
         </div>
       </form>
     </main>
+  );
+}
+
+/** Export and import of `settings` as a JSON file, so a team shares one process configuration (no secrets). */
+function ShareSettings({ onImported }: { onImported(settings: Settings): void }) {
+  const { settings, importSettings } = useSettingsStore();
+  const [message, setMessage] = useState<{ text: string; issues?: SettingsIssue[] } | null>(null);
+  const exportHref = settings
+    ? `data:application/json;charset=utf-8,${encodeURIComponent(`${JSON.stringify(settings, null, 2)}\n`)}`
+    : undefined;
+  async function onFile(file: File | undefined) {
+    if (!file) return;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(await file.text());
+    } catch {
+      return setMessage({ text: `${file.name} is not a JSON file.` });
+    }
+    const result = await importSettings(parsed);
+    if (result.ok) {
+      onImported(result.settings);
+      setMessage({ text: `Imported ${file.name}: these settings are saved.` });
+    } else setMessage({ text: `${file.name} was not imported:`, issues: result.issues });
+  }
+  return (
+    <fieldset>
+      <legend>Share with the team</legend>
+      <p className="lede">
+        The settings above, without tokens, as one JSON file every member can import.
+      </p>
+      <div className="actions">
+        {exportHref && (
+          <a className="button" href={exportHref} download="process-lens-settings.json">
+            Export settings
+          </a>
+        )}
+        <label className="button">
+          Import settings…
+          <input
+            type="file"
+            accept="application/json,.json"
+            name="import"
+            className="visually-hidden"
+            onChange={(event) => void onFile(event.target.files?.[0])}
+          />
+        </label>
+      </div>
+      {message && (
+        <div role={message.issues ? 'alert' : 'status'} data-import-result="">
+          {message.text}
+          {message.issues && (
+            <ul>
+              {message.issues.map((issue) => (
+                <li key={issue.field}>
+                  <code>{issue.field}</code>: {issue.message}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </fieldset>
   );
 }
 

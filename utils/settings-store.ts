@@ -23,6 +23,10 @@ interface SettingsState {
   /** Validates and saves; answers with the issues by field when the input is invalid. */
   save(input: unknown, secrets: Partial<Secrets>): Promise<SettingsIssue[]>;
   testConnection(service: 'trello' | 'github'): Promise<void>;
+  /** Imports a shared settings file: saved only when valid (secrets untouched). */
+  importSettings(
+    input: unknown,
+  ): Promise<{ ok: true; settings: Settings } | { ok: false; issues: SettingsIssue[] }>;
 }
 
 export const useSettingsStore = create<SettingsState>((set, get) => ({
@@ -51,6 +55,14 @@ export const useSettingsStore = create<SettingsState>((set, get) => ({
       storedIssues: [],
     });
     return [];
+  },
+
+  async importSettings(input) {
+    const result = validateSettings(input);
+    if (!result.ok) return result;
+    await saveSettings(result.settings);
+    set({ settings: result.settings, storedIssues: [] });
+    return result;
   },
 
   async testConnection(service) {

@@ -131,3 +131,75 @@ describe('options page: a pipeline offered from its board', () => {
     window.history.replaceState(null, '', '/options.html');
   });
 });
+
+describe('options page: the call, reviews and sharing', () => {
+  it('saves the call, the repo → board mapping and the review count, naming an invalid time zone', async () => {
+    const user = userEvent.setup();
+    render(<OptionsPage />);
+    const zone = await screen.findByLabelText('The call’s time zone');
+    await user.clear(zone);
+    await user.type(zone, 'Mars/Olympus');
+    await user.type(
+      screen.getByLabelText('Repository → board'),
+      'p2pu/lernanta https://trello.com/b/LeRnAnTa/lernanta',
+    );
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    const error = await screen.findByText('must be an IANA time zone such as America/Los_Angeles');
+    expect(error.getAttribute('data-field-error')).toBe('process.techCall.timeZone');
+    await user.clear(zone);
+    await user.type(zone, 'Europe/Berlin');
+    await user.selectOptions(screen.getByLabelText('Day'), 'Tuesday');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Saved.');
+    const { settings } = await fakeBrowser.storage.local.get('settings');
+    expect(settings).toMatchObject({
+      github: { boardForRepo: { 'p2pu/lernanta': 'LeRnAnTa' } },
+      process: {
+        techCall: { weekday: 2, time: '07:00', timeZone: 'Europe/Berlin' },
+        requiredApprovals: 1,
+      },
+    });
+  });
+
+  it('imports a team’s settings file, and refuses an invalid one by field, saving nothing', async () => {
+    const user = userEvent.setup();
+    render(<OptionsPage />);
+    const input = (await screen.findByLabelText('Import settings…')) as HTMLInputElement;
+    const bad = new File([JSON.stringify({ process: { staleInProgressDays: 0 } })], 'bad.json', {
+      type: 'application/json',
+    });
+    await user.upload(input, bad);
+    expect((await screen.findByRole('alert')).textContent).toContain('process.staleInProgressDays');
+    expect((await fakeBrowser.storage.local.get('settings')).settings).toBeUndefined();
+    const good = new File(
+      [
+        JSON.stringify({
+          trello: { pipelineBoard: 'PiPeLiNe' },
+          process: { staleInProgressDays: 5 },
+        }),
+      ],
+      'team.json',
+      {
+        type: 'application/json',
+      },
+    );
+    await user.upload(input, good);
+    await screen.findByText('Imported team.json: these settings are saved.');
+    expect(screen.getByLabelText('Project Pipeline board')).toHaveProperty('value', 'PiPeLiNe');
+    expect((await fakeBrowser.storage.local.get('settings')).settings).toMatchObject({
+      process: { staleInProgressDays: 5 },
+    });
+  });
+
+  it('exports the settings, without secrets', async () => {
+    await fakeBrowser.storage.local.set({
+      settings: { trello: { apiKey: 'k' } },
+      secrets: { trelloToken: 'secret-token', githubToken: '' },
+    });
+    render(<OptionsPage />);
+    const link = await screen.findByRole('link', { name: 'Export settings' });
+    const json = decodeURIComponent((link.getAttribute('href') ?? '').split(',')[1] ?? '');
+    expect(JSON.parse(json)).toMatchObject({ version: 1, trello: { apiKey: 'k' } });
+    expect(json).not.toContain('secret-token');
+  });
+});
