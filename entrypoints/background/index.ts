@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { backgroundClients } from '../../utils/background/clients';
 import { createMoveService, JOBS_ALARM } from '../../utils/background/moves';
 import { createRouter } from '../../utils/background/router';
+import { createSelectionMenus, openFromSelection } from '../../utils/background/selection-menus';
 import { createHandlers } from '../../utils/background/services';
 import { REFRESH_ALARM, REFRESH_MINUTES } from '../../utils/background/summary';
 
@@ -24,4 +25,6 @@ export default defineBackground(() => {
   void browser.alarms.create(REFRESH_ALARM, { periodInMinutes: REFRESH_MINUTES });
   // Every start of the worker picks up the jobs a previous one left unfinished.
   void moves.resume();
+  browser.runtime.onInstalled.addListener(() => createSelectionMenus());
+  browser.contextMenus.onClicked.addListener((info, tab) => void openFromSelection(info, tab?.url));
 });
