@@ -19,6 +19,7 @@ export const SUMMARY_RULES = [
   'pipeline.stale',
   'pipeline.review-due',
   'pr.reviews',
+  'push.overdue',
 ] as const;
 
 const clock = (ms: number) =>
@@ -174,6 +175,8 @@ export function Popup() {
         </ul>
       </section>
 
+      {summary.myDay && <MyDaySection myDay={summary.myDay} push={summary.push} />}
+
       <section aria-label="The weekly call">
         <NextCall at={summary.nextCallAt} now={now} />
         {summary.agenda && (
@@ -212,6 +215,62 @@ export function Popup() {
         )}
       </section>
     </main>
+  );
+}
+
+function MyDaySection({
+  myDay,
+  push,
+}: {
+  myDay: NonNullable<StatusSummary['myDay']>;
+  push?: StatusSummary['push'];
+}) {
+  return (
+    <section aria-label="My day" className="my-day">
+      <h2>My day</h2>
+      {push && (
+        <p className={`sev-${push.severity}`} data-my-push="">
+          {push.title}
+          {push.advice ? ` — ${push.advice}` : ''}
+        </p>
+      )}
+      <h3>My cards in progress</h3>
+      <ul data-my-cards="">
+        {myDay.cards.length === 0 && <li>None.</li>}
+        {myDay.cards.map((card) => (
+          <li key={card.link}>
+            <a href={card.link} target="_blank" rel="noopener noreferrer">
+              {card.name}
+            </a>{' '}
+            ({card.board}, {card.days} {card.days === 1 ? 'day' : 'days'})
+          </li>
+        ))}
+      </ul>
+      <h3>My open pull requests</h3>
+      <ul data-my-pulls="">
+        {myDay.pulls.length === 0 && <li>{myDay.githubNote ?? 'None.'}</li>}
+        {myDay.pulls.map(({ title, link, status }) => (
+          <li key={link}>
+            <a href={link} target="_blank" rel="noopener noreferrer">
+              {title}
+            </a>{' '}
+            ({status.approvals.length} of {status.required} approvals)
+          </li>
+        ))}
+      </ul>
+      <h3>Reviews waiting on me</h3>
+      <ul data-my-reviews="">
+        {myDay.reviews.length === 0 && <li>None.</li>}
+        {myDay.reviews.map((review) => (
+          <li key={review.link}>
+            <a href={review.link} target="_blank" rel="noopener noreferrer">
+              {review.title}
+            </a>{' '}
+            by @{review.author}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

@@ -58,6 +58,18 @@ describe('popup', () => {
     expect(
       await page.getByRole('link', { name: 'Email the development list' }).getAttribute('href'),
     ).toMatch(/^mailto:dev%40lists\.p2pu\.org\?subject=Tech%20call/);
+    // My day: my card in progress, my PR, the review waiting on me, and my last push (30 h ago).
+    expect(await page.locator('[data-my-cards]').textContent()).toContain(
+      'Migrate to Django 1.4 (Lernanta, 12 days)',
+    );
+    expect(await page.locator('[data-my-pulls]').textContent()).toContain(
+      'Fix typo in the sign-up form (0 of 1 approvals)',
+    );
+    expect(await page.locator('[data-my-reviews]').textContent()).toContain(
+      'Add badges to the profile page by @alice',
+    );
+    expect(await page.locator('[data-my-push]').textContent()).toContain('Last push 30 hours ago');
+    expect(await count('push.overdue')).toBe('1');
     // The toolbar badge shows the same count.
     const badge = await bed.browser.serviceWorker.evaluate(() =>
       (

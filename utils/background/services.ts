@@ -13,12 +13,14 @@ import { formatDay } from '../process/time';
 import { fail, ok } from '../result';
 import { loadSecrets, loadSettings } from '../storage';
 import { createTrelloClient, type TrelloClient } from '../trello/api';
+import type { TrelloMember } from '../trello/snapshot';
 import { addMissingLists, markPipelineReviewed } from './fixes';
 import type { MoveService } from './moves';
+import { gatherMyDay } from './my-day';
 import { findCardForPull } from './pull-card';
 import type { Handlers } from './router';
 import { createSnapshotCache } from './snapshot-cache';
-import { computeSummary, LAST_SUMMARY_KEY, showBadge } from './summary';
+import { computeSummary, LAST_SUMMARY_KEY, showBadge, withMyDay } from './summary';
 
 /** The options page with a pipeline board to offer (`?pipelineBoard=AbCd1234`). */
 export function optionsUrlWithPipeline(board: string): string {
@@ -49,6 +51,17 @@ export function createHandlers(moves: MoveService, now = Date.now): Handlers {
     return result;
   }
 
+  /** Who the Trello token is: asked once per browser session (members routes have a tight limit). */
+  async function trelloMe(client: TrelloClient) {
+    const cached = (await browser.storage.session.get('trello:me'))['trello:me'] as
+      | TrelloMember
+      | undefined;
+    if (cached) return ok(cached);
+    const me = await client.me();
+    if (me.ok) await browser.storage.session.set({ 'trello:me': me.value });
+    return me;
+  }
+
   async function trello() {
     const [{ settings }, secrets] = await Promise.all([loadSettings(), loadSecrets()]);
     return {
@@ -69,12 +82,25 @@ export function createHandlers(moves: MoveService, now = Date.now): Handlers {
       const { client, settings } = await trello();
       const secrets = await loadSecrets();
       const connected = Boolean(settings.trello.apiKey && secrets.trelloToken);
-      const summary = await computeSummary(
-        settings,
-        connected,
-        (board, attachments) => readBoard(board, attachments, false, client),
-        now(),
-      );
+      const read = (board: string, attachments: boolean) =>
+        readBoard(board, attachments, false, client);
+      let summary = await computeSummary(settings, connected, read, now());
+      if (!summary.setup) {
+        const watched = [
+          ...new Set([...settings.trello.boards, ...Object.values(settings.github.boardForRepo)]),
+        ];
+        const boards = (await Promise.all(watched.map((board) => read(board, false)))).flatMap(
+          (r) => (r.ok ? [r.value] : []),
+        );
+        const { myDay, push } = await gatherMyDay({
+          settings,
+          boards,
+          trelloMe: await trelloMe(client),
+          github: secrets.githubToken ? createGitHubClient(secrets.githubToken) : undefined,
+          now: now(),
+        });
+        summary = withMyDay(summary, myDay, push);
+      }
       await browser.storage.local.set({ [LAST_SUMMARY_KEY]: summary });
       await showBadge(summary);
       return ok(summary);

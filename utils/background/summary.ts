@@ -6,7 +6,14 @@
 import { browser } from 'wxt/browser';
 import { type Agenda, buildAgenda } from '../process/agenda';
 import { nextCall, previousCall } from '../process/call-schedule';
-import { type Finding, isProblem, type Severity, worstSeverity } from '../process/findings';
+import {
+  type Finding,
+  isProblem,
+  SEVERITY_ORDER,
+  type Severity,
+  worstSeverity,
+} from '../process/findings';
+import type { MyDay } from '../process/my-day';
 import { evaluateBoard } from '../process/rules';
 import type { Settings } from '../process/settings';
 import type { Result } from '../result';
@@ -36,6 +43,8 @@ export interface StatusSummary {
   worst: Severity;
   nextCallAt: number;
   agenda?: Agenda;
+  myDay?: MyDay;
+  push?: Finding;
 }
 
 type ReadBoard = (board: string, attachments: boolean) => Promise<Result<BoardSnapshot>>;
@@ -141,6 +150,26 @@ const BADGE_COLOURS: Record<Severity, string> = {
   warn: '#b38600',
   error: '#c9372c',
 };
+
+/** Adds "my day" and `push.overdue` (counted like any finding) to a summary. */
+export function withMyDay(
+  summary: StatusSummary,
+  myDay: MyDay,
+  push: Finding | undefined,
+): StatusSummary {
+  if (!push || !isProblem(push)) return { ...summary, myDay, push };
+  return {
+    ...summary,
+    myDay,
+    push,
+    counts: { ...summary.counts, [push.rule]: (summary.counts[push.rule] ?? 0) + 1 },
+    problems: summary.problems + 1,
+    worst:
+      SEVERITY_ORDER.indexOf(push.severity) > SEVERITY_ORDER.indexOf(summary.worst)
+        ? push.severity
+        : summary.worst,
+  };
+}
 
 /** The toolbar badge: the count of warn and error findings, coloured by the worst. */
 export async function showBadge(summary: StatusSummary): Promise<void> {

@@ -55,6 +55,7 @@ function repoJson(state: FakeState, repo: GhRepo) {
     private: repo.private,
     fork: repo.fork,
     default_branch: repo.default_branch,
+    pushed_at: repo.pushed_at ?? null,
     html_url: `${WEB}/${full}`,
     url: `${API}/repos/${full}`,
   };
@@ -95,7 +96,7 @@ function pullJson(state: FakeState, repo: GhRepo, pull: GhPull) {
     draft: pull.draft,
     merged: pull.merged,
     merged_at: pull.merged ? pull.updated_at : null,
-    requested_reviewers: [],
+    requested_reviewers: (pull.requested_reviewers ?? []).map((login) => userJson(state, login)),
     requested_teams: [],
     comments: pull.comments.length,
     review_comments: 0,

@@ -146,6 +146,7 @@ export interface GhPull {
   reviews: GhReview[];
   created_at: string;
   updated_at: string;
+  requested_reviewers?: string[];
 }
 
 export interface GhIssue {
@@ -171,6 +172,8 @@ export interface GhRepo {
   private: boolean;
   pulls: GhPull[];
   issues: GhIssue[];
+  /** ISO time of the last push (forks: "did the developer push today?"). */
+  pushed_at?: string;
 }
 
 export interface GitHubState {
@@ -607,7 +610,14 @@ export function addGhUser(
 
 export function addRepo(
   state: FakeState,
-  spec: { owner: string; name: string; default_branch?: string; fork?: boolean; private?: boolean },
+  spec: {
+    owner: string;
+    name: string;
+    default_branch?: string;
+    fork?: boolean;
+    private?: boolean;
+    pushedAt?: number;
+  },
 ): GhRepo {
   const repo: GhRepo = {
     id: nextNumericId(state),
@@ -618,6 +628,7 @@ export function addRepo(
     private: spec.private ?? false,
     pulls: [],
     issues: [],
+    ...(spec.pushedAt !== undefined ? { pushed_at: iso(spec.pushedAt) } : {}),
   };
   state.github.repos.push(repo);
   return repo;
@@ -898,7 +909,14 @@ function addGitHubDemo(state: FakeState, now: number): void {
   const badgesCard = findBoard(state, DEMO.lernanta)?.cards.find(
     (c) => c.name === 'Profile badges',
   );
-  addPull(state, repo, {
+  // The demo developer's fork, last pushed 30 hours ago (push.overdue after 24 h).
+  addRepo(state, {
+    owner: DEMO.githubLogin,
+    name: 'lernanta',
+    fork: true,
+    pushedAt: now - 30 * 3600 * 1000,
+  });
+  const badgesPull = addPull(state, repo, {
     number: 41,
     title: 'Add badges to the profile page',
     body: `Shows earned badges on the profile.\n\nTrello: ${badgesCard ? cardUrl(badgesCard) : ''}`,
@@ -908,6 +926,7 @@ function addGitHubDemo(state: FakeState, now: number): void {
     reviews: [{ user: 'bob', state: 'APPROVED', at: now - DAY }],
     createdAt: now - 3 * DAY,
   });
+  badgesPull.requested_reviewers = [DEMO.githubLogin];
   addPull(state, repo, {
     number: 42,
     title: 'Fix typo in the sign-up form',

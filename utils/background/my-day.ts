@@ -1,0 +1,107 @@
+/** Gathers "my day" for the popup: Trello for my cards, GitHub for my PRs, reviews and forks. */
+import type { GitHubClient } from '../github/client';
+import { cachedGet, readPullStatus } from '../github/data';
+import type { Finding } from '../process/findings';
+import { type MyDay, myCardsInProgress, pushOverdue } from '../process/my-day';
+import { countReviews } from '../process/reviews';
+import type { Settings } from '../process/settings';
+import type { Result } from '../result';
+import type { BoardSnapshot, TrelloMember } from '../trello/snapshot';
+
+interface ApiPullItem {
+  number?: number;
+  title?: string;
+  html_url?: string;
+  user?: { login?: string } | null;
+  requested_reviewers?: { login?: string }[];
+}
+
+export interface MyDayInputs {
+  settings: Settings;
+  boards: readonly BoardSnapshot[];
+  trelloMe: Result<TrelloMember>;
+  github?: GitHubClient;
+  now: number;
+}
+
+export async function gatherMyDay({
+  settings,
+  boards,
+  trelloMe,
+  github,
+  now,
+}: MyDayInputs): Promise<{ myDay: MyDay; push?: Finding }> {
+  const myDay: MyDay = {
+    cards: trelloMe.ok ? myCardsInProgress(boards, trelloMe.value.id, now) : [],
+    pulls: [],
+    reviews: [],
+  };
+  if (!github)
+    return {
+      myDay: {
+        ...myDay,
+        githubNote: 'Add a GitHub token in the options to see your pull requests and pushes.',
+      },
+    };
+  const me = await cachedGet<{ login?: string }>(github, 'GET /user', {}, () => now);
+  if (!me.ok || !me.value.data.login) {
+    return {
+      myDay: { ...myDay, githubNote: me.ok ? 'GitHub did not say who you are.' : me.error.message },
+    };
+  }
+  const login = me.value.data.login;
+  let lastPushAt: number | undefined;
+  let forks = 0;
+  for (const fullName of settings.github.repos) {
+    const [owner = '', repo = ''] = fullName.split('/');
+    const pulls = await cachedGet<ApiPullItem[]>(
+      github,
+      'GET /repos/{owner}/{repo}/pulls',
+      { owner, repo, state: 'open', per_page: 100 },
+      () => now,
+    );
+    if (pulls.ok && Array.isArray(pulls.value.data)) {
+      for (const pull of pulls.value.data) {
+        if (!pull.number || !pull.html_url) continue;
+        if (pull.user?.login?.toLowerCase() === login.toLowerCase()) {
+          const status = await readPullStatus(
+            github,
+            { owner, repo, number: pull.number },
+            settings.process.requiredApprovals,
+            countReviews,
+            () => now,
+          );
+          if (status.ok)
+            myDay.pulls.push({
+              title: pull.title ?? '',
+              link: pull.html_url,
+              status: status.value,
+            });
+        }
+        if (pull.requested_reviewers?.some((r) => r.login?.toLowerCase() === login.toLowerCase())) {
+          myDay.reviews.push({
+            title: pull.title ?? '',
+            link: pull.html_url,
+            author: pull.user?.login ?? '',
+          });
+        }
+      }
+    }
+    // My fork of this repository, and when I last pushed to it.
+    const fork = await cachedGet<{ fork?: boolean; pushed_at?: string | null }>(
+      github,
+      'GET /repos/{owner}/{repo}',
+      { owner: login, repo },
+      () => now,
+    );
+    if (fork.ok && fork.value.data.fork) {
+      forks++;
+      const pushed = Date.parse(fork.value.data.pushed_at ?? '');
+      if (!Number.isNaN(pushed)) lastPushAt = Math.max(lastPushAt ?? 0, pushed);
+    }
+  }
+  return {
+    myDay: { ...myDay, lastPushAt },
+    push: pushOverdue(lastPushAt, forks, settings, now, login),
+  };
+}
