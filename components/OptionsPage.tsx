@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
+import { send } from '../utils/messaging';
 import type { Settings, SettingsIssue } from '../utils/process/settings';
 import { type ConnectionState, useSettingsStore } from '../utils/settings-store';
 
@@ -152,6 +153,7 @@ export function OptionsPage() {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [issues, setIssues] = useState<SettingsIssue[]>([]);
   const [saved, setSaved] = useState<'idle' | 'saving' | 'saved'>('idle');
+  const [discovered, setDiscovered] = useState('');
 
   useEffect(() => {
     void load();
@@ -203,6 +205,20 @@ export function OptionsPage() {
     event.preventDefault();
     void submit();
   };
+  async function addPipelineBoards() {
+    if (!(await submit())) return;
+    const answer = await send({ type: 'trello.pipelineBoards' });
+    if (!answer.ok) return setDiscovered(answer.error.message);
+    const current = new Set(lines(draft?.boards ?? ''));
+    const added = answer.value.filter((board) => !current.has(board));
+    if (draft && added.length) setDraft({ ...draft, boards: [...current, ...added].join('\n') });
+    setDiscovered(
+      added.length
+        ? `Added ${added.join(', ')}: save to keep them.`
+        : 'The pipeline links no other boards.',
+    );
+  }
+
   const saveAndTest = async (service: 'trello' | 'github') => {
     if (await submit()) await testConnection(service);
   };
@@ -269,6 +285,14 @@ export function OptionsPage() {
             error={errorFor('trello.boards')}
             help="One board URL or short link per line."
           />
+          <div className="connection">
+            <button type="button" onClick={() => void addPipelineBoards()} data-discover-boards="">
+              Save and add the boards the pipeline links to
+            </button>
+            <span role="status" aria-live="polite">
+              {discovered}
+            </span>
+          </div>
           <ConnectionTest
             service="trello"
             label="Trello"
@@ -467,6 +491,21 @@ function ShareSettings({ onImported }: { onImported(settings: Settings): void })
   const exportHref = settings
     ? `data:application/json;charset=utf-8,${encodeURIComponent(`${JSON.stringify(settings, null, 2)}\n`)}`
     : undefined;
+  const firstOwner = settings?.github.repos[0]?.split('/')[0];
+  const [teamRepo, setTeamRepo] = useState(firstOwner ? `${firstOwner}/.github` : '');
+  async function apply(name: string, parsed: unknown) {
+    const result = await importSettings(parsed);
+    if (result.ok) {
+      onImported(result.settings);
+      setMessage({ text: `Imported ${name}: these settings are saved.` });
+    } else setMessage({ text: `${name} was not imported:`, issues: result.issues });
+  }
+  async function fromRepository() {
+    const [owner = '', repo = ''] = teamRepo.trim().split('/');
+    const answer = await send({ type: 'github.teamSettings', owner, repo });
+    if (!answer.ok) return setMessage({ text: answer.error.message });
+    await apply(`${owner}/${repo}/${answer.value.path}`, answer.value.settings);
+  }
   async function onFile(file: File | undefined) {
     if (!file) return;
     let parsed: unknown;
@@ -475,11 +514,7 @@ function ShareSettings({ onImported }: { onImported(settings: Settings): void })
     } catch {
       return setMessage({ text: `${file.name} is not a JSON file.` });
     }
-    const result = await importSettings(parsed);
-    if (result.ok) {
-      onImported(result.settings);
-      setMessage({ text: `Imported ${file.name}: these settings are saved.` });
-    } else setMessage({ text: `${file.name} was not imported:`, issues: result.issues });
+    await apply(file.name, parsed);
   }
   return (
     <fieldset>
@@ -503,6 +538,29 @@ function ShareSettings({ onImported }: { onImported(settings: Settings): void })
             onChange={(event) => void onFile(event.target.files?.[0])}
           />
         </label>
+      </div>
+      <div className="field">
+        <label htmlFor="team-repo">Or load the team’s settings from a repository</label>
+        <div className="actions">
+          <input
+            id="team-repo"
+            name="teamRepo"
+            value={teamRepo}
+            onChange={(e) => setTeamRepo(e.target.value)}
+            placeholder="owner/.github"
+          />
+          <button
+            type="button"
+            onClick={() => void fromRepository()}
+            disabled={!/^[^/\s]+\/[^/\s]+$/.test(teamRepo.trim())}
+          >
+            Load
+          </button>
+        </div>
+        <small>
+          Reads process-lens.json (or .github/process-lens.json) with your GitHub token, or without
+          one for a public repository.
+        </small>
       </div>
       {message && (
         <div role={message.issues ? 'alert' : 'status'} data-import-result="">

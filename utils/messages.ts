@@ -72,6 +72,8 @@ export const ContentMessageSchema = v.variant('type', [
 /** Messages only extension pages (options, popup) may send. */
 export const PageMessageSchema = v.variant('type', [
   v.strictObject({ type: v.literal('status.summary') }),
+  v.strictObject({ type: v.literal('trello.pipelineBoards') }),
+  v.strictObject({ type: v.literal('github.teamSettings'), owner, repo }),
   v.strictObject({
     type: v.literal('connection.test'),
     service: v.picklist(['trello', 'github']),
@@ -106,6 +108,10 @@ export interface ResponseMap {
   'move.status': Result<MoveJob | null>;
   'move.retry': Result<MoveJob | null>;
   'status.summary': Result<StatusSummary>;
+  /** The boards the pipeline's cards link to (to watch them all). */
+  'trello.pipelineBoards': Result<string[]>;
+  /** A team's shared settings file, parsed but not yet validated (the options page does that). */
+  'github.teamSettings': Result<{ path: string; settings: unknown }>;
 }
 
 export type ResponseFor<M extends Message> = ResponseMap[M['type']];

@@ -100,6 +100,34 @@ describe('options page', () => {
     expect(await storage(['settings'])).toEqual({});
   });
 
+  it('adds the boards the pipeline links to', async () => {
+    await openOptions();
+    await page.getByLabel('API key').fill(DEMO.trelloKey);
+    await page.locator('input[name="secrets.trelloToken"]').fill(DEMO.trelloToken);
+    await page.getByLabel('Project Pipeline board').fill(DEMO.pipeline);
+    await page.locator('[data-discover-boards]').click();
+    await page.getByText(`Added ${DEMO.lernanta}, ${DEMO.mooc}: save to keep them.`).waitFor();
+    expect(await page.getByLabel('Watched project boards').inputValue()).toBe(
+      `${DEMO.lernanta}\n${DEMO.mooc}`,
+    );
+  });
+
+  it('loads the team’s shared settings from a repository', async () => {
+    await openOptions();
+    await page.locator('input[name="teamRepo"]').fill('p2pu/.github');
+    await page.getByRole('button', { name: 'Load', exact: true }).click();
+    await page
+      .getByText('Imported p2pu/.github/process-lens.json: these settings are saved.')
+      .waitFor();
+    expect(await page.getByLabel('Project Pipeline board').inputValue()).toBe(DEMO.pipeline);
+    expect(await storage(['settings'])).toMatchObject({
+      settings: { trello: { pipelineBoard: DEMO.pipeline, boards: [DEMO.lernanta, DEMO.mooc] } },
+    });
+    await page.locator('input[name="teamRepo"]').fill('p2pu/nothing-here');
+    await page.getByRole('button', { name: 'Load', exact: true }).click();
+    await page.getByText(/not found|No process-lens.json/i).waitFor();
+  });
+
   it('the background answers a malformed message with an error, not an exception', async () => {
     await openOptions();
     const answers = await page.evaluate(async () => {

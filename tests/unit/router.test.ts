@@ -44,6 +44,11 @@ function handlers(): Handlers {
       ok: false as const,
       error: { code: 'internal' as const, message: 'x' },
     })),
+    'trello.pipelineBoards': vi.fn(async () => ({ ok: true as const, value: [] })),
+    'github.teamSettings': vi.fn(async () => ({
+      ok: true as const,
+      value: { path: 'x', settings: {} },
+    })),
     'trello.boards': vi.fn(async () => ({ ok: true as const, value: [] })),
     'trello.lists': vi.fn(async () => ({ ok: true as const, value: [] })),
     'move.start': vi.fn(async () => ({

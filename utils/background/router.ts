@@ -131,5 +131,9 @@ function dispatch(
       return handlers['connection.test'](message);
     case 'status.summary':
       return handlers['status.summary'](message);
+    case 'trello.pipelineBoards':
+      return handlers['trello.pipelineBoards'](message);
+    case 'github.teamSettings':
+      return handlers['github.teamSettings'](message);
   }
 }

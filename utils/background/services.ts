@@ -5,10 +5,12 @@
 import { browser } from 'wxt/browser';
 import { createGitHubClient, whoAmI } from '../github/client';
 import { readIssue, readPull, readPullStatus } from '../github/data';
+import { readTeamSettings } from '../github/team-settings';
 import { jobKey } from '../jobs/move-job';
 import { boardForRepo } from '../process/boards';
 import { LIST_ROLES, sameListName } from '../process/lists';
 import { countReviews } from '../process/reviews';
+import { linkedBoards } from '../process/rules/pipeline-links';
 import { formatDay } from '../process/time';
 import { fail, ok } from '../result';
 import { loadSecrets, loadSettings } from '../storage';
@@ -104,6 +106,23 @@ export function createHandlers(moves: MoveService, now = Date.now): Handlers {
       await browser.storage.local.set({ [LAST_SUMMARY_KEY]: summary });
       await showBadge(summary);
       return ok(summary);
+    },
+
+    async 'trello.pipelineBoards'() {
+      const { settings, client } = await trello();
+      const pipeline = settings.trello.pipelineBoard;
+      if (!pipeline) return fail('not-found', 'Choose the Project Pipeline board first.');
+      const snapshot = await readBoard(pipeline, true, false, client);
+      if (!snapshot.ok) return snapshot;
+      return ok(
+        [...new Set(snapshot.value.cards.flatMap((card) => [...linkedBoards(card)]))].filter(
+          (b) => b !== pipeline,
+        ),
+      );
+    },
+
+    async 'github.teamSettings'({ owner, repo }) {
+      return readTeamSettings((await github()).client, owner, repo);
     },
 
     async 'board.addMissingLists'({ board }) {

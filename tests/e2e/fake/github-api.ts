@@ -349,6 +349,21 @@ const rateLimit: Authed = (ctx, login) => {
   return json(200, { resources: { core }, rate: core });
 };
 
+/** `GET /repos/{o}/{r}/contents/{path}`: a file as GitHub sends it (base64 content). */
+const getContent: Authed = (ctx) => {
+  const repo = repoFor(ctx);
+  const path = ctx.path.split('/contents/')[1] ?? '';
+  const text = repo?.files?.[decodeURIComponent(path)];
+  if (!repo || text === undefined) return notFound();
+  return json(200, {
+    type: 'file',
+    encoding: 'base64',
+    name: path.split('/').pop(),
+    path,
+    content: Buffer.from(text, 'utf8').toString('base64'),
+  });
+};
+
 const routes: [method: string, pattern: string, handler: Authed][] = [
   ['GET', '/user', getUser],
   ['GET', '/rate_limit', rateLimit],
@@ -360,6 +375,7 @@ const routes: [method: string, pattern: string, handler: Authed][] = [
   ['GET', '/repos/:owner/:repo/issues/:number', getIssue],
   ['PATCH', '/repos/:owner/:repo/issues/:number', patchIssue],
   ['GET', '/repos/:owner/:repo/issues/:number/comments', listComments],
+  ['GET', '/repos/:owner/:repo/contents/*', getContent],
   ['POST', '/repos/:owner/:repo/issues/:number/comments', postComment],
 ];
 

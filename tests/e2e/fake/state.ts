@@ -174,6 +174,8 @@ export interface GhRepo {
   issues: GhIssue[];
   /** ISO time of the last push (forks: "did the developer push today?"). */
   pushed_at?: string;
+  /** Files served by the contents API, by path. */
+  files?: Record<string, string>;
 }
 
 export interface GitHubState {
@@ -909,6 +911,18 @@ function addGitHubDemo(state: FakeState, now: number): void {
   const badgesCard = findBoard(state, DEMO.lernanta)?.cards.find(
     (c) => c.name === 'Profile badges',
   );
+  // The team's shared Process Lens settings, in the org's .github repository.
+  addRepo(state, { owner: 'p2pu', name: '.github' }).files = {
+    'process-lens.json': JSON.stringify(
+      {
+        version: 1,
+        trello: { pipelineBoard: DEMO.pipeline, boards: [DEMO.lernanta, DEMO.mooc] },
+        process: { staleInProgressDays: 7 },
+      },
+      null,
+      2,
+    ),
+  };
   // The demo developer's fork, last pushed 30 hours ago (push.overdue after 24 h).
   addRepo(state, {
     owner: DEMO.githubLogin,
