@@ -9,7 +9,7 @@ export default defineConfig({
     name: 'Process Lens',
     description:
       "Shows, on Trello and GitHub, where a team's work drifts from its written technical process.",
-    permissions: ['storage', 'alarms', 'contextMenus'],
+    permissions: ['storage', 'alarms', 'contextMenus', 'identity'],
     // Each host, and why (see README "Permissions").
     host_permissions: ['https://api.trello.com/*', 'https://api.github.com/*'],
     ...(browser === 'firefox'

@@ -219,6 +219,12 @@ export function OptionsPage() {
     );
   }
 
+  async function connectTrello() {
+    if (!draft || !(await submit())) return;
+    const token = await useSettingsStore.getState().connectTrello(draft.apiKey);
+    if (token) setDraft((current) => (current ? { ...current, trelloToken: token } : current));
+  }
+
   const saveAndTest = async (service: 'trello' | 'github') => {
     if (await submit()) await testConnection(service);
   };
@@ -292,6 +298,19 @@ export function OptionsPage() {
             <span role="status" aria-live="polite">
               {discovered}
             </span>
+          </div>
+          <div className="connection">
+            <button
+              type="button"
+              onClick={() => void connectTrello()}
+              disabled={!draft.apiKey.trim()}
+              data-connect-trello=""
+            >
+              Connect Trello
+            </button>
+            <small>
+              Opens Trello’s authorize page (read and write, 30 days); or paste a token above.
+            </small>
           </div>
           <ConnectionTest
             service="trello"

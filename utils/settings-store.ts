@@ -1,10 +1,12 @@
 /** The settings store of extension pages (options, popup): zustand over browser.storage.local. */
+import { browser } from 'wxt/browser';
 import { create } from 'zustand';
 import type { ConnectionIdentity } from './messages';
 import { send } from './messaging';
 import { type Settings, type SettingsIssue, validateSettings } from './process/settings';
 import type { AppError } from './result';
 import { loadSecrets, loadSettings, type Secrets, saveSecrets, saveSettings } from './storage';
+import { tokenFromRedirect, trelloAuthorizeUrl } from './trello/authorize';
 
 export type ConnectionState =
   | { state: 'idle' }
@@ -23,6 +25,8 @@ interface SettingsState {
   /** Validates and saves; answers with the issues by field when the input is invalid. */
   save(input: unknown, secrets: Partial<Secrets>): Promise<SettingsIssue[]>;
   testConnection(service: 'trello' | 'github'): Promise<void>;
+  /** Trello's authorize page in a browser window; the token it hands back is saved and tested. */
+  connectTrello(apiKey: string): Promise<string | undefined>;
   /** Imports a shared settings file: saved only when valid (secrets untouched). */
   importSettings(
     input: unknown,
@@ -55,6 +59,40 @@ export const useSettingsStore = create<SettingsState>((set, get) => ({
       storedIssues: [],
     });
     return [];
+  },
+
+  async connectTrello(apiKey) {
+    const setTrello = (state: ConnectionState) =>
+      set({ connections: { ...get().connections, trello: state } });
+    setTrello({ state: 'testing' });
+    const redirect = browser.identity.getRedirectURL();
+    let redirected: string | undefined;
+    try {
+      redirected = await browser.identity.launchWebAuthFlow({
+        url: trelloAuthorizeUrl(apiKey, redirect),
+        interactive: true,
+      });
+    } catch {
+      redirected = undefined; // the window was closed
+    }
+    const token = tokenFromRedirect(redirected, redirect);
+    if (!token) {
+      setTrello({
+        state: 'failed',
+        error: {
+          code: 'unauthorized',
+          message:
+            'Trello did not hand over a token (access denied or the window closed). Try again, or paste a token.',
+        },
+      });
+      return undefined;
+    }
+    await saveSecrets({ trelloToken: token });
+    set({
+      secrets: { ...(get().secrets ?? { trelloToken: '', githubToken: '' }), trelloToken: token },
+    });
+    await get().testConnection('trello');
+    return token;
   },
 
   async importSettings(input) {

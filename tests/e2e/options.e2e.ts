@@ -68,6 +68,19 @@ describe('options page', () => {
     expect(secrets).toEqual({ trelloToken: DEMO.trelloToken, githubToken: '' });
   });
 
+  it('connects Trello through Trello’s authorize page, taking the token from the redirect', async () => {
+    await openOptions();
+    await page.getByLabel('API key').fill(DEMO.trelloKey);
+    const authorize = bed.browser.context.waitForEvent('page');
+    await page.locator('[data-connect-trello]').click();
+    const window = await authorize;
+    await window.locator('#allow').click();
+    await page.getByText('Connected to Trello as Demo Developer (@demo).').waitFor();
+    expect(await storage(['secrets'])).toMatchObject({
+      secrets: { trelloToken: DEMO.trelloToken },
+    });
+  });
+
   it('says exactly why Trello refused a token', async () => {
     await openOptions();
     await page.getByLabel('API key').fill(DEMO.trelloKey);

@@ -11,7 +11,7 @@ import { handleGitHubPage } from './github-pages.ts';
 import { type AuthKind, type Ctx, parseCookies, type Reply, text } from './http.ts';
 import { createDemoState, type FakeState } from './state.ts';
 import { handleTrelloApi } from './trello-api.ts';
-import { handleTrelloPage } from './trello-pages.ts';
+import { authorizePage, handleTrelloPage } from './trello-pages.ts';
 
 export const FAKE_HOSTS = ['trello.com', 'api.trello.com', 'github.com', 'api.github.com'] as const;
 export type FakeHost = (typeof FAKE_HOSTS)[number];
@@ -234,6 +234,8 @@ function route(ctx: Ctx): Promise<Reply> | Reply {
     case 'api.trello.com':
       return handleTrelloApi(ctx);
     case 'trello.com':
+      // Trello's authorize page lives under /1/ but is a page, not the API.
+      if (ctx.path === '/1/authorize') return authorizePage(ctx);
       return ctx.path.startsWith('/1/') ? handleTrelloApi(ctx) : handleTrelloPage(ctx);
     case 'api.github.com':
       return handleGitHubApi(ctx);

@@ -317,3 +317,22 @@ const CLIENT_SCRIPT = `
   if (location.pathname.startsWith('/c/')) show(location.pathname);
 })();
 `;
+
+/**
+ * Trello's authorize page (`/1/authorize?key=…&return_url=…`): "Allow" sends the signed-in member's
+ * token back in the return URL's fragment, "Deny" sends an error.
+ */
+export function authorizePage(ctx: Ctx): Promise<Reply> {
+  const returnUrl = ctx.query.return_url ?? '';
+  const member = ctx.state.trello.members.find((m) => m.id === ctx.state.trello.sessionMember);
+  const token =
+    Object.entries(ctx.state.trello.tokens).find(([, id]) => id === member?.id)?.[0] ?? '';
+  const known = ctx.query.key === ctx.state.trello.apiKey;
+  const body = known
+    ? `<h1>Let Process Lens use your account?</h1><p>It will be able to read and write your boards (${e(ctx.query.scope ?? '')}).</p>
+<p><a id="allow" href="${e(`${returnUrl}#token=${token}`)}">Allow</a> <a id="deny" href="${e(`${returnUrl}#error=denied`)}">Deny</a></p>`
+    : '<h1>Invalid API key</h1>';
+  return Promise.resolve(
+    html(known ? 200 : 400, `<!doctype html><title>Authorize</title><body>${body}</body>`),
+  );
+}
