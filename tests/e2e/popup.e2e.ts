@@ -3,6 +3,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { seedStorage } from './browser.ts';
 import { demoStorage } from './demo.ts';
+import { addCard, DEMO, findBoard } from './fake/state.ts';
 import { type Bed, clearExtensionStorage, startBed, stopBed, watchErrors } from './support.ts';
 
 let bed: Bed;
@@ -35,6 +36,14 @@ describe('popup', () => {
   });
 
   it('summarises the watched boards and the pipeline, counts by rule, and prepares the agenda', async () => {
+    const lernanta = findBoard(bed.fake.state, DEMO.lernanta);
+    if (!lernanta) throw new Error('the demo has no Lernanta board');
+    addCard(bed.fake.state, lernanta, {
+      name: 'Sign-up typo',
+      list: 'In progress',
+      createdAt: bed.fake.state.now,
+      attachments: ['https://github.com/p2pu/lernanta/pull/42'],
+    });
     await seedStorage(bed.browser.serviceWorker, demoStorage());
     const page = await openPopup();
     await page.locator('[data-process-agenda]').waitFor();
@@ -55,6 +64,8 @@ describe('popup', () => {
       'Stuck: Weekly schedule — waiting for the course team to confirm dates.',
     );
     expect(agenda).toContain('**Plans**\n- Group matching');
+    // A card's pull request that waits for a review is a problem for the call.
+    expect(agenda).toContain('Waiting for review: PR #42: 0 of 1 approvals');
     expect(
       await page.getByRole('link', { name: 'Email the development list' }).getAttribute('href'),
     ).toMatch(/^mailto:dev%40lists\.p2pu\.org\?subject=Tech%20call/);

@@ -152,6 +152,15 @@ describe('pipeline.review-due', () => {
     expect(evaluate(reviewedInDecember, reviewedInDecember + 1000)?.severity).toBe('ok');
   });
 
+  it('counts a review recorded since the last call for the coming first call of the month', () => {
+    const beforeFirstCall = Date.parse('2026-11-30T12:00:00Z'); // last call Thu 26 Nov 15:00 UTC
+    expect(evaluate(Date.parse('2026-11-26T15:00:00Z'), beforeFirstCall)?.severity).toBe('ok');
+    expect(evaluate(Date.parse('2026-11-26T14:59:00Z'), beforeFirstCall)?.severity).toBe('warn');
+    expect(evaluate(beforeFirstCall - 1000, beforeFirstCall)?.message).toContain(
+      'That covers the first call of the month',
+    );
+  });
+
   it('reads the last review from the newest comment on the review card', () => {
     const snapshot = pipeline(
       [reviewCard],
@@ -196,5 +205,33 @@ describe('the weekly call', () => {
     expect(isFirstCallOfMonth(Date.parse('2026-12-10T15:00:00Z'), call)).toBe(false);
     // 1 Oct 2026 is a Thursday; 00:30 UTC on 1 Oct is still 30 Sep in Los Angeles.
     expect(isFirstCallOfMonth(Date.parse('2026-10-01T00:30:00Z'), call)).toBe(false);
+  });
+});
+
+describe('the weekly call in the reader’s own time zone', () => {
+  const call = defaultSettings().process.techCall;
+  const inBerlin = (ms: number) =>
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Berlin',
+      weekday: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+    }).format(ms);
+
+  it('moves for a Berlin reader while only one side has changed its clocks', () => {
+    // Europe leaves summer time on 25 Oct 2026, the US on 1 Nov: for one week the gap is 8 hours, not 9.
+    expect(inBerlin(nextCall(Date.parse('2026-10-20T00:00:00Z'), call))).toBe('Thu 16:00');
+    expect(inBerlin(nextCall(Date.parse('2026-10-27T00:00:00Z'), call))).toBe('Thu 15:00');
+    expect(inBerlin(nextCall(Date.parse('2026-11-03T00:00:00Z'), call))).toBe('Thu 16:00');
+  });
+
+  it('follows a call set in another zone', () => {
+    const berlinCall = { weekday: 2, time: '09:30', timeZone: 'Europe/Berlin' };
+    expect(new Date(nextCall(Date.parse('2026-07-01T00:00:00Z'), berlinCall)).toISOString()).toBe(
+      '2026-07-07T07:30:00.000Z',
+    );
+    expect(new Date(nextCall(Date.parse('2026-12-01T00:00:00Z'), berlinCall)).toISOString()).toBe(
+      '2026-12-01T08:30:00.000Z',
+    );
   });
 });

@@ -4,18 +4,19 @@
  */
 import { browser } from 'wxt/browser';
 import { createGitHubClient, whoAmI } from '../github/client';
-import { readIssue, readPull, readPullStatus } from '../github/data';
+import { readIssue, readPull, readPullStatuses } from '../github/data';
 import { readTeamSettings } from '../github/team-settings';
 import { jobKey } from '../jobs/move-job';
 import { boardForRepo } from '../process/boards';
 import { LIST_ROLES, sameListName } from '../process/lists';
 import { countReviews } from '../process/reviews';
+import { cardPullFindings, cardPulls } from '../process/rules/card-pull';
 import { linkedBoards } from '../process/rules/pipeline-links';
 import { formatDay } from '../process/time';
 import { fail, ok } from '../result';
 import { loadSecrets, loadSettings } from '../storage';
 import { createTrelloClient, type TrelloClient } from '../trello/api';
-import type { TrelloMember } from '../trello/snapshot';
+import type { BoardSnapshot, TrelloMember } from '../trello/snapshot';
 import { addMissingLists, markPipelineReviewed } from './fixes';
 import type { MoveService } from './moves';
 import { gatherMyDay } from './my-day';
@@ -86,7 +87,15 @@ export function createHandlers(moves: MoveService, now = Date.now): Handlers {
       const connected = Boolean(settings.trello.apiKey && secrets.trelloToken);
       const read = (board: string, attachments: boolean) =>
         readBoard(board, attachments, false, client);
-      let summary = await computeSummary(settings, connected, read, now());
+      const github = createGitHubClient(secrets.githubToken);
+      const pullFindings = async (snapshot: BoardSnapshot) => {
+        const links = cardPulls(snapshot);
+        const required = settings.process.requiredApprovals;
+        const pulls = links.map((link) => link.pull);
+        const statuses = await readPullStatuses(github, pulls, required, countReviews, now);
+        return cardPullFindings(snapshot.shortLink, links, statuses);
+      };
+      let summary = await computeSummary(settings, connected, read, now(), pullFindings);
       if (!summary.setup) {
         const watched = [
           ...new Set([...settings.trello.boards, ...Object.values(settings.github.boardForRepo)]),
@@ -98,7 +107,7 @@ export function createHandlers(moves: MoveService, now = Date.now): Handlers {
           settings,
           boards,
           trelloMe: await trelloMe(client),
-          github: secrets.githubToken ? createGitHubClient(secrets.githubToken) : undefined,
+          github: secrets.githubToken ? github : undefined,
           now: now(),
         });
         summary = withMyDay(summary, myDay, push);
@@ -166,11 +175,7 @@ export function createHandlers(moves: MoveService, now = Date.now): Handlers {
     async 'github.pullStatuses'({ pulls }) {
       const { client, settings } = await github();
       const required = settings.process.requiredApprovals;
-      // One at a time: a list page must not burst GitHub's secondary limits.
-      const answers = [];
-      for (const ref of pulls)
-        answers.push(await readPullStatus(client, ref, required, countReviews, now));
-      return ok(answers);
+      return ok(await readPullStatuses(client, pulls, required, countReviews, now));
     },
 
     async 'github.createCardForPull'({ owner, repo, number, pageUser }) {

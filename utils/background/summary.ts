@@ -48,6 +48,8 @@ export interface StatusSummary {
 }
 
 type ReadBoard = (board: string, attachments: boolean) => Promise<Result<BoardSnapshot>>;
+/** Review status of the pull requests a board's cards link (empty without GitHub). */
+type PullFindings = (snapshot: BoardSnapshot) => Promise<Finding[]>;
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warn: 1, info: 2, ok: 3 };
 
@@ -62,6 +64,7 @@ export async function computeSummary(
   connected: boolean,
   read: ReadBoard,
   now: number,
+  pullFindings: PullFindings = async () => [],
 ): Promise<StatusSummary> {
   const call = settings.process.techCall;
   const base = {
@@ -93,12 +96,15 @@ export async function computeSummary(
       projects.push({ board, name: board, worst: [], problems: 0, error: snapshot.error.message });
       continue;
     }
-    const findings = evaluateBoard({
-      board: snapshot.value,
-      pipeline: pipelineSnapshot,
-      settings,
-      now,
-    });
+    const findings = [
+      ...evaluateBoard({
+        board: snapshot.value,
+        pipeline: pipelineSnapshot,
+        settings,
+        now,
+      }),
+      ...(await pullFindings(snapshot.value)),
+    ];
     all.push(...findings);
     agendaProjects.push({ board: snapshot.value, findings });
     projects.push(projectSummary(board, snapshot.value.name, findings));

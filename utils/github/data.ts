@@ -289,3 +289,16 @@ export async function readPullStatus(
     fetchedAt: Math.min(pull.value.fetchedAt, reviews.value.fetchedAt),
   });
 }
+
+/** Several pull requests' review status, one at a time so a page cannot burst GitHub's secondary limits. */
+export async function readPullStatuses(
+  client: GitHubClient,
+  refs: readonly Ref[],
+  required: number,
+  count: Parameters<typeof readPullStatus>[3],
+  now = Date.now,
+): Promise<Result<PullStatus>[]> {
+  const answers: Result<PullStatus>[] = [];
+  for (const ref of refs) answers.push(await readPullStatus(client, ref, required, count, now));
+  return answers;
+}

@@ -39,9 +39,3 @@ export function previousCall(now: number, call: TechCall): number {
 export function isFirstCallOfMonth(callAt: number, call: TechCall): boolean {
   return new TZDate(callAt, call.timeZone).getDate() <= 7;
 }
-
-/** Start of the call's month, in the call's time zone. */
-export function startOfCallMonth(callAt: number, call: TechCall): number {
-  const at = new TZDate(callAt, call.timeZone);
-  return new TZDate(at.getFullYear(), at.getMonth(), 1, 0, 0, 0, 0, call.timeZone).getTime();
-}

@@ -10,7 +10,7 @@ import { send } from '../messaging';
 import { isPipelineBoard, isProjectBoard } from '../process/boards';
 import type { Finding } from '../process/findings';
 import { evaluateBoard } from '../process/rules';
-import { cardPullFinding, cardPulls } from '../process/rules/card-pull';
+import { cardPullFindings, cardPulls } from '../process/rules/card-pull';
 import { defaultSettings, type Settings } from '../process/settings';
 import { boardUnavailable } from '../process/unavailable';
 import type { AppError, Result } from '../result';
@@ -102,11 +102,7 @@ export function startTrelloHints(ctx: ContentScriptContext): void {
       type: 'github.pullStatuses',
       pulls: links.map((link) => link.pull),
     });
-    if (!answer.ok) return [];
-    return answer.value.flatMap((status, i) => {
-      const link = links[i];
-      return status.ok && link ? [cardPullFinding(board, link.card, status.value)] : [];
-    });
+    return answer.ok ? cardPullFindings(board, links, answer.value) : [];
   }
 
   /** The board changed on the page (cards moved, lists added): re-read once the data is 30 s old. */

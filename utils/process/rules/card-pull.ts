@@ -1,5 +1,6 @@
 /** Back on Trello: a card that links a pull request shows that PR's review status. */
 import type { PullStatus } from '../../github/snapshot';
+import type { Result } from '../../result';
 import type { BoardSnapshot } from '../../trello/snapshot';
 import type { Finding } from '../findings';
 import { type PullRef, pullLinksIn } from '../links';
@@ -48,4 +49,16 @@ export function cardPullFinding(board: string, card: string, status: PullStatus)
     }${changesRequested.length ? `; changes requested by ${changesRequested.map((u) => `@${u}`).join(', ')}` : ''}.`,
     sentence: PROCESS_SENTENCES.review,
   };
+}
+
+/** Findings for the cards whose pull request status was read (statuses in the order of `links`). */
+export function cardPullFindings(
+  board: string,
+  links: readonly { card: string }[],
+  statuses: readonly Result<PullStatus>[],
+): Finding[] {
+  return statuses.flatMap((status, i) => {
+    const link = links[i];
+    return status.ok && link ? [cardPullFinding(board, link.card, status.value)] : [];
+  });
 }

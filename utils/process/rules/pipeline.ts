@@ -1,6 +1,6 @@
 /** Rules for the Project Pipeline board: one card per project, with a short deadline and a board. */
 import type { BoardSnapshot, TrelloCard } from '../../trello/snapshot';
-import { isFirstCallOfMonth, nextCall, startOfCallMonth } from '../call-schedule';
+import { isFirstCallOfMonth, nextCall, previousCall } from '../call-schedule';
 import type { Finding } from '../findings';
 import { LIST_ROLES, listIdsNamed } from '../lists';
 import { isReviewCard, lastReviewAt } from '../pipeline-review';
@@ -118,13 +118,21 @@ export const pipelineReviewDue: BoardRule = {
     const upcoming = nextCall(now, call);
     const limit = settings.process.pipelineStaleDays;
     const tooOld = last === undefined || now - last > limit * DAY_MS;
-    const monthlyCall =
-      isFirstCallOfMonth(upcoming, call) && (last ?? 0) < startOfCallMonth(upcoming, call);
+    // A review recorded since the last call counts for the upcoming first call of the month.
+    const monthlyCall = isFirstCallOfMonth(upcoming, call) && (last ?? 0) < previousCall(now, call);
     const due = tooOld || monthlyCall;
     const lastText =
       last === undefined
         ? 'No pipeline review is recorded yet.'
         : `Last review: ${formatDay(last)}.`;
+    const callDay = formatDay(upcoming, call.timeZone);
+    let next: string;
+    if (monthlyCall)
+      next = `The next call (${callDay}) is the first of the month: review the pipeline there.`;
+    else if (tooOld) next = `That is more than ${plural(limit, 'day')} ago.`;
+    else if (isFirstCallOfMonth(upcoming, call))
+      next = `That covers the first call of the month (${callDay}).`;
+    else next = 'The next review is at the first call of next month.';
     return [
       {
         rule: 'pipeline.review-due',
@@ -132,9 +140,7 @@ export const pipelineReviewDue: BoardRule = {
         subject: board.shortLink,
         anchor: { kind: 'board', board: board.shortLink },
         title: due ? 'Monthly pipeline review due' : `Pipeline reviewed ${formatDay(last ?? now)}`,
-        message: due
-          ? `${lastText} ${monthlyCall ? `The next call (${formatDay(upcoming, call.timeZone)}) is the first of the month: review the pipeline there.` : `That is more than ${plural(limit, 'day')} ago.`}`
-          : `${lastText} The next review is at the first call of next month.`,
+        message: `${lastText} ${next}`,
         advice:
           'After going through the pipeline at the call, click to record the review on the board.',
         sentence: PROCESS_SENTENCES.monthlyReview,
