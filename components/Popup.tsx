@@ -6,21 +6,21 @@ import { send } from '../utils/messaging';
 import { agendaMarkdown, agendaText } from '../utils/process/agenda';
 import { formatDay } from '../utils/process/time';
 
-/** The rules the summary counts, in the order the process gives them (DESIGN §1). */
-export const SUMMARY_RULES = [
-  'board.missing-lists',
-  'board.not-in-pipeline',
-  'card.stale-in-progress',
-  'card.stuck',
-  'pipeline.no-deadline',
-  'pipeline.deadline-too-far',
-  'pipeline.overdue',
-  'pipeline.no-board',
-  'pipeline.stale',
-  'pipeline.review-due',
-  'pr.reviews',
-  'push.overdue',
-] as const;
+/** The rules the summary counts, in the order the process gives them (DESIGN §1), as people say them. */
+export const SUMMARY_RULES: readonly { rule: string; name: string }[] = [
+  { rule: 'board.missing-lists', name: 'Missing lists' },
+  { rule: 'board.not-in-pipeline', name: 'Board not in pipeline' },
+  { rule: 'card.stale-in-progress', name: 'Stale in progress' },
+  { rule: 'card.stuck', name: 'Stuck cards' },
+  { rule: 'pipeline.no-deadline', name: 'No deadline' },
+  { rule: 'pipeline.deadline-too-far', name: 'Deadline too far' },
+  { rule: 'pipeline.overdue', name: 'Overdue' },
+  { rule: 'pipeline.no-board', name: 'No project board' },
+  { rule: 'pipeline.stale', name: 'Not updated' },
+  { rule: 'pipeline.review-due', name: 'Pipeline review due' },
+  { rule: 'pr.reviews', name: 'PRs waiting for review' },
+  { rule: 'push.overdue', name: 'Push overdue' },
+];
 
 const clock = (ms: number) =>
   new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
@@ -134,9 +134,9 @@ export function Popup() {
             : `${summary.problems} ${summary.problems === 1 ? 'thing' : 'things'} to look at`}
         </h2>
         <dl className="counts">
-          {SUMMARY_RULES.map((rule) => (
-            <div key={rule} className={summary.counts[rule] ? 'has' : undefined}>
-              <dt>{rule}</dt>
+          {SUMMARY_RULES.map(({ rule, name }) => (
+            <div key={rule} className={summary.counts[rule] ? 'has' : undefined} title={rule}>
+              <dt>{name}</dt>
               <dd data-process-count={rule}>{summary.counts[rule] ?? 0}</dd>
             </div>
           ))}

@@ -43,7 +43,7 @@ function project() {
 describe('the call agenda', () => {
   it('lists progress since the last call, plans and problems per project', () => {
     const callAt = nextCall(NOW, call);
-    const agenda = buildAgenda([project()], [], callAt, previousCall(NOW, call), call);
+    const agenda = buildAgenda([project()], undefined, callAt, previousCall(NOW, call), call);
     expect(agenda.projects).toEqual([
       {
         title: 'Lernanta',
@@ -59,25 +59,54 @@ describe('the call agenda', () => {
     expect(agenda.pipelineReview).toBeUndefined();
   });
 
-  it('adds the pipeline review at the first call of the month, with the pipeline’s problems', () => {
+  it('adds the pipeline review at the first call of the month, with the pipeline’s problems by card name', () => {
     const firstCall = Date.parse('2026-12-03T15:00:00Z');
+    const projects = list('Projects');
+    const mooc = card('Mechanical MOOC', projects.id);
+    const pipeline = board([projects], [mooc], { shortLink: 'PiPeLiNe' });
     const overdue: Finding = {
       rule: 'pipeline.overdue',
       severity: 'error',
-      subject: 'CaRd0001',
-      anchor: { kind: 'card', board: 'PiPeLiNe', card: 'CaRd0001' },
+      subject: mooc.shortLink,
+      anchor: { kind: 'card', board: 'PiPeLiNe', card: mooc.shortLink },
       title: 'Overdue by 4 days',
       message: '',
     };
-    const agenda = buildAgenda([project()], [overdue], firstCall, firstCall - 7 * DAY, call);
+    const reviewDue: Finding = {
+      rule: 'pipeline.review-due',
+      severity: 'warn',
+      subject: 'PiPeLiNe',
+      anchor: { kind: 'board', board: 'PiPeLiNe' },
+      title: 'Monthly pipeline review due',
+      message: '',
+    };
+    const agenda = buildAgenda(
+      [project()],
+      { board: pipeline, findings: [reviewDue, overdue] },
+      firstCall,
+      firstCall - 7 * DAY,
+      call,
+    );
     expect(agenda.pipelineReview).toEqual([
       'Review the Project Pipeline',
-      'Overdue by 4 days: CaRd0001',
+      'Monthly pipeline review due',
+      'Mechanical MOOC: Overdue by 4 days',
     ]);
+    const laterCall = Date.parse('2026-12-10T15:00:00Z');
+    expect(
+      buildAgenda([], { board: pipeline, findings: [overdue] }, laterCall, firstCall, call)
+        .pipelineReview,
+    ).toBeUndefined();
   });
 
   it('copies as Markdown and as plain text', () => {
-    const agenda = buildAgenda([project()], [], nextCall(NOW, call), previousCall(NOW, call), call);
+    const agenda = buildAgenda(
+      [project()],
+      undefined,
+      nextCall(NOW, call),
+      previousCall(NOW, call),
+      call,
+    );
     const markdown = agendaMarkdown(agenda, 'Tech call, Thu 26 Nov 2026');
     expect(markdown).toContain('# Tech call, Thu 26 Nov 2026');
     expect(markdown).toContain('## Lernanta\n**Progress**\n- Shipped this week');
@@ -89,7 +118,7 @@ describe('the call agenda', () => {
   it('says "(nothing)" for an empty section', () => {
     const empty = buildAgenda(
       [{ board: board([list('Done')]), findings: [] }],
-      [],
+      undefined,
       NOW,
       NOW - 7 * DAY,
       call,

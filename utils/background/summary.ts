@@ -132,7 +132,13 @@ export async function computeSummary(
     counts,
     problems: problems.length,
     worst: worstSeverity(all),
-    agenda: buildAgenda(agendaProjects, pipelineFindings, callAt, previousCall(now, call), call),
+    agenda: buildAgenda(
+      agendaProjects,
+      pipelineSnapshot && { board: pipelineSnapshot, findings: pipelineFindings },
+      callAt,
+      previousCall(now, call),
+      call,
+    ),
   };
 }
 

@@ -32,7 +32,7 @@ const PLANS_FROM_NEED_TO_DO = 3;
 
 export function buildAgenda(
   projects: readonly AgendaProject[],
-  pipelineFindings: readonly Finding[],
+  pipeline: AgendaProject | undefined,
   callAt: number,
   previousCallAt: number,
   call: TechCall,
@@ -40,22 +40,24 @@ export function buildAgenda(
   const sections = projects.map(({ board, findings }) =>
     projectSection(board, findings, previousCallAt),
   );
-  const firstOfMonth = isFirstCallOfMonth(callAt, call);
-  const pipelineProblems = pipelineFindings.filter(
+  if (!isFirstCallOfMonth(callAt, call)) return { callAt, projects: sections };
+  const pipelineProblems = (pipeline?.findings ?? []).filter(
     (f) => f.severity === 'warn' || f.severity === 'error',
   );
   return {
     callAt,
-    ...(firstOfMonth
-      ? {
-          pipelineReview: [
-            'Review the Project Pipeline',
-            ...pipelineProblems.map((f) => `${f.title}: ${f.subject}`),
-          ],
-        }
-      : {}),
+    pipelineReview: [
+      'Review the Project Pipeline',
+      ...pipelineProblems.map((f) => (pipeline ? cardItem(pipeline.board, f) : f.title)),
+    ],
     projects: sections,
   };
+}
+
+/** "Card name: finding", or the finding alone when it is about the whole board. */
+function cardItem(board: BoardSnapshot, finding: Finding): string {
+  const name = board.cards.find((c) => c.shortLink === finding.subject)?.name;
+  return name ? `${name}: ${finding.title}` : finding.title;
 }
 
 function projectSection(
@@ -97,18 +99,12 @@ function projectSection(
           ? `Stuck: ${c.name} — ${blocker}`
           : `Stuck: ${c.name} — nothing says what blocks it`;
       }),
-    ...findings
-      .filter((f) => f.rule === 'card.stale-in-progress')
-      .map((f) => `${byShortLink(board, f.subject) ?? f.subject}: ${f.title}`),
+    ...findings.filter((f) => f.rule === 'card.stale-in-progress').map((f) => cardItem(board, f)),
     ...findings
       .filter((f) => f.rule === 'pr.reviews' && f.severity === 'warn')
       .map((f) => `Waiting for review: ${f.title}`),
   ];
   return { title: board.name, progress, plans, problems };
-}
-
-function byShortLink(board: BoardSnapshot, shortLink: string): string | undefined {
-  return board.cards.find((c) => c.shortLink === shortLink)?.name;
 }
 
 function list(items: string[], bullet: string): string {
