@@ -90,6 +90,13 @@ describe('settings defaults', () => {
     expect(result.settings.trello.boards).toEqual(['LeRnAnTa', 'MeChMoOc']);
     expect(result.settings.github.boardForRepo).toEqual({ 'p2pu/lernanta': 'LeRnAnTa' });
   });
+
+  it('refuse a 24-character board id: boards are compared by short link everywhere', () => {
+    const result = validateSettings({ trello: { pipelineBoard: '5f1e2d3c4b5a69788796a5b4' } });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues.map((e) => e.field)).toEqual(['trello.pipelineBoard']);
+  });
 });
 
 describe('invalid settings', () => {

@@ -45,6 +45,18 @@ describe('Trello session read path', () => {
     });
   });
 
+  it('leaves out the open cards of archived lists (Trello returns them with cards=open)', async () => {
+    const withArchivedList = {
+      ...BOARD,
+      cards: [
+        ...BOARD.cards,
+        { id: 'c2', name: 'In an archived list', idList: 'gone', shortLink: 'GoNeGoNe' },
+      ],
+    };
+    const result = await readBoardWithSession('LeRnAnTa', {}, respond(200, withArchivedList));
+    expect(result.ok && result.value.cards.map((c) => c.name)).toEqual(['Card']);
+  });
+
   it.each([
     [401, 'unauthorized'],
     [403, 'forbidden'],

@@ -26,11 +26,15 @@ export const NEEDS_CARD_LABELS = [
   'proposal',
 ] as const;
 
+// Short links only (DESIGN §4): every other part compares boards by short link, so a 24-character
+// board id would never match.
+const BOARD_REF_MESSAGE =
+  'must be a Trello board short link (the 8 characters after trello.com/b/) or board URL';
 const boardRef = v.pipe(
-  v.string('must be a Trello board short link or board URL'),
+  v.string(BOARD_REF_MESSAGE),
   v.trim(),
   v.transform(normaliseBoardRef),
-  v.regex(/^([A-Za-z0-9]{8}|[0-9a-f]{24})$/, 'must be a Trello board short link or board URL'),
+  v.regex(/^[A-Za-z0-9]{8}$/, BOARD_REF_MESSAGE),
 );
 const optionalBoardRef = v.union(
   [v.literal(''), boardRef],

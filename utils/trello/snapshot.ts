@@ -30,15 +30,23 @@ const CardSchema = v.object({
   attachments: v.optional(v.array(v.object({ url: v.optional(v.string(), '') })), []),
 });
 
-export const BoardResponseSchema = v.object({
-  id: v.string(),
-  name: v.string(),
-  shortLink: v.string(),
-  url: v.optional(v.string(), ''),
-  closed: v.optional(v.boolean(), false),
-  lists: v.optional(v.array(ListSchema), []),
-  cards: v.optional(v.array(CardSchema), []),
-});
+export const BoardResponseSchema = v.pipe(
+  v.object({
+    id: v.string(),
+    name: v.string(),
+    shortLink: v.string(),
+    url: v.optional(v.string(), ''),
+    closed: v.optional(v.boolean(), false),
+    lists: v.optional(v.array(ListSchema), []),
+    cards: v.optional(v.array(CardSchema), []),
+  }),
+  // Trello's `cards=open` still returns the open cards of archived lists; nobody sees those on
+  // the board, so no rule should count them.
+  v.transform((board) => {
+    const openLists = new Set(board.lists.filter((l) => !l.closed).map((l) => l.id));
+    return { ...board, cards: board.cards.filter((c) => openLists.has(c.idList)) };
+  }),
+);
 
 export type BoardResponse = v.InferOutput<typeof BoardResponseSchema>;
 

@@ -155,6 +155,14 @@ function filterByState<T extends { closed: boolean }>(items: T[], filter: string
   return items.filter((i) => !i.closed);
 }
 
+/** As Trello: `open` cards include those in archived lists; only `visible` leaves them out. */
+function cardsByState(board: TrelloBoard, filter: string): TrelloCard[] {
+  const cards = filterByState(board.cards, filter);
+  if (filter !== 'visible') return cards;
+  const openLists = new Set(board.lists.filter((l) => !l.closed).map((l) => l.id));
+  return cards.filter((c) => openLists.has(c.idList));
+}
+
 function byPos<T extends { pos: number }>(items: T[]): T[] {
   return [...items].sort((a, b) => a.pos - b.pos);
 }
@@ -194,13 +202,7 @@ function getBoard(ctx: Ctx): Reply {
   }
   const cards = ctx.query.cards ?? 'none';
   if (cards !== 'none') {
-    out.cards = cardsOut(
-      ctx,
-      board,
-      filterByState(board.cards, cards),
-      'card_fields',
-      'card_attachments',
-    );
+    out.cards = cardsOut(ctx, board, cardsByState(board, cards), 'card_fields', 'card_attachments');
   }
   return json(200, out);
 }
