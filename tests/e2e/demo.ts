@@ -310,7 +310,10 @@ async function runInteractive(live: boolean, extensionPath?: string): Promise<vo
   process.on('SIGTERM', () => void stop(0));
   browser.context.on('close', () => void stop(0));
 
-  const urls = live ? ['https://trello.com/', 'https://github.com/'] : DEMO_PAGES.map((p) => p.url);
+  // One tab per demo page (several screenshots share a page).
+  const urls = live
+    ? ['https://trello.com/', 'https://github.com/']
+    : [...new Set(DEMO_PAGES.map((p) => pageUrl(browser, p)))];
   if (!live) await seedStorage(browser.serviceWorker, demoStorage());
   console.log(
     live
@@ -319,10 +322,14 @@ async function runInteractive(live: boolean, extensionPath?: string): Promise<vo
   );
   for (const url of urls) {
     const page = await browser.context.newPage();
-    await page.goto(url, { waitUntil: 'domcontentloaded' }).catch((err: Error) => {
-      console.error(`  could not open ${url}: ${err.message.split('\n')[0]}`);
-    });
-    console.log(`  opened ${url}`);
+    const opened = await page.goto(url, { waitUntil: 'domcontentloaded' }).then(
+      () => true,
+      (err: Error) => {
+        console.error(`  could not open ${url}: ${err.message.split('\n')[0]}`);
+        return false;
+      },
+    );
+    if (opened) console.log(`  opened ${url}`);
   }
   // The persistent context starts with one blank tab; drop it.
   for (const page of browser.context.pages()) if (page.url() === 'about:blank') await page.close();

@@ -194,4 +194,17 @@ describe('message router', () => {
     )({ type: 'connection.test', service: 'trello' }, optionsPage);
     expect(answer).toEqual({ ok: true, value: { service: 'trello', who: '@demo' } });
   });
+
+  it('answers a handler that throws with an error, logged without secrets', async () => {
+    const h = handlers();
+    h['settings.get'] = vi.fn(async () => {
+      throw new Error('storage broke, Authorization: Bearer ghp_abcdefghijklmnopqrstuvwxyz0123');
+    });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const answer = await createRouter(h, EXT_ID, EXT_ORIGIN)({ type: 'settings.get' }, trelloTab);
+    expect(answer).toMatchObject({ ok: false, error: { code: 'internal' } });
+    const logged = warn.mock.calls.flat().join(' ');
+    expect(logged).toContain('storage broke');
+    expect(logged).not.toContain('ghp_');
+  });
 });

@@ -59,9 +59,10 @@ const AnyMessageSchema = v.union([ContentMessageSchema, PageMessageSchema]);
 export function createRouter(handlers: Handlers, extensionId: string, extensionOrigin: string) {
   return async (message: unknown, sender: Sender): Promise<ResponseMap[Message['type']]> => {
     const kind = classifySender(sender, extensionId, extensionOrigin);
+    // The page chose this string: keep what is logged and echoed short.
     const type =
       typeof (message as { type?: unknown })?.type === 'string'
-        ? (message as { type: string }).type
+        ? (message as { type: string }).type.slice(0, 40)
         : '(none)';
     if (!kind) {
       logWarning('Refused a message from an untrusted sender', {
@@ -90,7 +91,16 @@ export function createRouter(handlers: Handlers, extensionId: string, extensionO
         message: `Process Lens did not understand the message "${type}".`,
       });
     }
-    return dispatch(handlers, parsed.output);
+    try {
+      return await dispatch(handlers, parsed.output);
+    } catch (error) {
+      logWarning('A message handler failed', { type, error: String(error) });
+      return errorResponse({
+        code: 'internal',
+        message:
+          'Process Lens hit an unexpected error. Try again; if it persists, reload the page.',
+      });
+    }
   };
 }
 

@@ -63,6 +63,10 @@ export function startTrelloHints(ctx: ContentScriptContext): void {
   // its wrapped timers run (`runtime.id` is gone), and then our hints are removed.
   ctx.setInterval(() => {}, ORPHAN_CHECK_MS);
   ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => void follow(newUrl.href));
+  // Settings saved in the options tab apply when the user comes back to this one.
+  ctx.addEventListener(document, 'visibilitychange', () => {
+    if (document.visibilityState === 'visible') void applyNewSettings();
+  });
   void follow(location.href);
 
   async function follow(url: string): Promise<void> {
@@ -224,11 +228,21 @@ export function startTrelloHints(ctx: ContentScriptContext): void {
   }
 
   function loadSettings(): Promise<Settings> {
-    settings ??= send({ type: 'settings.get' }).then((answer) =>
-      answer.ok ? answer.value : defaultSettings(),
-    );
+    settings ??= askSettings();
     return settings;
   }
+
+  async function applyNewSettings(): Promise<void> {
+    const [before, after] = await Promise.all([settings, askSettings()]);
+    if (!before || JSON.stringify(before) === JSON.stringify(after)) return;
+    settings = Promise.resolve(after);
+    if (currentBoard) await load(currentBoard);
+  }
+}
+
+async function askSettings(): Promise<Settings> {
+  const answer = await send({ type: 'settings.get' });
+  return answer.ok ? answer.value : defaultSettings();
 }
 
 function failedState(error: AppError): ActionState {
