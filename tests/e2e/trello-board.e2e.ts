@@ -163,8 +163,10 @@ describe('single-page navigation', () => {
     await page.click(`a[href^="/b/${DEMO.mooc}/"]`);
     await waitForHint(page, 'board.missing-lists', { severity: 'ok' });
     await page.goBack();
-    await waitForHint(page, 'board.missing-lists', { severity: 'warn' });
+    const [cached] = await waitForHint(page, 'board.missing-lists', { severity: 'warn' });
     expect(bed.fake.requests.matching({ path: `/1/boards/${DEMO.lernanta}` })).toHaveLength(1);
+    // Cached data says how old it is.
+    expect(cached?.text).toMatch(/as of \d{1,2}:\d{2}/);
   });
 });
 
@@ -225,6 +227,8 @@ describe('when the board cannot be read', () => {
     ['malformed JSON', { malformedJson: true }, 'not valid JSON'],
     ['a server error', { status: 500 }, 'Trello had a server error (500)'],
     ['the network down', { networkError: true }, 'Could not reach Trello'],
+    ['no access to a private board', { status: 403 }, 'ask a board admin to add you'],
+    ['a rate limit', { status: 429 }, 'Trello asked us to slow down'],
   ])('%s gives a visible hint', async (_name, fault, message) => {
     const board = addBoard(bed.fake.state, { name: 'Faulty', lists: ['Done'] });
     bed.fake.faults.add({ host: 'trello.com', path: `/1/boards/${board.shortLink}`, ...fault });

@@ -97,13 +97,26 @@ describe('card.stale-in-progress', () => {
     ).toHaveLength(1);
   });
 
-  it('counts whole days the same in any time zone (epoch arithmetic)', () => {
-    const c = card('DST week', doing.id);
-    // 2026-11-01: the US leaves daylight saving; 7 × 24 h is still 7 days.
-    const now = Date.parse('2026-11-05T15:00:00Z');
-    const snapshot = board([doing], [c], { events: [move(c.id, doing.id, now - 7 * DAY)] });
-    expect(run(cardStaleInProgress, snapshot, now)[0]?.title).toBe('In progress for 7 days');
-  });
+  it.each(['UTC', 'America/Los_Angeles', 'Asia/Kolkata', 'Pacific/Chatham'])(
+    'counts whole days the same in the reader’s time zone %s, across a DST change',
+    (zone) => {
+      const saved = process.env.TZ;
+      process.env.TZ = zone;
+      try {
+        const c = card('DST week', doing.id);
+        // 2026-11-01: the US leaves daylight saving; 7 × 24 h is still 7 days.
+        const now = Date.parse('2026-11-05T15:00:00Z');
+        const snapshot = board([doing], [c], { events: [move(c.id, doing.id, now - 7 * DAY)] });
+        expect(run(cardStaleInProgress, snapshot, now)[0]?.title).toBe('In progress for 7 days');
+        const justUnder = board([doing], [c], {
+          events: [move(c.id, doing.id, now - 7 * DAY + 1)],
+        });
+        expect(run(cardStaleInProgress, justUnder, now)).toEqual([]);
+      } finally {
+        process.env.TZ = saved;
+      }
+    },
+  );
 });
 
 describe('card.stuck', () => {

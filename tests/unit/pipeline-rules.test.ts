@@ -62,6 +62,25 @@ describe('pipeline card rules', () => {
     expect(finding?.severity).toBe('error');
   });
 
+  it('names the deadline’s day in the reader’s own time zone', () => {
+    const due = '2026-11-20T03:00:00Z'; // Thursday evening in Los Angeles, Friday in Berlin
+    const message = (zone: string) => {
+      const saved = process.env.TZ;
+      process.env.TZ = zone;
+      try {
+        return pipelineOverdue.evaluate({
+          board: pipeline([card('L', upcoming.id, { due })]),
+          settings,
+          now: NOW,
+        })[0]?.message;
+      } finally {
+        process.env.TZ = saved;
+      }
+    };
+    expect(message('America/Los_Angeles')).toContain('Thu 19 Nov 2026');
+    expect(message('Europe/Berlin')).toContain('Fri 20 Nov 2026');
+  });
+
   it('pipeline.no-board needs an attachment or a trello.com/b/ link', () => {
     expect(
       titles(pipelineNoBoard, [
