@@ -35,3 +35,15 @@ export async function saveSecrets(secrets: Partial<Secrets>): Promise<void> {
   const current = await loadSecrets();
   await browser.storage.local.set({ [SECRETS_KEY]: { ...current, ...secrets } });
 }
+
+/**
+ * Content scripts never need extension storage (they ask the background), so where the browser
+ * allows it (Chromium; Firefox only for storage.session) storage.local is closed to them: a
+ * compromised page context cannot read the secrets even through a content-script bug.
+ */
+export async function restrictStorageToExtension(): Promise<void> {
+  const local = browser.storage.local as typeof browser.storage.local & {
+    setAccessLevel?: (options: { accessLevel: 'TRUSTED_CONTEXTS' }) => Promise<void>;
+  };
+  await local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => {});
+}

@@ -6,8 +6,10 @@ import { createRouter } from '../../utils/background/router';
 import { createSelectionMenus, openFromSelection } from '../../utils/background/selection-menus';
 import { createHandlers } from '../../utils/background/services';
 import { REFRESH_ALARM, REFRESH_MINUTES } from '../../utils/background/summary';
+import { restrictStorageToExtension } from '../../utils/storage';
 
 export default defineBackground(() => {
+  void restrictStorageToExtension();
   const moves = createMoveService(backgroundClients);
   const handlers = createHandlers(moves);
   const route = createRouter(
