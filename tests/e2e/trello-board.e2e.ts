@@ -228,13 +228,40 @@ describe('when the board cannot be read', () => {
     ['a server error', { status: 500 }, 'Trello had a server error (500)'],
     ['the network down', { networkError: true }, 'Could not reach Trello'],
     ['no access to a private board', { status: 403 }, 'ask a board admin to add you'],
-    ['a rate limit', { status: 429 }, 'Trello asked us to slow down'],
   ])('%s gives a visible hint', async (_name, fault, message) => {
     const board = addBoard(bed.fake.state, { name: 'Faulty', lists: ['Done'] });
     bed.fake.faults.add({ host: 'trello.com', path: `/1/boards/${board.shortLink}`, ...fault });
     await open(`/b/${board.shortLink}/faulty`);
     const [hint] = await waitForHint(page, 'source.unavailable', { severity: 'error' });
     expect(hint?.text).toContain(message);
+  });
+});
+
+describe('Trello’s rate limit', () => {
+  it('says when it reads again, sends nothing before, then reads once and shows the hints', async () => {
+    const board = addBoard(bed.fake.state, { name: 'Busy', lists: ['Done'] });
+    const path = `/1/boards/${board.shortLink}`;
+    bed.fake.faults.add({
+      host: 'trello.com',
+      path,
+      status: 429,
+      body: { error: 'API_TOKEN_LIMIT_EXCEEDED', message: 'Rate limit exceeded' },
+      times: 1,
+    });
+    bed.fake.requests.clear();
+    await open(`/b/${board.shortLink}/busy`);
+    const [waiting] = await waitForHint(page, 'source.unavailable', { severity: 'warn' });
+    expect(waiting?.text).toMatch(/Process Lens tries again at \d{1,2}:\d{2}:\d{2}/);
+    const pausedAt = Date.now();
+    // The board changes on the page while Trello has us waiting: nothing is sent.
+    await page.evaluate(() => document.body.append(document.createElement('div')));
+    await page.locator('h1').click();
+    const [hint] = await waitForHint(page, 'board.missing-lists', { severity: 'warn' }, 20_000);
+    expect(hint?.text).toContain('5 process lists missing');
+    const reads = bed.fake.requests.matching({ path });
+    expect(reads.map((r) => r.status)).toEqual([429, 200]);
+    // The second read came after Trello's 10 s window, not at once.
+    expect(Date.now() - pausedAt).toBeGreaterThanOrEqual(9_000);
   });
 });
 

@@ -15,8 +15,9 @@ import { linkedBoards } from '../process/rules/pipeline-links';
 import { formatDay } from '../process/time';
 import { fail, ok } from '../result';
 import { loadSecrets, loadSettings } from '../storage';
-import { createTrelloClient, type TrelloClient } from '../trello/api';
+import type { TrelloClient } from '../trello/api';
 import type { BoardSnapshot, TrelloMember } from '../trello/snapshot';
+import { trelloClient } from './clients';
 import { addMissingLists, markPipelineReviewed } from './fixes';
 import type { MoveService } from './moves';
 import { gatherMyDay } from './my-day';
@@ -69,7 +70,7 @@ export function createHandlers(moves: MoveService, now = Date.now): Handlers {
     const [{ settings }, secrets] = await Promise.all([loadSettings(), loadSecrets()]);
     return {
       settings,
-      client: createTrelloClient({ apiKey: settings.trello.apiKey, token: secrets.trelloToken }),
+      client: trelloClient(settings.trello.apiKey, secrets.trelloToken),
     };
   }
 

@@ -7,10 +7,14 @@ export const SOURCE_UNAVAILABLE = 'source.unavailable';
 export function boardUnavailable(board: string, error: AppError): Finding {
   return {
     rule: SOURCE_UNAVAILABLE,
-    severity: 'error',
+    // A rate limit is a wait, not a failure.
+    severity: error.code === 'rate-limited' ? 'warn' : 'error',
     subject: board,
     anchor: { kind: 'board', board },
-    title: 'Process Lens cannot read this board',
+    title:
+      error.code === 'rate-limited'
+        ? 'Waiting for Trello (rate limit)'
+        : 'Process Lens cannot read this board',
     message: error.message,
     advice: adviceFor(error),
   };
@@ -26,7 +30,7 @@ function adviceFor(error: AppError): string {
       return 'Check the board address, or ask a board admin to add you; if the board is private, connect Trello in the options page.';
     case 'rate-limited':
       return error.retryAt
-        ? `Trello asked us to slow down; Process Lens tries again at ${new Date(error.retryAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}.`
+        ? `Trello asked us to slow down; Process Lens tries again at ${new Date(error.retryAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' })}.`
         : 'Trello asked us to slow down; reload the page in a minute.';
     case 'network':
     case 'timeout':

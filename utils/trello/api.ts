@@ -8,6 +8,7 @@
 import * as v from 'valibot';
 import { type FetchLike, requestJson } from '../http';
 import { fail, ok, type Result } from '../result';
+import type { RateLimiter } from './rate-limit';
 import {
   ActionsResponseSchema,
   BoardResponseSchema,
@@ -53,9 +54,26 @@ async function readSnapshot(
   return ok({ ...response.value, events: events.value, fetchedAt: now(), source });
 }
 
-function sessionGet(fetchImpl: FetchLike): GetJson {
+/** One request through the limiter: refused while Trello has us paused; a 429 starts a pause. */
+async function limited<T>(
+  limiter: RateLimiter | undefined,
+  send: () => Promise<Result<T>>,
+): Promise<Result<T>> {
+  if (!limiter) return send();
+  const slot = await limiter.acquire('Trello');
+  if (!slot.ok) return slot;
+  const result = await send();
+  const pause = await limiter.settle(result.ok ? 200 : (result.error.status ?? 0), slot.value);
+  return pause && !result.ok
+    ? { ...result, error: { ...result.error, retryAt: pause.until } }
+    : result;
+}
+
+function sessionGet(fetchImpl: FetchLike, limiter?: RateLimiter): GetJson {
   return (path, schema) =>
-    requestJson({ url: path, credentials: 'same-origin', service: 'Trello' }, schema, fetchImpl);
+    limited(limiter, () =>
+      requestJson({ url: path, credentials: 'same-origin', service: 'Trello' }, schema, fetchImpl),
+    );
 }
 
 export function readBoardWithSession(
@@ -63,16 +81,18 @@ export function readBoardWithSession(
   options: SnapshotOptions = {},
   fetchImpl: FetchLike = fetch,
   now = Date.now,
+  limiter?: RateLimiter,
 ): Promise<Result<BoardSnapshot>> {
-  return readSnapshot(sessionGet(fetchImpl), board, options, 'session', now);
+  return readSnapshot(sessionGet(fetchImpl, limiter), board, options, 'session', now);
 }
 
 /** The board a card belongs to (its short link), for pages opened directly on a card URL. */
 export async function readCardBoardWithSession(
   card: string,
   fetchImpl: FetchLike = fetch,
+  limiter?: RateLimiter,
 ): Promise<Result<string>> {
-  const result = await sessionGet(fetchImpl)(
+  const result = await sessionGet(fetchImpl, limiter)(
     `/1/cards/${encodeURIComponent(card)}/board?fields=shortLink`,
     v.object({ shortLink: v.string() }),
   );
@@ -103,7 +123,11 @@ const CardWithAttachmentsSchema = v.object({
 export type TrelloListRef = v.InferOutput<typeof ListSchema>;
 export type TrelloCardRef = v.InferOutput<typeof CardRefSchema>;
 
-export function createTrelloClient(credentials: TrelloCredentials, fetchImpl: FetchLike = fetch) {
+export function createTrelloClient(
+  credentials: TrelloCredentials,
+  fetchImpl: FetchLike = fetch,
+  limiter?: RateLimiter,
+) {
   const call = <S extends v.GenericSchema>(
     path: string,
     schema: S,
@@ -117,15 +141,17 @@ export function createTrelloClient(credentials: TrelloCredentials, fetchImpl: Fe
         ),
       );
     }
-    return requestJson(
-      {
-        url: `${TRELLO_API_ORIGIN}${path}`,
-        headers: { Authorization: authorizationHeader(credentials) },
-        service: 'Trello',
-        ...write,
-      },
-      schema,
-      fetchImpl,
+    return limited(limiter, () =>
+      requestJson(
+        {
+          url: `${TRELLO_API_ORIGIN}${path}`,
+          headers: { Authorization: authorizationHeader(credentials) },
+          service: 'Trello',
+          ...write,
+        },
+        schema,
+        fetchImpl,
+      ),
     );
   };
   const get: GetJson = (path, schema) => call(path, schema);

@@ -17,20 +17,28 @@ import type { AppError, Result } from '../result';
 import { trelloAnchors } from './anchors';
 import { readBoardWithSession, readCardBoardWithSession } from './api';
 import { getBoardShortLink, getCardShortLink } from './pages';
+import { createRateLimiter } from './rate-limit';
 import type { BoardSnapshot, SnapshotOptions } from './snapshot';
 
 /** At most one read of a board per 30 s (DESIGN §5). */
 const SNAPSHOT_TTL_MS = 30_000;
 const ORPHAN_CHECK_MS = 2_000;
 
+/** Automatic re-reads after Trello asked us to wait, before the hint asks for a reload instead. */
+const MAX_AUTO_RETRIES = 4;
+
 interface BoardView {
   findings: Finding[];
   asOf?: number;
   snapshot?: BoardSnapshot;
+  /** Trello asked us to wait until then (429): the board is read again at that time. */
+  retryAt?: number;
 }
 
 export function startTrelloHints(ctx: ContentScriptContext): void {
   const layer = createHintLayer(() => trelloAnchors(document));
+  // Trello's limits count this page's session reads too (trello-api.md §2).
+  const limiter = createRateLimiter();
   const snapshots = new Map<string, BoardSnapshot>();
   const actions = new Map<string, ActionState>();
   let currentBoard: string | undefined;
@@ -39,6 +47,8 @@ export function startTrelloHints(ctx: ContentScriptContext): void {
   /** Finding a card's board takes a request: only the latest navigation may decide the board. */
   let latestLookup = 0;
   let refreshing = false;
+  let retryTimer: number | undefined;
+  let autoRetries = 0;
 
   const ui: HintUi = {
     actionState: (finding) => actions.get(findingKey(finding)) ?? { state: 'idle' },
@@ -75,6 +85,7 @@ export function startTrelloHints(ctx: ContentScriptContext): void {
     if (lookup !== latestLookup || board === currentBoard) return;
     currentBoard = board;
     actions.clear();
+    autoRetries = 0;
     if (!board) {
       view = { findings: [] };
       return render();
@@ -85,15 +96,34 @@ export function startTrelloHints(ctx: ContentScriptContext): void {
   }
 
   async function load(board: string, fresh = false): Promise<void> {
-    const next = await viewOf(board, fresh);
+    const next = await viewOf(board, fresh, autoRetries < MAX_AUTO_RETRIES);
     if (currentBoard !== board || ctx.isInvalid) return;
     view = next;
     render();
+    retryLater(board, next.retryAt);
     // Then, without holding up the board's own hints: the review status of linked pull requests.
     const withPulls = await pullFindings(board, next.snapshot);
     if (withPulls.length === 0 || currentBoard !== board || view !== next || ctx.isInvalid) return;
     view = { ...next, findings: [...next.findings, ...withPulls] };
     render();
+  }
+
+  /** One pending re-read at a time, for the board on screen. */
+  function retryLater(board: string, retryAt: number | undefined): void {
+    if (retryTimer !== undefined) clearTimeout(retryTimer);
+    retryTimer = undefined;
+    if (retryAt === undefined) {
+      autoRetries = 0;
+      return;
+    }
+    autoRetries++;
+    retryTimer = ctx.setTimeout(
+      () => {
+        retryTimer = undefined;
+        if (currentBoard === board) void load(board);
+      },
+      Math.max(retryAt - Date.now(), 0),
+    );
   }
 
   async function pullFindings(
@@ -129,11 +159,11 @@ export function startTrelloHints(ctx: ContentScriptContext): void {
     const card = getCardShortLink(url);
     if (!card) return undefined;
     if (currentBoard) return currentBoard;
-    const result = await readCardBoardWithSession(card);
+    const result = await readCardBoardWithSession(card, fetch, limiter);
     return result.ok ? result.value : undefined;
   }
 
-  async function viewOf(board: string, fresh: boolean): Promise<BoardView> {
+  async function viewOf(board: string, fresh: boolean, mayRetry: boolean): Promise<BoardView> {
     const currentSettings = await loadSettings();
     const configuredPipeline = currentSettings.trello.pipelineBoard;
     let snapshot = await readBoard(board, { attachments: board === configuredPipeline }, fresh);
@@ -141,7 +171,14 @@ export function startTrelloHints(ctx: ContentScriptContext): void {
     if (snapshot.ok && !configuredPipeline && isPipelineBoard(snapshot.value, currentSettings)) {
       snapshot = await readBoard(board, { attachments: true }, fresh);
     }
-    if (!snapshot.ok) return { findings: [boardUnavailable(board, snapshot.error)] };
+    if (!snapshot.ok) {
+      const { retryAt } = snapshot.error;
+      const error = mayRetry ? snapshot.error : { ...snapshot.error, retryAt: undefined };
+      return {
+        findings: [boardUnavailable(board, error)],
+        ...(mayRetry && retryAt ? { retryAt } : {}),
+      };
+    }
     let pipeline: BoardSnapshot | undefined;
     if (configuredPipeline && isProjectBoard(snapshot.value, currentSettings)) {
       const read = await readBoard(configuredPipeline, { attachments: true }, false);
@@ -166,7 +203,7 @@ export function startTrelloHints(ctx: ContentScriptContext): void {
     const cached = snapshots.get(key);
     if (!fresh && cached && Date.now() - cached.fetchedAt < SNAPSHOT_TTL_MS)
       return { ok: true, value: cached };
-    let result = await readBoardWithSession(board, options);
+    let result = await readBoardWithSession(board, options, fetch, Date.now, limiter);
     if (!result.ok && ['unauthorized', 'forbidden', 'not-found'].includes(result.error.code)) {
       const viaToken = await send({
         type: 'board.snapshot',
