@@ -1,6 +1,7 @@
 // github.com pages in GitHub's current React markup (reference/dom-anchors.md §4–§7), minimal,
 // with a Turbo-like navigation helper. Every value goes through escapeHtml.
 
+import { randomBytes } from 'node:crypto';
 import { type Ctx, escapeHtml as e, html, type Reply, Router, redirect } from './http.ts';
 import { findRepo, type GhIssue, type GhPull, type GhRepo } from './state.ts';
 
@@ -10,6 +11,8 @@ body{margin:0;font:14px/1.5 -apple-system,BlinkMacSystemFont,"Segoe UI","Noto Sa
 a{color:#0969da;text-decoration:none}
 .AppHeader{display:flex;gap:16px;align-items:center;padding:16px 24px;background:#f6f8fa;border-bottom:1px solid #d1d9e0}
 .AppHeader .logo{font-weight:700;color:#1f2328}
+.AppHeader .user{margin-left:auto}
+.PlainList{list-style:none;padding:0}
 #fake-gh-main{max-width:1280px;margin:0 auto;padding:24px}
 .PageHeader{border-bottom:1px solid #d1d9e0;padding-bottom:16px;margin-bottom:16px}
 .TitleRow{display:flex;align-items:flex-start;gap:16px}
@@ -143,7 +146,7 @@ function pullListView(repo: GhRepo): View {
     });
   return {
     title: `Pull requests · ${full}`,
-    main: `<div class="PageHeader"><h1 class="f1-light">Pull requests · ${e(full)}</h1></div><ul style="list-style:none;padding:0">${rows.join('\n')}</ul>`,
+    main: `<div class="PageHeader"><h1 class="f1-light">Pull requests · ${e(full)}</h1></div><ul class="PlainList">${rows.join('\n')}</ul>`,
   };
 }
 
@@ -178,25 +181,56 @@ function fragmentHtml(view: View): string {
   return `<div id="fake-gh-view" data-title="${e(view.title)}">${view.main}</div>`;
 }
 
-function shell(ctx: Ctx, view: View): string {
+/**
+ * GitHub's page CSP in shape (default-src 'none', scripts only from its asset host, a short list of
+ * connect, image and form targets), with the fake's own inline <style> and <script> let in by a
+ * nonce instead of github.githubassets.com. Styles are stricter than GitHub's (which allows
+ * 'unsafe-inline'): with this policy no inline <style> or style attribute added to the page
+ * applies, so hint styles that survive it survive GitHub's (security-reliability.md §10).
+ */
+export function githubCsp(nonce: string): string {
+  return [
+    "default-src 'none'",
+    "base-uri 'self'",
+    "connect-src 'self' api.github.com uploads.github.com",
+    'font-src github.githubassets.com',
+    "form-action 'self' github.com",
+    "frame-ancestors 'none'",
+    "img-src 'self' data: github.githubassets.com avatars.githubusercontent.com",
+    `script-src 'nonce-${nonce}' github.githubassets.com`,
+    `style-src 'nonce-${nonce}' github.githubassets.com`,
+    'upgrade-insecure-requests',
+  ].join('; ');
+}
+
+/** A page's headers and the nonce its inline <style> and <script> carry ('' without a CSP). */
+function pagePolicy(ctx: Ctx): { nonce: string; headers: Record<string, string> } {
+  if (!ctx.state.github.strictCsp) return { nonce: '', headers: {} };
+  const nonce = randomBytes(16).toString('base64');
+  return { nonce, headers: { 'content-security-policy': githubCsp(nonce) } };
+}
+
+function shell(ctx: Ctx, view: View, nonce = ''): string {
   const login = ctx.state.github.sessionLogin;
   const meta = login ? `<meta name="user-login" content="${e(login)}">` : '';
+  const n = nonce ? ` nonce="${e(nonce)}"` : '';
   return `<!doctype html>
 <html lang="en" data-color-mode="light"><head><meta charset="utf-8"><title>${e(view.title)}</title>${meta}
-<meta name="viewport" content="width=device-width, initial-scale=1"><style>${STYLE}</style></head>
+<meta name="viewport" content="width=device-width, initial-scale=1"><style${n}>${STYLE}</style></head>
 <body class="${login ? 'logged-in' : 'logged-out'}">
 <header class="AppHeader"><a class="logo" href="/">GitHub</a>${ctx.state.github.repos
     .map((r) => `<a href="/${e(r.owner)}/${e(r.name)}/pulls">${e(r.owner)}/${e(r.name)}</a>`)
-    .join('')}<span style="margin-left:auto">${login ? e(login) : 'Sign in'}</span></header>
+    .join('')}<span class="user">${login ? e(login) : 'Sign in'}</span></header>
 <main id="fake-gh-main">${fragmentHtml(view)}</main>
-<script>${CLIENT_SCRIPT}</script>
+<script${n}>${CLIENT_SCRIPT}</script>
 </body></html>`;
 }
 
 function pageFor(ctx: Ctx, path: string): Reply {
   const r = resolve(ctx, path);
   if ('redirect' in r) return redirect(r.redirect);
-  return html(r.status, shell(ctx, r.view), { 'cache-control': 'no-store' });
+  const { nonce, headers } = pagePolicy(ctx);
+  return html(r.status, shell(ctx, r.view, nonce), { 'cache-control': 'no-store', ...headers });
 }
 
 function home(ctx: Ctx): Reply {
@@ -205,7 +239,12 @@ function home(ctx: Ctx): Reply {
       (r) => `<li><a href="/${e(r.owner)}/${e(r.name)}/pulls">${e(r.owner)}/${e(r.name)}</a></li>`,
     )
     .join('');
-  return html(200, shell(ctx, { title: 'GitHub', main: `<h1>Dashboard</h1><ul>${links}</ul>` }));
+  const { nonce, headers } = pagePolicy(ctx);
+  return html(
+    200,
+    shell(ctx, { title: 'GitHub', main: `<h1>Dashboard</h1><ul>${links}</ul>` }, nonce),
+    headers,
+  );
 }
 
 function fragment(ctx: Ctx): Reply {

@@ -187,6 +187,11 @@ export interface GitHubState {
   repos: GhRepo[];
   /** Unauthenticated primary rate limit (per run). Set `used = limit` to simulate exhaustion. */
   rate: { limit: number; used: number; resetEpochSeconds: number; authenticatedUsed: number };
+  /**
+   * Send a GitHub-like Content-Security-Policy with github.com pages, stricter than GitHub's own
+   * on styles (no 'unsafe-inline'): see github-pages.ts `githubCsp`.
+   */
+  strictCsp: boolean;
 }
 
 export interface FakeState {
@@ -268,6 +273,7 @@ export function emptyState(now: number = Date.now()): FakeState {
         resetEpochSeconds: Math.floor(now / 1000) + 3600,
         authenticatedUsed: 0,
       },
+      strictCsp: false,
     },
   };
 }
