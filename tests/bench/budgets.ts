@@ -5,10 +5,18 @@
 
 export const BUDGETS = {
   rules: {
-    /** Median ms at 5,000 cards, per budgeted row (parse, evaluateBoard, cardPulls). */
-    ms5000: 100,
-    /** Log-log growth from 5,000 to 20,000 cards: above this is worse than linear. */
-    maxGrowthExponent: 1.25,
+    /** Median ms at 5,000 cards per row (measured 13–25, 6–17 and 1.4–2.9 ms under load). */
+    ms5000: {
+      'parse both answers (valibot)': 75,
+      'evaluateBoard (project board + pipeline)': 50,
+      'cardPulls (PR links on cards)': 15,
+    } as Record<string, number>,
+    /**
+     * Log-log growth from 5,000 to 20,000 cards: above this is worse than linear. The linear rows
+     * measure 0.9–1.35 here (caches and GC at 20,000 cards); an algorithm that is quadratic in the
+     * cards measures about 2 (the stress row).
+     */
+    maxGrowthExponent: 1.5,
   },
   page: {
     /** 5,000-card board: navigation start → first finding hint rendered (ms, median). */

@@ -10,6 +10,8 @@ import { check, type Section } from './report.ts';
 import { fmtBytes, fmtMs, fmtRatio, medianOf, signed, table } from './stats.ts';
 
 export const BIG_BOARD_CARDS = 5_000;
+/** Unrelated page mutations after settling, one per frame (see PageRun.churnTaskMs). */
+const CHURN = 40;
 
 export async function benchOverhead(reps: number, log: (line: string) => void): Promise<Section> {
   const state = createDemoState();
@@ -28,16 +30,19 @@ export async function benchOverhead(reps: number, log: (line: string) => void): 
     await addPageProbe(ext.context);
     await addPageProbe(plain.context);
     const boardUrl = fake.url('trello.com', `/b/${big.shortLink}/huge-board`);
+    const load = { dataUrl: /\/1\/boards\//, churn: CHURN };
     const homeUrl = fake.url('trello.com', '/');
     const board = { ext: [] as PageRun[], base: [] as PageRun[] };
     const home = { ext: [] as PageRun[], base: [] as PageRun[] };
     // One untimed load each first (disk cache, code cache), then the two browsers alternate so that
     // load from other work on the machine falls on both sides alike.
-    await measureLoad(ext.context, boardUrl, { expectFinding: true });
-    await measureLoad(plain.context, boardUrl, { expectFinding: false });
+    await measureLoad(ext.context, boardUrl, { ...load, expectFinding: true });
+    await measureLoad(plain.context, boardUrl, { ...load, expectFinding: false });
     for (let i = 0; i < reps; i++) {
-      board.ext.push(await measureLoad(ext.context, boardUrl, { expectFinding: true }));
-      board.base.push(await measureLoad(plain.context, boardUrl, { expectFinding: false }));
+      board.ext.push(await measureLoad(ext.context, boardUrl, { ...load, expectFinding: true }));
+      board.base.push(
+        await measureLoad(plain.context, boardUrl, { ...load, expectFinding: false }),
+      );
       const last = board.ext.at(-1);
       log(
         `  page: board run ${i + 1}/${reps}: first finding ${fmtMs(last?.firstFindingMs)}, ` +
@@ -72,6 +77,16 @@ const BOARD_METRICS: Metric[] = [
   { label: 'DOMContentLoaded', pick: (r) => r.domContentLoadedMs, fmt: ms },
   { label: 'load event', pick: (r) => r.loadMs, fmt: ms },
   { label: 'first hint shown (any, incl. “Checking…”)', pick: (r) => r.firstHintMs, fmt: ms },
+  { label: 'board read started (content script)', pick: (r) => r.dataStartMs, fmt: ms },
+  { label: 'board data received (both answers)', pick: (r) => r.dataEndMs, fmt: ms },
+  {
+    label: 'data received → first finding shown',
+    pick: (r) =>
+      r.firstFindingMs !== undefined && r.dataEndMs !== undefined
+        ? r.firstFindingMs - r.dataEndMs
+        : undefined,
+    fmt: ms,
+  },
   { label: '**time to first hint** (first finding shown)', pick: (r) => r.firstFindingMs, fmt: ms },
   { label: 'all hints placed (last hint change)', pick: (r) => r.lastHintMs, fmt: ms },
   { label: 'hint hosts on the page', pick: (r) => r.hints, fmt: count },
@@ -84,6 +99,16 @@ const BOARD_METRICS: Metric[] = [
   { label: 'layout + style time (CDP)', pick: (r) => r.layoutMs, fmt: ms },
   { label: '**JS heap** after GC (CDP)', pick: (r) => r.heapBytes, fmt: mib },
   { label: 'DOM nodes (CDP)', pick: (r) => r.nodes, fmt: count },
+  {
+    label: `task time per unrelated page mutation (${CHURN} in a row)`,
+    pick: (r) => r.churnTaskMs,
+    fmt: (n) => fmtMs(n, 2),
+  },
+  {
+    label: 'script time per unrelated page mutation',
+    pick: (r) => r.churnScriptMs,
+    fmt: (n) => fmtMs(n, 2),
+  },
 ];
 
 const HOME_METRICS: Metric[] = [

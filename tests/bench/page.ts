@@ -15,6 +15,9 @@ export interface PageRun {
   /** The last time a hint host was added or its shadow content changed. */
   lastHintMs?: number;
   hints: number;
+  /** Requests matching `LoadOptions.dataUrl` (the content script's reads): first start, last end. */
+  dataStartMs?: number;
+  dataEndMs?: number;
   /** Long tasks (PerformanceObserver 'longtask', from navigation start until settled). */
   longTaskMs: number;
   /** Total blocking time: the sum of (duration − 50 ms) over the long tasks. */
@@ -25,6 +28,12 @@ export interface PageRun {
   taskMs: number;
   scriptMs: number;
   layoutMs: number;
+  /**
+   * After settling: main-thread task / script time (ms, CDP) for `LoadOptions.churn` small unrelated
+   * page mutations, one per frame (what a live page does all the time), divided by their number.
+   */
+  churnTaskMs?: number;
+  churnScriptMs?: number;
   /** CDP JSHeapUsedSize after a forced GC (bytes): page and content scripts share the isolate. */
   heapBytes: number;
   /** CDP Nodes: DOM nodes alive (hint hosts and their shadow trees included). */
@@ -99,6 +108,10 @@ export interface LoadOptions {
   expectFinding: boolean;
   /** And for a shown hint of each of these rules. */
   expectRules?: readonly string[];
+  /** This many small mutations outside the board after settling (see PageRun.churnTaskMs). */
+  churn?: number;
+  /** Requests to time (Playwright sees the content script's requests; the page's timing does not). */
+  dataUrl?: RegExp;
   timeoutMs?: number;
 }
 
@@ -106,9 +119,16 @@ export interface LoadOptions {
 export async function measureLoad(
   context: BrowserContext,
   url: string,
-  { expectFinding, expectRules = [], timeoutMs = 60_000 }: LoadOptions,
+  { expectFinding, expectRules = [], dataUrl, churn = 0, timeoutMs = 60_000 }: LoadOptions,
 ): Promise<PageRun> {
   const page: Page = await context.newPage();
+  const data: { start: number; end: number }[] = [];
+  page.on('requestfinished', (request) => {
+    if (!dataUrl?.test(request.url())) return;
+    const timing = request.timing();
+    if (timing.responseEnd >= 0)
+      data.push({ start: timing.startTime, end: timing.startTime + timing.responseEnd });
+  });
   try {
     await page.goto(url, { waitUntil: 'commit', timeout: timeoutMs });
     const cdp = await context.newCDPSession(page);
@@ -146,6 +166,30 @@ export async function measureLoad(
     );
     await page.waitForLoadState('networkidle', { timeout: timeoutMs });
     const after = await metrics(cdp);
+    let churned: Metrics | undefined;
+    if (churn > 0) {
+      // A header text changes once per frame, as a live page's badges, timers and presence do.
+      await page.evaluate(async (count) => {
+        const target = document.querySelector('header') ?? document.body;
+        const node = target.appendChild(document.createElement('span'));
+        for (let i = 0; i < count; i++) {
+          node.textContent = String(i);
+          await new Promise((resolve) =>
+            requestAnimationFrame(() => requestAnimationFrame(resolve)),
+          );
+        }
+        node.remove();
+      }, churn);
+      await page.waitForFunction(
+        (settleMs) =>
+          performance.now() -
+            (window as unknown as { __bench: { lastActivity: number } }).__bench.lastActivity >=
+          settleMs,
+        SETTLE_MS,
+        { timeout: timeoutMs, polling: 100 },
+      );
+      churned = await metrics(cdp);
+    }
     await cdp.send('HeapProfiler.collectGarbage');
     const afterGc = await metrics(cdp);
     const inPage = await page.evaluate(() => {
@@ -161,6 +205,7 @@ export async function measureLoad(
       ).__bench;
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
       return {
+        timeOrigin: performance.timeOrigin,
         domContentLoadedMs: nav.domContentLoadedEventEnd,
         loadMs: nav.loadEventEnd,
         firstHint: probe.firstHint,
@@ -171,7 +216,8 @@ export async function measureLoad(
       };
     });
     const durations = inPage.longTasks.map(([, d]) => d);
-    const delta = (name: string) => ((after[name] ?? 0) - (before[name] ?? 0)) * 1000;
+    const delta = (name: string, from = before, to = after) =>
+      ((to[name] ?? 0) - (from[name] ?? 0)) * 1000;
     return {
       domContentLoadedMs: inPage.domContentLoadedMs,
       loadMs: inPage.loadMs,
@@ -179,6 +225,12 @@ export async function measureLoad(
       ...(inPage.firstFinding !== null ? { firstFindingMs: inPage.firstFinding } : {}),
       ...(inPage.lastHint !== null ? { lastHintMs: inPage.lastHint } : {}),
       hints: inPage.hints,
+      ...(data.length
+        ? {
+            dataStartMs: Math.min(...data.map((d) => d.start)) - inPage.timeOrigin,
+            dataEndMs: Math.max(...data.map((d) => d.end)) - inPage.timeOrigin,
+          }
+        : {}),
       longTaskMs: durations.reduce((a, b) => a + b, 0),
       blockingMs: durations.reduce((a, b) => a + Math.max(0, b - 50), 0),
       longTasks: durations.length,
@@ -186,6 +238,12 @@ export async function measureLoad(
       taskMs: delta('TaskDuration'),
       scriptMs: delta('ScriptDuration'),
       layoutMs: delta('LayoutDuration') + delta('RecalcStyleDuration'),
+      ...(churned
+        ? {
+            churnTaskMs: delta('TaskDuration', after, churned) / churn,
+            churnScriptMs: delta('ScriptDuration', after, churned) / churn,
+          }
+        : {}),
       heapBytes: afterGc.JSHeapUsedSize ?? 0,
       nodes: afterGc.Nodes ?? 0,
     };

@@ -1,5 +1,13 @@
 // Small statistics and formatting helpers shared by the benchmark parts.
 
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+// A full garbage collection before each timed batch, so that one batch does not pay for the
+// garbage of the previous one (the usual way to reach `gc` without restarting Node with a flag).
+setFlagsFromString('--expose-gc');
+export const collectGarbage = runInNewContext('gc') as () => void;
+
 export function median(values: readonly number[]): number {
   if (values.length === 0) return Number.NaN;
   const sorted = [...values].sort((a, b) => a - b);
@@ -18,6 +26,8 @@ export interface Timing {
   medianMs: number;
   minMs: number;
   runs: number;
+  /** Every timed run (ms). */
+  times: number[];
 }
 
 /**
@@ -26,10 +36,11 @@ export interface Timing {
  */
 export function timeIt(
   fn: () => unknown,
-  { warmup = 3, minRuns = 7, maxRuns = 40, minTotalMs = 300 } = {},
+  { warmup = 3, minRuns = 7, maxRuns = 40, minTotalMs = 300, gc = true } = {},
 ): Timing {
   let sink: unknown;
   for (let i = 0; i < warmup; i++) sink = fn();
+  if (gc) collectGarbage();
   const times: number[] = [];
   let total = 0;
   while (times.length < minRuns || (total < minTotalMs && times.length < maxRuns)) {
@@ -40,7 +51,11 @@ export function timeIt(
     total += ms;
   }
   if (sink === Symbol.for('never')) console.log(sink);
-  return { medianMs: median(times), minMs: Math.min(...times), runs: times.length };
+  return summarise(times);
+}
+
+export function summarise(times: number[]): Timing {
+  return { medianMs: median(times), minMs: Math.min(...times), runs: times.length, times };
 }
 
 /** Growth exponent between two sizes: 1 = linear, 2 = quadratic (log-log slope). */
