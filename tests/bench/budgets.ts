@@ -19,24 +19,29 @@ export const BUDGETS = {
     maxGrowthExponent: 1.5,
   },
   page: {
-    /** 5,000-card board: navigation start → first finding hint rendered (ms, median). */
-    firstFindingMs: 6_000,
-    /** Extra main-thread long-task time the extension adds (ms, median). */
-    extraLongTaskMs: 3_000,
-    /** Extra JS heap the extension adds after GC (MiB, median). */
-    extraHeapMiB: 40,
+    /** 5,000-card board: time to first hint over the baseline's load event, same run (measured ~3×). */
+    firstHintPerBaselineLoad: 5,
+    /** Extra main-thread long-task time the extension adds (ms; measured 660–860). */
+    extraLongTaskMs: 1_500,
+    /** Extra JS heap the extension adds after GC (MiB; measured 17.4). */
+    extraHeapMiB: 25,
+    /** Extra script time per unrelated page mutation (ms; measured 16). */
+    extraScriptPerMutationMs: 25,
   },
-  /** Bytes per bundle of .output/chrome-mv3: minified and gzip. */
+  /** Bytes per bundle of .output/chrome-mv3, minified and gzip (measured + about 10 %). */
   bundles: {
-    'content-scripts/trello.js': { min: 350_000, gzip: 110_000 },
-    'content-scripts/github.js': { min: 320_000, gzip: 100_000 },
-    'background.js': { min: 280_000, gzip: 85_000 },
+    'content-scripts/trello.js': { min: 330_000, gzip: 102_000 }, // measured 300,228 / 92,689
+    'content-scripts/github.js': { min: 305_000, gzip: 95_000 }, // measured 275,388 / 86,151
+    'background.js': { min: 260_000, gzip: 67_000 }, // measured 236,340 / 60,513
   } as Record<string, { min: number; gzip: number }>,
-  /** Requests the extension adds per page view (all hosts), over the same view without it. */
+  /**
+   * Requests the extension adds per page view (all hosts), over the same view without it: exact
+   * counts, so one more request is a regression (see docs/benchmarks.md for which ones).
+   */
   requests: {
-    'Trello board, cold': 10,
-    'Trello board, warm': 10,
-    'GitHub pull request, cold': 10,
-    'GitHub pull request, warm': 10,
+    'Trello board, cold': 6,
+    'Trello board, warm': 4,
+    'GitHub pull request, cold': 5,
+    'GitHub pull request, warm': 2,
   } as Record<string, number>,
 };
