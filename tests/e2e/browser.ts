@@ -50,10 +50,12 @@ export function chromiumPath(): string {
   return path;
 }
 
-function chromiumArgs(extensionPath: string, opts: LaunchOptions): string[] {
+/** `extensionPath` null: the same browser without any extension (a baseline for benchmarks). */
+function chromiumArgs(extensionPath: string | null, opts: LaunchOptions): string[] {
   const args = [
-    `--disable-extensions-except=${extensionPath}`,
-    `--load-extension=${extensionPath}`,
+    ...(extensionPath
+      ? [`--disable-extensions-except=${extensionPath}`, `--load-extension=${extensionPath}`]
+      : []),
     '--no-first-run',
     '--disable-background-networking',
     '--disable-component-update',
@@ -127,6 +129,37 @@ export async function launchBrowser(opts: LaunchOptions = {}): Promise<LaunchedB
     return { context, extensionId, serviceWorker, close };
   } catch (err) {
     await close();
+    throw err;
+  }
+}
+
+/**
+ * The same Chromium, flags and fake host mapping as `launchBrowser`, without the extension: the
+ * baseline the benchmarks (tests/bench) compare the extension against.
+ */
+export async function launchPlainBrowser(
+  opts: Omit<LaunchOptions, 'extensionPath' | 'serviceWorkerTimeoutMs'> = {},
+): Promise<Pick<LaunchedBrowser, 'context' | 'close'>> {
+  if (opts.live && opts.fake)
+    throw new Error('launchPlainBrowser: `live` and `fake` exclude each other');
+  const userDataDir = mkdtempSync(join(tmpdir(), 'process-lens-profile-'));
+  try {
+    const context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: chromiumPath(),
+      headless: false, // see chromiumArgs
+      args: chromiumArgs(null, opts),
+      ignoreHTTPSErrors: true,
+      viewport: opts.viewport === undefined ? { width: 1280, height: 800 } : opts.viewport,
+    });
+    return {
+      context,
+      close: async () => {
+        await context.close().catch(() => {});
+        rmSync(userDataDir, { recursive: true, force: true, maxRetries: 3 });
+      },
+    };
+  } catch (err) {
+    rmSync(userDataDir, { recursive: true, force: true });
     throw err;
   }
 }
