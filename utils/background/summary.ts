@@ -21,7 +21,18 @@ import type { BoardSnapshot } from '../trello/snapshot';
 
 export const LAST_SUMMARY_KEY = 'lastSummary';
 export const REFRESH_ALARM = 'process-lens-refresh';
+/** How often the badge refreshes by itself (issue 6: every 15 minutes, within the API budgets). */
 export const REFRESH_MINUTES = 15;
+
+/**
+ * The periodic refresh alarm, created only when it is missing (or has another period): the
+ * worker starts often, and re-creating the alarm each time would push the next refresh out.
+ */
+export async function ensureRefreshAlarm(): Promise<void> {
+  const existing = await browser.alarms.get(REFRESH_ALARM);
+  if (existing?.periodInMinutes === REFRESH_MINUTES) return;
+  await browser.alarms.create(REFRESH_ALARM, { periodInMinutes: REFRESH_MINUTES });
+}
 
 export interface ProjectSummary {
   board: string;
