@@ -46,6 +46,7 @@ describe('the call agenda', () => {
     const agenda = buildAgenda([project()], undefined, callAt, previousCall(NOW, call), call);
     expect(agenda.projects).toEqual([
       {
+        board: 'LeRnAnTa',
         title: 'Lernanta',
         progress: ['Shipped this week'],
         plans: ['Working on it', 'Next: Next 1', 'Next: Next 2', 'Next: Next 3'],

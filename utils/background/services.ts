@@ -23,7 +23,13 @@ import { gatherMyDay } from './my-day';
 import { findCardForPull } from './pull-card';
 import type { Handlers } from './router';
 import { createSnapshotCache } from './snapshot-cache';
-import { computeSummary, LAST_SUMMARY_KEY, showBadge, withMyDay } from './summary';
+import {
+  computeSummary,
+  LAST_SUMMARY_KEY,
+  type StatusSummary,
+  showBadge,
+  withMyDay,
+} from './summary';
 
 /** The options page with a pipeline board to offer (`?pipelineBoard=AbCd1234`). */
 export function optionsUrlWithPipeline(board: string): string {
@@ -95,7 +101,10 @@ export function createHandlers(moves: MoveService, now = Date.now): Handlers {
         const statuses = await readPullStatuses(github, pulls, required, countReviews, now);
         return cardPullFindings(snapshot.shortLink, links, statuses);
       };
-      let summary = await computeSummary(settings, connected, read, now(), pullFindings);
+      const previous = (await browser.storage.local.get(LAST_SUMMARY_KEY))[LAST_SUMMARY_KEY] as
+        | StatusSummary
+        | undefined;
+      let summary = await computeSummary(settings, connected, read, now(), pullFindings, previous);
       if (!summary.setup) {
         const watched = [
           ...new Set([...settings.trello.boards, ...Object.values(settings.github.boardForRepo)]),
@@ -110,7 +119,9 @@ export function createHandlers(moves: MoveService, now = Date.now): Handlers {
           github: secrets.githubToken ? github : undefined,
           now: now(),
         });
-        summary = withMyDay(summary, myDay, push);
+        // With a token, GitHub always says when the user last pushed, unless it could not be read.
+        const githubFailed = Boolean(secrets.githubToken) && push === undefined;
+        summary = withMyDay(summary, myDay, push, previous, githubFailed);
       }
       await browser.storage.local.set({ [LAST_SUMMARY_KEY]: summary });
       await showBadge(summary);

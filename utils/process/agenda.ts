@@ -17,6 +17,8 @@ export interface AgendaProject {
 }
 
 export interface AgendaSection {
+  /** The project board's short link. */
+  board: string;
   title: string;
   progress: string[];
   plans: string[];
@@ -125,7 +127,7 @@ function projectSection(
       .map((f) => `Waiting for review: ${f.title}`),
     ...deadlineProblems(board, pipeline),
   ];
-  return { title: board.name, progress, plans, problems };
+  return { board: board.shortLink, title: board.name, progress, plans, problems };
 }
 
 function list(items: string[], bullet: string): string {

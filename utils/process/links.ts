@@ -1,4 +1,5 @@
 /** Links between the two systems, as text: Trello card URLs, our hidden marker, GitHub PR URLs. */
+import type { Finding } from './findings';
 
 const CARD_URL = /https:\/\/trello\.com\/c\/([A-Za-z0-9]{8})(?=[/?#\s)\]>"'.,;]|$)/g;
 const CARD_MARKER = /<!--\s*process-lens:card=([A-Za-z0-9]{8})\s*-->/g;
@@ -36,4 +37,29 @@ export function pullLinksIn(texts: readonly string[]): PullRef[] {
     }
   }
   return [...found.values()];
+}
+
+export function pullUrl({ owner, repo, number }: PullRef): string {
+  return `https://github.com/${owner}/${repo}/pull/${number}`;
+}
+
+const GITHUB_SUBJECT = /^([A-Za-z0-9-]{1,39})\/([A-Za-z0-9._-]{1,100})#(\d{1,9})$/;
+
+/**
+ * Where a finding opens: a pull request or issue (`owner/repo#n` subjects, or the pull request a
+ * card links) on GitHub; otherwise the card or the board on Trello.
+ */
+export function findingLink(
+  finding: Pick<Finding, 'rule' | 'subject' | 'anchor'>,
+  cardPull?: PullRef,
+): string {
+  const github = GITHUB_SUBJECT.exec(finding.subject);
+  if (github) {
+    const [, owner, repo, number] = github;
+    return `https://github.com/${owner}/${repo}/${finding.rule.startsWith('pr.') ? 'pull' : 'issues'}/${number}`;
+  }
+  if (cardPull && finding.rule.startsWith('pr.')) return pullUrl(cardPull);
+  const { anchor } = finding;
+  if (anchor.kind === 'card') return `https://trello.com/c/${anchor.card}`;
+  return `https://trello.com/b/${'board' in anchor ? anchor.board : finding.subject}`;
 }
