@@ -21,7 +21,7 @@ describe('settings defaults', () => {
       devListAddress: '',
     });
     expect(settings.trello).toEqual({ apiKey: '', pipelineBoard: '', boards: [] });
-    expect(settings.github).toEqual({ repos: [], boardForRepo: {} });
+    expect(settings.github).toEqual({ repos: [], boardForRepo: {}, closeLabel: '' });
   });
 
   it('fill missing nested fields and keep the given ones', () => {
@@ -139,6 +139,15 @@ describe('invalid settings', () => {
     expect(settings).toEqual(defaultSettings());
     expect(issues).toHaveLength(1);
     expect(readSettings(undefined).issues).toEqual([]);
+  });
+
+  it('take the label for closed issues as text, trimmed, and refuse a label GitHub would not take', () => {
+    const ok = validateSettings({ github: { closeLabel: ' moved to trello ' } });
+    expect(ok.ok && ok.settings.github.closeLabel).toBe('moved to trello');
+    const bad = validateSettings({ github: { closeLabel: 'x'.repeat(51) } });
+    expect(bad.ok || bad.issues).toEqual([
+      { field: 'github.closeLabel', message: 'must be at most 50 characters' },
+    ]);
   });
 
   it('never accept an empty list of process lists', () => {

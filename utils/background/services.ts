@@ -7,7 +7,7 @@ import { createGitHubClient, whoAmI } from '../github/client';
 import { readIssue, readPull, readPullStatuses } from '../github/data';
 import { readTeamSettings } from '../github/team-settings';
 import { jobKey } from '../jobs/move-job';
-import { boardForRepo } from '../process/boards';
+import { boardForRepo, boardFromPipeline } from '../process/boards';
 import { LIST_ROLES, sameListName } from '../process/lists';
 import { countReviews } from '../process/reviews';
 import { cardPullFindings, cardPulls } from '../process/rules/card-pull';
@@ -216,19 +216,16 @@ export function createHandlers(moves: MoveService, now = Date.now): Handlers {
         close: false,
         copyComments: false,
       };
-      const job = await moves.startAndWait(request, pageUser);
-      if (!job.ok) return job;
-      if (job.value.status === 'done' && job.value.card)
-        return ok({ shortLink: job.value.card.shortLink });
-      const error = job.value.error ?? {
+      const started = await moves.startAndWait(request, pageUser);
+      if (!started.ok) return started;
+      if (started.value.kind === 'existing') return ok({ shortLink: started.value.card });
+      const { job } = started.value;
+      if (job.status === 'done' && job.card) return ok({ shortLink: job.card.shortLink });
+      const error = job.error ?? {
         code: 'internal' as const,
         message: 'The card is not made yet.',
       };
-      return fail(
-        error.code,
-        error.message,
-        job.value.retryAt ? { retryAt: job.value.retryAt } : {},
-      );
+      return fail(error.code, error.message, job.retryAt ? { retryAt: job.retryAt } : {});
     },
 
     async 'trello.boards'() {
@@ -246,6 +243,8 @@ export function createHandlers(moves: MoveService, now = Date.now): Handlers {
     },
 
     async 'move.start'({ owner, repo, number, board, list, close, linkCard, pageUser }) {
+      const { settings } = await loadSettings();
+      const closeLabel = settings.github.closeLabel;
       const request = {
         kind: 'issue' as const,
         owner,
@@ -256,8 +255,21 @@ export function createHandlers(moves: MoveService, now = Date.now): Handlers {
         close,
         copyComments: true,
         linkCard,
+        ...(close && closeLabel ? { closeLabel } : {}),
       };
       return moves.start(request, pageUser);
+    },
+
+    async 'move.defaultBoard'({ owner, repo }) {
+      const { settings, client } = await trello();
+      const mapped = boardForRepo(settings, { owner, repo });
+      if (mapped) return ok({ board: mapped, from: 'settings' as const });
+      const pipeline = settings.trello.pipelineBoard;
+      if (!pipeline) return ok(null);
+      const snapshot = await readBoard(pipeline, true, false, client);
+      if (!snapshot.ok) return snapshot;
+      const linked = boardFromPipeline(snapshot.value, { owner, repo });
+      return ok(linked ? { board: linked, from: 'pipeline' as const } : null);
     },
 
     async 'move.status'({ owner, repo, number }) {

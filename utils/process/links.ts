@@ -11,6 +11,13 @@ export function cardMarker(shortLink: string): string {
   return `<!-- process-lens:card=${shortLink} -->`;
 }
 
+/** Card short links named by our hidden markers in these texts (DESIGN §4), first seen first. */
+export function cardMarkersIn(texts: readonly string[]): string[] {
+  return [
+    ...new Set(texts.flatMap((text) => [...text.matchAll(CARD_MARKER)].map((m) => m[1] as string))),
+  ];
+}
+
 /** Card short links named in these texts: card URLs and our markers, first seen first. */
 export function cardLinksIn(texts: readonly string[]): string[] {
   const found = new Set<string>();
@@ -37,6 +44,22 @@ export function pullLinksIn(texts: readonly string[]): PullRef[] {
     }
   }
   return [...found.values()];
+}
+
+export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** What may follow a link in text: the link ends there (so `…/issues/4` is not `…/issues/44`). */
+export const LINK_END = `(?=[/?#\\s)\\]>"'.,;]|$)`;
+
+/**
+ * Whether a card links this URL: as an attachment or in its description (as a whole link, so
+ * `…/issues/4` does not match `…/issues/44`). GitHub owners and repositories ignore case.
+ */
+export function cardLinksTo(
+  card: { desc?: string; attachments: readonly { url: string }[] },
+  url: string,
+): boolean {
+  const link = new RegExp(`${escapeRegExp(url.replace(/\/+$/, ''))}${LINK_END}`, 'i');
+  return [card.desc ?? '', ...card.attachments.map((a) => a.url)].some((text) => link.test(text));
 }
 
 export function pullUrl({ owner, repo, number }: PullRef): string {
