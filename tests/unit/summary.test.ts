@@ -5,7 +5,8 @@ import { fakeBrowser } from 'wxt/testing';
 import { backgroundClients } from '../../utils/background/clients';
 import { createMoveService } from '../../utils/background/moves';
 import { createHandlers } from '../../utils/background/services';
-import { LAST_SUMMARY_KEY, type StatusSummary } from '../../utils/background/summary';
+import { LAST_SUMMARY_KEY, type StatusSummary, withMyDay } from '../../utils/background/summary';
+import type { Finding } from '../../utils/process/findings';
 import { findingLink } from '../../utils/process/links';
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');
@@ -176,5 +177,71 @@ describe('links of the worst findings', () => {
         anchor: { kind: 'board', board: 'LeRnAnTa' },
       }),
     ).toBe('https://trello.com/b/LeRnAnTa');
+  });
+});
+
+describe('my day when GitHub or a board cannot be read', () => {
+  const push: Finding = {
+    rule: 'push.overdue',
+    severity: 'warn',
+    subject: 'demo-dev',
+    anchor: { kind: 'header' },
+    title: 'Last push 30 hours ago',
+    message: '',
+  };
+  const base: StatusSummary = {
+    asOf: NOW,
+    projects: [
+      {
+        board: 'LeRnAnTa',
+        name: 'Lernanta',
+        worst: [],
+        problems: 1,
+        counts: { 'board.missing-lists': 1 },
+        severity: 'warn',
+        asOf: NOW - DAY,
+        notRefreshed: 'Could not reach Trello.',
+      },
+    ],
+    counts: { 'board.missing-lists': 1 },
+    problems: 1,
+    worst: 'warn',
+    nextCallAt: NOW + DAY,
+  };
+  const previous = withMyDay(
+    { ...base, projects: [] },
+    {
+      cards: [
+        { name: 'Migrate', link: 'https://trello.com/c/CaRd0001', board: 'Lernanta', days: 3 },
+      ],
+      pulls: [],
+      reviews: [
+        { title: 'Badges', link: 'https://github.com/p2pu/lernanta/pull/41', author: 'alice' },
+      ],
+      lastPushAt: NOW - 30 * 3_600_000,
+    },
+    push,
+  );
+
+  it('keeps the last known push (still counted), reviews, and my cards on boards not refreshed', () => {
+    const fresh = { cards: [], pulls: [], reviews: [], githubNote: 'Could not reach GitHub.' };
+    const summary = withMyDay(base, fresh, undefined, previous, true);
+    expect(summary.push).toEqual(push);
+    expect(summary.problems).toBe(2);
+    expect(summary.counts['push.overdue']).toBe(1);
+    expect(summary.myDay?.reviews).toEqual(previous.myDay?.reviews);
+    expect(summary.myDay?.cards.map((c) => c.name)).toEqual(['Migrate']);
+    expect(summary.myDay?.githubNote).toBe(
+      'Not refreshed (Could not reach GitHub.): the last known state.',
+    );
+  });
+
+  it('keeps nothing of GitHub when it was read (or not asked: no token)', () => {
+    const fresh = { cards: [], pulls: [], reviews: [] };
+    const summary = withMyDay({ ...base, projects: [] }, fresh, undefined, previous, false);
+    expect(summary.push).toBeUndefined();
+    expect(summary.problems).toBe(1);
+    expect(summary.myDay?.reviews).toEqual([]);
+    expect(summary.myDay?.cards).toEqual([]);
   });
 });
