@@ -1,30 +1,36 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import type { MoveStart } from '../utils/background/moves';
+import { cardContent, type IssueForCard } from '../utils/jobs/card-content';
 import type { MoveJob, MoveStep } from '../utils/jobs/move-job';
 import { STEP_LABELS } from '../utils/jobs/move-job';
+import type { ResponseMap } from '../utils/messages';
 import type { AppError, Result } from '../utils/result';
 
 export interface MoveIssueApi {
   boards(): Promise<Result<{ name: string; shortLink: string }[]>>;
+  /** The board to propose (the repo's board from settings, else the pipeline's), if any. */
+  defaultBoard(): Promise<ResponseMap['move.defaultBoard']>;
   lists(board: string): Promise<Result<{ id: string; name: string }[]>>;
   start(choice: {
     board: string;
     list: string;
     close: boolean;
     linkCard?: string;
-  }): Promise<Result<MoveJob>>;
+  }): Promise<Result<MoveStart>>;
   status(): Promise<Result<MoveJob | null>>;
   retry(): Promise<Result<MoveJob | null>>;
   openOptions(): void;
-  /** The issue moved: show it on its card. */
-  finished(job: MoveJob): void;
+  /** The issue is on a card (moved now, or before): show it on its card. */
+  finished(): void;
 }
 
-export interface IssuePreview {
-  title: string;
-  url: string;
-  body: string;
-  comments: number;
-}
+/** The issue as the dialog previews it: what the card is made of, and how many comments follow. */
+export type IssuePreview = Omit<IssueForCard, 'comments' | 'labels'> & { comments: number };
+
+const FROM: Record<'settings' | 'pipeline', string> = {
+  settings: 'the repository’s board in the options',
+  pipeline: 'the board of the pipeline card that mentions this repository',
+};
 
 const STEPS: MoveStep[] = ['card', 'card-comments', 'github-comment', 'close'];
 const POLL_MS = 400;
@@ -41,7 +47,6 @@ function cardShortLink(input: string): string | undefined {
 /** "Move issue to Trello card": board and list, preview, close or keep open, then the job's progress. */
 export function MoveIssueDialog(props: {
   issue: IssuePreview;
-  defaultBoard?: string;
   api: MoveIssueApi;
   onClose(): void;
 }) {
@@ -51,12 +56,14 @@ export function MoveIssueDialog(props: {
   const [boards, setBoards] = useState<{ name: string; shortLink: string }[] | AppError | null>(
     null,
   );
-  const [board, setBoard] = useState(props.defaultBoard ?? '');
+  const [board, setBoard] = useState('');
+  const [proposed, setProposed] = useState<'settings' | 'pipeline' | null>(null);
   const [lists, setLists] = useState<{ id: string; name: string }[] | AppError | null>(null);
   const [list, setList] = useState('');
   const [close, setClose] = useState(true);
   const [linkTo, setLinkTo] = useState('');
   const [job, setJob] = useState<MoveJob | null>(null);
+  const [existing, setExisting] = useState<string | null>(null);
   const [startError, setStartError] = useState<AppError | null>(null);
   const [starting, setStarting] = useState(false);
 
@@ -65,9 +72,18 @@ export function MoveIssueDialog(props: {
   }, []);
 
   useEffect(() => {
-    void api.boards().then((answer) => {
-      setBoards(answer.ok ? answer.value : answer.error);
-      if (answer.ok) setBoard((current) => current || answer.value[0]?.shortLink || '');
+    void Promise.all([api.boards(), api.defaultBoard()]).then(([answer, proposal]) => {
+      const chosen = proposal.ok ? proposal.value : null;
+      if (!answer.ok) return setBoards(answer.error);
+      // A proposed board the member's list lacks is still offered, by its short link.
+      const known = answer.value.some((b) => b.shortLink === chosen?.board);
+      setBoards(
+        chosen && !known
+          ? [{ name: chosen.board, shortLink: chosen.board }, ...answer.value]
+          : answer.value,
+      );
+      setProposed(chosen?.from ?? null);
+      setBoard((current) => current || chosen?.board || answer.value[0]?.shortLink || '');
     });
     // A job already running for this issue (another tab, a double click): show it.
     void api
@@ -95,7 +111,7 @@ export function MoveIssueDialog(props: {
   // Follow the job until it ends or waits.
   useEffect(() => {
     if (!job || job.status === 'done' || job.status === 'failed') {
-      if (job?.status === 'done') api.finished(job);
+      if (job?.status === 'done') api.finished();
       return;
     }
     const timer = setTimeout(() => {
@@ -104,6 +120,8 @@ export function MoveIssueDialog(props: {
     return () => clearTimeout(timer);
   }, [api, job]);
 
+  // Exactly what the card's description will be (the job makes it the same way).
+  const preview = cardContent({ ...issue, comments: [] });
   const linkCard = linkTo.trim() ? cardShortLink(linkTo) : undefined;
   const linkInvalid = linkTo.trim() !== '' && !linkCard;
   const busy = starting || job?.status === 'running';
@@ -114,8 +132,11 @@ export function MoveIssueDialog(props: {
     setStartError(null);
     const answer = await api.start({ board, list, close, ...(linkCard ? { linkCard } : {}) });
     setStarting(false);
-    if (answer.ok) setJob(answer.value);
-    else setStartError(answer.error);
+    if (!answer.ok) setStartError(answer.error);
+    else if (answer.value.kind === 'existing') {
+      setExisting(answer.value.card);
+      api.finished();
+    } else setJob(answer.value.job);
   }
 
   async function retry() {
@@ -135,7 +156,27 @@ export function MoveIssueDialog(props: {
       data-move-dialog=""
     >
       <h2 id={titleId}>Move this issue to a Trello card</h2>
-      {!job && (
+      {existing && (
+        <div className="progress">
+          <p role="status" aria-live="polite" data-move-existing={existing}>
+            Already on card {existing}: nothing new was created.
+          </p>
+          <div className="buttons">
+            <a
+              className="button primary"
+              href={`https://trello.com/c/${existing}`}
+              target="_blank"
+              rel="noopener noreferrer"
+            >
+              Open the card
+            </a>
+            <button type="button" onClick={() => dialog.current?.close()}>
+              Close
+            </button>
+          </div>
+        </div>
+      )}
+      {!job && !existing && (
         <form
           method="dialog"
           onSubmit={(event) => {
@@ -166,6 +207,7 @@ export function MoveIssueDialog(props: {
                   ))}
                 </select>
               </label>
+              {proposed && <small data-board-from={proposed}>Proposed: {FROM[proposed]}.</small>}
               <label>
                 List
                 <select
@@ -203,17 +245,19 @@ export function MoveIssueDialog(props: {
                 Close the issue as “not planned” once the card exists
               </label>
               <section className="preview" aria-label="Card preview">
-                <strong>{linkCard ? `Card ${linkCard}` : issue.title}</strong>
-                {!linkCard && (
-                  <p>
-                    {issue.body.slice(0, 280) || '(no description)'}
-                    {issue.body.length > 280 ? '…' : ''}
-                  </p>
+                {linkCard ? (
+                  <strong>Card {linkCard}</strong>
+                ) : (
+                  <>
+                    <strong>{preview.name}</strong>
+                    <pre data-card-description="">{preview.desc}</pre>
+                  </>
                 )}
                 <p>
-                  Moved from {issue.url} · {issue.comments}{' '}
-                  {issue.comments === 1 ? 'comment' : 'comments'} copied in order · the issue link
-                  attached
+                  {issue.comments} {issue.comments === 1 ? 'comment' : 'comments'} copied in order ·
+                  the issue link attached
+                  {preview.comments.length > 0 &&
+                    ' · the rest of the description in the first comments'}
                 </p>
               </section>
             </>
@@ -267,6 +311,8 @@ function Progress({
 }) {
   const steps = STEPS.filter((step) => step !== 'close' || close);
   const reached = job.step === 'done' ? steps.length : steps.indexOf(job.step);
+  // Retrying during a rate limit would only earn another refusal: the job keeps its time.
+  const rateLimited = job.status === 'waiting' && job.error?.code === 'rate-limited';
   return (
     <div className="progress">
       <ol>
@@ -294,12 +340,17 @@ function Progress({
           job.card &&
           `Done: the issue is on https://trello.com/c/${job.card.shortLink}`}
         {job.status === 'waiting' &&
-          `${job.error?.message ?? 'Waiting.'} Retrying at ${time(job.retryAt ?? Date.now())} (“${STEP_LABELS[job.error?.step ?? job.step]}”).`}
+          `${job.error?.message ?? 'Waiting.'} Retrying at ${time(job.retryAt ?? Date.now())} (“${STEP_LABELS[job.error?.step ?? job.step]}”)${rateLimited ? ': it goes on by itself then.' : '.'}`}
         {job.status === 'failed' &&
           `Failed at “${STEP_LABELS[job.error?.step ?? job.step]}”: ${job.error?.message ?? 'unknown error'}`}
       </p>
+      {job.notes?.map((note) => (
+        <p key={note} className="note" data-move-note="">
+          {note}
+        </p>
+      ))}
       <div className="buttons">
-        {(job.status === 'failed' || job.status === 'waiting') && (
+        {(job.status === 'failed' || (job.status === 'waiting' && !rateLimited)) && (
           <button type="button" className="primary" onClick={onRetry}>
             {job.status === 'waiting' ? 'Retry now' : 'Retry'}
           </button>

@@ -15,7 +15,9 @@ interface Draft {
   deadlineHorizonDays: string;
   pipelineStaleDays: string;
   requiredApprovals: string;
+  pushIntervalHours: string;
   boardForRepo: string;
+  closeLabel: string;
   needsCardScore: string;
   needsCardLabels: string;
   callWeekday: string;
@@ -40,6 +42,8 @@ function draftFrom(
     deadlineHorizonDays: String(settings.process.deadlineHorizonDays),
     pipelineStaleDays: String(settings.process.pipelineStaleDays),
     requiredApprovals: String(settings.process.requiredApprovals),
+    pushIntervalHours: String(settings.process.pushIntervalHours),
+    closeLabel: settings.github.closeLabel,
     boardForRepo: Object.entries(settings.github.boardForRepo)
       .map(([repo, board]) => `${repo} ${board}`)
       .join('\n'),
@@ -82,6 +86,7 @@ function settingsFrom(settings: Settings, draft: Draft): unknown {
       ...settings.github,
       repos: lines(draft.repos),
       boardForRepo: mappingFrom(draft.boardForRepo),
+      closeLabel: draft.closeLabel,
     },
     process: {
       ...settings.process,
@@ -106,6 +111,7 @@ function settingsFrom(settings: Settings, draft: Draft): unknown {
       staleInProgressDays: Number(draft.staleInProgressDays),
       deadlineHorizonDays: Number(draft.deadlineHorizonDays),
       pipelineStaleDays: Number(draft.pipelineStaleDays),
+      pushIntervalHours: Number(draft.pushIntervalHours),
     },
   };
 }
@@ -121,7 +127,9 @@ const FORM_FIELDS = [
   'process.deadlineHorizonDays',
   'process.pipelineStaleDays',
   'process.requiredApprovals',
+  'process.pushIntervalHours',
   'github.boardForRepo',
+  'github.closeLabel',
   'process.needsCard.score',
   'process.needsCard.labels',
   'process.techCall.weekday',
@@ -190,6 +198,9 @@ export function OptionsPage() {
       .map((issue) => issue.message)
       .join('; ') || undefined;
 
+  const weekdayError = errorFor('process.techCall.weekday');
+  const firstRun = !settings.trello.apiKey && !secrets?.trelloToken && !secrets?.githubToken;
+
   async function submit(): Promise<boolean> {
     if (!draft || !settings) return false;
     setSaved('saving');
@@ -238,6 +249,12 @@ export function OptionsPage() {
         browser: only the extension's background uses them, and only with api.trello.com and
         api.github.com.
       </p>
+      {firstRun && (
+        <p className="notice" data-first-run="">
+          First time here? Start with Trello: paste your Power-Up’s API key and “Connect Trello”.
+          Then add a GitHub token, choose the Project Pipeline and the boards to watch, and save.
+        </p>
+      )}
       {offeredPipeline && saved !== 'saved' && (
         <p role="status" className="notice">
           Save to use the board <code>{offeredPipeline}</code> as the Project Pipeline.
@@ -327,7 +344,7 @@ export function OptionsPage() {
             type="password"
             value={draft.githubToken}
             onChange={update('githubToken')}
-            help="A fine-grained token for the team's repositories: Issues read & write, Pull requests read, Metadata read."
+            help="A fine-grained token for the team's repositories: Issues read & write, Pull requests read, Metadata read, and Contents read (to load the team's settings file from a private repository)."
           />
           <Field
             label="Watched repositories"
@@ -383,6 +400,15 @@ export function OptionsPage() {
             error={errorFor('process.pipelineStaleDays')}
             help="pipeline.stale and pipeline.review-due: the monthly review window. Default 31."
           />
+          <Field
+            label="Hours without a push to your forks before it is overdue"
+            name="process.pushIntervalHours"
+            type="number"
+            value={draft.pushIntervalHours}
+            onChange={update('pushIntervalHours')}
+            error={errorFor('process.pushIntervalHours')}
+            help="push.overdue, in the popup and the badge. Default 24."
+          />
         </fieldset>
         <fieldset>
           <legend>Reviews and issues</legend>
@@ -403,6 +429,14 @@ export function OptionsPage() {
             onChange={update('boardForRepo')}
             error={errorFor('github.boardForRepo')}
             help='One "owner/repo board" per line, e.g. "p2pu/lernanta LeRnAnTa": where "Create card" and "Move to a Trello card" put cards.'
+          />
+          <Field
+            label="Label for issues closed by a move"
+            name="github.closeLabel"
+            value={draft.closeLabel}
+            onChange={update('closeLabel')}
+            error={errorFor('github.closeLabel')}
+            help="Added when “Move to a Trello card” closes an issue, if the repository has that label (none is created). Empty: no label."
           />
           <Field
             label="Score at which an issue needs a card"
@@ -431,6 +465,8 @@ export function OptionsPage() {
               name="process.techCall.weekday"
               value={draft.callWeekday}
               onChange={(event) => update('callWeekday')(event.target.value)}
+              aria-invalid={weekdayError ? true : undefined}
+              aria-describedby={weekdayError ? 'call-weekday-error' : undefined}
             >
               {WEEKDAYS.map((day, index) => (
                 <option key={day} value={index}>
@@ -438,6 +474,15 @@ export function OptionsPage() {
                 </option>
               ))}
             </select>
+            {weekdayError && (
+              <small
+                id="call-weekday-error"
+                className="error"
+                data-field-error="process.techCall.weekday"
+              >
+                {weekdayError}
+              </small>
+            )}
           </div>
           <Field
             label="Time (24-hour, in the call’s time zone)"
@@ -506,7 +551,11 @@ export function OptionsPage() {
 /** Export and import of `settings` as a JSON file, so a team shares one process configuration (no secrets). */
 function ShareSettings({ onImported }: { onImported(settings: Settings): void }) {
   const { settings, importSettings } = useSettingsStore();
-  const [message, setMessage] = useState<{ text: string; issues?: SettingsIssue[] } | null>(null);
+  const [message, setMessage] = useState<{
+    text: string;
+    issues?: SettingsIssue[];
+    changed?: string[];
+  } | null>(null);
   const exportHref = settings
     ? `data:application/json;charset=utf-8,${encodeURIComponent(`${JSON.stringify(settings, null, 2)}\n`)}`
     : undefined;
@@ -514,10 +563,16 @@ function ShareSettings({ onImported }: { onImported(settings: Settings): void })
   const [teamRepo, setTeamRepo] = useState(firstOwner ? `${firstOwner}/.github` : '');
   async function apply(name: string, parsed: unknown) {
     const result = await importSettings(parsed);
-    if (result.ok) {
-      onImported(result.settings);
-      setMessage({ text: `Imported ${name}: these settings are saved.` });
-    } else setMessage({ text: `${name} was not imported:`, issues: result.issues });
+    if (!result.ok) return setMessage({ text: `${name} was not imported:`, issues: result.issues });
+    onImported(result.settings);
+    const n = result.changed.length;
+    setMessage({
+      text:
+        n === 0
+          ? `Imported ${name}: nothing changed.`
+          : `Imported ${name}: ${n} ${n === 1 ? 'setting' : 'settings'} changed and saved.`,
+      changed: result.changed,
+    });
   }
   async function fromRepository() {
     const [owner = '', repo = ''] = teamRepo.trim().split('/');
@@ -589,6 +644,15 @@ function ShareSettings({ onImported }: { onImported(settings: Settings): void })
               {message.issues.map((issue) => (
                 <li key={issue.field}>
                   <code>{issue.field}</code>: {issue.message}
+                </li>
+              ))}
+            </ul>
+          )}
+          {message.changed && message.changed.length > 0 && (
+            <ul data-import-changed="">
+              {message.changed.map((field) => (
+                <li key={field}>
+                  <code>{field}</code>
                 </li>
               ))}
             </ul>

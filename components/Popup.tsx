@@ -156,6 +156,13 @@ export function Popup() {
               ) : (
                 <span>{project.problems ? `${project.problems} to look at` : 'in line'}</span>
               )}
+              {project.notRefreshed && (
+                <span className="failed" data-not-refreshed={project.board}>
+                  {' '}
+                  (not refreshed: {project.notRefreshed.replace(/\.$/, '')}, as of{' '}
+                  {clock(project.asOf)})
+                </span>
+              )}
               {project.worst.length > 0 && (
                 <ul>
                   {project.worst.map((finding) => (

@@ -4,6 +4,7 @@
  * (security-reliability.md §3). Every payload is schema-checked on arrival.
  */
 import * as v from 'valibot';
+import type { MoveStart } from './background/moves';
 import type { StatusSummary } from './background/summary';
 import type { IssueSnapshot, PullSnapshot, PullStatus } from './github/snapshot';
 import type { MoveJob } from './jobs/move-job';
@@ -65,6 +66,8 @@ export const ContentMessageSchema = v.variant('type', [
     linkCard: v.optional(shortLink),
     pageUser: v.optional(login),
   }),
+  // The board the move dialog proposes: the repo's board from settings, else the pipeline's.
+  v.strictObject({ type: v.literal('move.defaultBoard'), owner, repo }),
   v.strictObject({ type: v.literal('move.status'), owner, repo, number }),
   v.strictObject({ type: v.literal('move.retry'), owner, repo, number }),
 ]);
@@ -104,7 +107,10 @@ export interface ResponseMap {
   'github.createCardForPull': Result<{ shortLink: string }>;
   'trello.boards': Result<{ name: string; shortLink: string }[]>;
   'trello.lists': Result<{ id: string; name: string }[]>;
-  'move.start': Result<MoveJob>;
+  /** The job, or the card the issue is already on. */
+  'move.start': Result<MoveStart>;
+  /** Where the proposed board comes from; null: none known, the user chooses. */
+  'move.defaultBoard': Result<{ board: string; from: 'settings' | 'pipeline' } | null>;
   'move.status': Result<MoveJob | null>;
   'move.retry': Result<MoveJob | null>;
   'status.summary': Result<StatusSummary>;

@@ -4,6 +4,7 @@ import { create } from 'zustand';
 import type { ConnectionIdentity } from './messages';
 import { send } from './messaging';
 import { type Settings, type SettingsIssue, validateSettings } from './process/settings';
+import { changedSettings, mergeImported } from './process/settings-merge';
 import type { AppError } from './result';
 import { loadSecrets, loadSettings, type Secrets, saveSecrets, saveSettings } from './storage';
 import { tokenFromRedirect, trelloAuthorizeUrl } from './trello/authorize';
@@ -27,10 +28,16 @@ interface SettingsState {
   testConnection(service: 'trello' | 'github'): Promise<void>;
   /** Trello's authorize page in a browser window; the token it hands back is saved and tested. */
   connectTrello(apiKey: string): Promise<string | undefined>;
-  /** Imports a shared settings file: saved only when valid (secrets untouched). */
+  /**
+   * Imports a shared settings file over the current settings (the file wins where it has a
+   * value; the API key stays unless it sets one): saved only when valid, secrets untouched.
+   * Answers with the settings that changed.
+   */
   importSettings(
     input: unknown,
-  ): Promise<{ ok: true; settings: Settings } | { ok: false; issues: SettingsIssue[] }>;
+  ): Promise<
+    { ok: true; settings: Settings; changed: string[] } | { ok: false; issues: SettingsIssue[] }
+  >;
 }
 
 export const useSettingsStore = create<SettingsState>((set, get) => ({
@@ -96,11 +103,12 @@ export const useSettingsStore = create<SettingsState>((set, get) => ({
   },
 
   async importSettings(input) {
-    const result = validateSettings(input);
+    const current = get().settings ?? (await loadSettings()).settings;
+    const result = validateSettings(mergeImported(current, input));
     if (!result.ok) return result;
     await saveSettings(result.settings);
     set({ settings: result.settings, storedIssues: [] });
-    return result;
+    return { ...result, changed: changedSettings(current, result.settings) };
   },
 
   async testConnection(service) {

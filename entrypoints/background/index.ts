@@ -5,7 +5,7 @@ import { createMoveService, JOBS_ALARM } from '../../utils/background/moves';
 import { createRouter } from '../../utils/background/router';
 import { createSelectionMenus, openFromSelection } from '../../utils/background/selection-menus';
 import { createHandlers } from '../../utils/background/services';
-import { REFRESH_ALARM, REFRESH_MINUTES } from '../../utils/background/summary';
+import { ensureRefreshAlarm, REFRESH_ALARM } from '../../utils/background/summary';
 import { restrictStorageToExtension } from '../../utils/storage';
 
 export default defineBackground(() => {
@@ -24,7 +24,7 @@ export default defineBackground(() => {
     // The toolbar badge stays current without the popup open (cached reads, within the budgets).
     if (alarm.name === REFRESH_ALARM) void handlers['status.summary']({ type: 'status.summary' });
   });
-  void browser.alarms.create(REFRESH_ALARM, { periodInMinutes: REFRESH_MINUTES });
+  void ensureRefreshAlarm();
   // Every start of the worker picks up the jobs a previous one left unfinished.
   void moves.resume();
   browser.runtime.onInstalled.addListener(() => createSelectionMenus());

@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { seedStorage } from './browser.ts';
-import { addIssue, DEMO, findBoard, findRepo } from './fake/state.ts';
+import { addCard, addIssue, DEMO, findBoard, findRepo } from './fake/state.ts';
 import {
   type Bed,
   clearExtensionStorage,
@@ -15,11 +15,24 @@ import {
 
 let bed: Bed;
 let page: Page;
+/** A second tab on the same issue. */
+let other: Page | undefined;
 let errors: string[];
 let issueNumber = 100;
 
+const CLOSE_LABEL = 'moved-to-trello';
+
 beforeAll(async () => {
   bed = await startBed();
+  // The board has a "discussion" label (the issues below carry one), the repo the close label.
+  const board = findBoard(bed.fake.state, DEMO.lernanta);
+  if (!board) throw new Error('no Lernanta board');
+  addCard(bed.fake.state, board, {
+    name: 'Talk about the roadmap',
+    list: 'Done',
+    labels: [{ name: 'Discussion', color: 'blue' }],
+  });
+  repo().labels = [{ name: CLOSE_LABEL, color: 'ededed' }];
 });
 afterAll(() => stopBed(bed));
 beforeEach(async () => {
@@ -27,13 +40,18 @@ beforeEach(async () => {
   await seedStorage(bed.browser.serviceWorker, {
     settings: {
       trello: { apiKey: DEMO.trelloKey },
-      github: { repos: [DEMO.repo], boardForRepo: { [DEMO.repo]: DEMO.lernanta } },
+      github: {
+        repos: [DEMO.repo],
+        boardForRepo: { [DEMO.repo]: DEMO.lernanta },
+        closeLabel: CLOSE_LABEL,
+      },
     },
     secrets: { trelloToken: DEMO.trelloToken, githubToken: DEMO.githubToken },
   });
 });
 afterEach(async () => {
   await page?.close();
+  await other?.close();
   bed.fake.faults.clear();
   await clearExtensionStorage(bed);
   expect(errors, 'no uncaught error and no console error on the page').toEqual([]);
@@ -74,17 +92,28 @@ const cardComments = (cardId: string) =>
     .filter((a) => a.type === 'commentCard' && (a.data.card as { id?: string }).id === cardId)
     .map((a) => String((a.data as { text?: string }).text));
 
-async function openDialog(n: number) {
-  page = await bed.browser.context.newPage();
-  errors = watchErrors(page);
-  await page.goto(bed.fake.url('github.com', `/${DEMO.repo}/issues/${n}`));
-  await waitForHint(page, 'issue.needs-card');
-  await page.locator('[data-process-action="move-issue-to-card"] button.hint').click();
-  const dialog = page.locator('[data-move-dialog]');
+async function openDialog(n: number, tab?: Page) {
+  const opened = tab ?? (await bed.browser.context.newPage());
+  if (!tab) {
+    page = opened;
+    errors = watchErrors(page);
+  }
+  await opened.goto(bed.fake.url('github.com', `/${DEMO.repo}/issues/${n}`));
+  await waitForHint(opened, 'issue.needs-card');
+  await opened.locator('[data-process-action="move-issue-to-card"] button.hint').click();
+  const dialog = opened.locator('[data-move-dialog]');
   await dialog
     .locator('select[name="list"] option', { hasText: 'Unsorted' })
     .waitFor({ state: 'attached' });
   return dialog;
+}
+
+/** The same issue in a second tab, with its own dialog open. */
+async function openSecondTab(n: number) {
+  other = await bed.browser.context.newPage();
+  const otherErrors = watchErrors(other);
+  const dialog = await openDialog(n, other);
+  return { dialog, errors: otherErrors };
 }
 
 const status = () => page.locator('[data-move-status]');
@@ -107,9 +136,12 @@ function expectMovedOnce(n: number, { closed = true } = {}) {
   expect(copied[1]).toContain('Second <img src=0 onerror=alert(1)> thought.');
   expect(markerComments(n)).toHaveLength(1);
   expect(markerComments(n)[0]?.body).toContain(`https://trello.com/c/${card?.shortLink}`);
+  // The issue's "discussion" label matched the board's "Discussion" by name.
+  expect(card?.labels.map((l) => l.name)).toEqual(['Discussion']);
   const issue = repo().issues.find((i) => i.number === n);
   expect(issue?.state).toBe(closed ? 'closed' : 'open');
   if (closed) expect(issue?.state_reason).toBe('not_planned');
+  expect(issue?.labels.filter((l) => l.name === CLOSE_LABEL)).toHaveLength(closed ? 1 : 0);
 }
 
 describe('move issue to Trello card', () => {
@@ -117,8 +149,13 @@ describe('move issue to Trello card', () => {
     newIssue();
     const dialog = await openDialog(issueNumber);
     expect(await dialog.locator('select[name="board"]').inputValue()).toBe(DEMO.lernanta);
-    expect(await dialog.getByLabel('Card preview').textContent()).toContain(
-      '3 comments copied in order',
+    const preview = (await dialog.getByLabel('Card preview').textContent()) ?? '';
+    expect(preview).toContain('3 comments copied in order');
+    // The exact description the card gets, with where it came from.
+    expect(await dialog.locator('[data-card-description]').textContent()).toMatch(
+      new RegExp(
+        `^The course page needs a redesign\\.[\\s\\S]*Moved from ${issueUrl(issueNumber)} \\(opened by @carol on \\d{4}-\\d\\d-\\d\\d\\)$`,
+      ),
     );
     await dialog.getByRole('button', { name: 'Move to Trello' }).click();
     await page.locator('[data-move-status="done"]').waitFor();
@@ -199,8 +236,9 @@ describe('move issue to Trello card', () => {
     await page.locator('[data-move-status="waiting"]').waitFor();
     expect(await status().textContent()).toContain('Trello rate limit reached (429).');
     expect(cardsFor(issueNumber)).toEqual([]);
-    await dialog.getByRole('button', { name: 'Retry now' }).click();
-    await page.locator('[data-move-status="done"]').waitFor();
+    // No retry before Trello's window has passed: the job goes on by itself at its time.
+    expect(await dialog.getByRole('button', { name: 'Retry now' }).count()).toBe(0);
+    await page.locator('[data-move-status="done"]').waitFor({ timeout: 25_000 });
     expectMovedOnce(issueNumber);
   });
 
@@ -256,5 +294,105 @@ describe('move issue to Trello card', () => {
       await worker.evaluate(() => (globalThis as { beforeRestart?: boolean }).beforeRestart),
     ).toBeUndefined();
     expectMovedOnce(issueNumber);
+  });
+
+  it('two tabs starting the same move at once: joined in the background, one card', async () => {
+    newIssue();
+    const first = await openDialog(issueNumber);
+    const second = await openSecondTab(issueNumber);
+    await Promise.all([
+      first.getByRole('button', { name: 'Move to Trello' }).click(),
+      second.dialog.getByRole('button', { name: 'Move to Trello' }).click(),
+    ]);
+    await page.locator('[data-move-status="done"]').waitFor();
+    await other?.locator('[data-move-status="done"]').waitFor();
+    expectMovedOnce(issueNumber);
+    expect(second.errors).toEqual([]);
+  });
+
+  it('a second move after the first finished, to another list: “Already on card”, still one card', async () => {
+    newIssue();
+    const first = await openDialog(issueNumber);
+    const second = await openSecondTab(issueNumber);
+    await first.getByRole('button', { name: 'Move to Trello' }).click();
+    await page.locator('[data-move-status="done"]').waitFor();
+    const [card] = cardsFor(issueNumber);
+    await second.dialog.locator('select[name="list"]').selectOption({ label: 'Need to do' });
+    await second.dialog.getByRole('button', { name: 'Move to Trello' }).click();
+    await second.dialog.locator(`[data-move-existing="${card?.shortLink}"]`).waitFor();
+    expect(await second.dialog.getByRole('status').textContent()).toBe(
+      `Already on card ${card?.shortLink}: nothing new was created.`,
+    );
+    expect(
+      await second.dialog.getByRole('link', { name: 'Open the card' }).getAttribute('href'),
+    ).toBe(`https://trello.com/c/${card?.shortLink}`);
+    expectMovedOnce(issueNumber);
+    expect(second.errors).toEqual([]);
+  });
+
+  it('a card for the issue already on another list of the board is used, not a second one', async () => {
+    newIssue();
+    const board = findBoard(bed.fake.state, DEMO.lernanta);
+    if (!board) throw new Error('no board');
+    const earlier = addCard(bed.fake.state, board, {
+      name: 'Made by hand earlier',
+      list: 'In progress',
+      attachments: [issueUrl(issueNumber)],
+    });
+    const dialog = await openDialog(issueNumber);
+    await dialog.getByRole('button', { name: 'Move to Trello' }).click();
+    await page.locator('[data-move-status="done"]').waitFor();
+    expect(cardsFor(issueNumber).map((c) => c.shortLink)).toEqual([earlier.shortLink]);
+    expect(board.lists.find((l) => l.id === earlier.idList)?.name).toBe('In progress');
+    expect(markerComments(issueNumber)).toHaveLength(1);
+    expect(markerComments(issueNumber)[0]?.body).toContain(earlier.shortLink);
+  });
+
+  it('a body over Trello’s description limit: the card holds all of it, continued in comments', async () => {
+    const paragraph =
+      'Organisers get lost between the overview, the signup settings and the task pages. ';
+    const body = `${paragraph.repeat(450)}The end.`; // about 37,000 characters
+    newIssue(body);
+    const dialog = await openDialog(issueNumber);
+    expect(await dialog.locator('[data-card-description]').textContent()).toContain(
+      'The description continues in the comments below',
+    );
+    await dialog.getByRole('button', { name: 'Move to Trello' }).click();
+    await page.locator('[data-move-status="done"]').waitFor();
+    const [card] = cardsFor(issueNumber);
+    expect(cardsFor(issueNumber)).toHaveLength(1);
+    expect(card?.desc.length).toBeLessThanOrEqual(16_384);
+    const parts = cardComments(card?.id ?? '').filter((t) => t.startsWith('Description, part'));
+    expect(parts.length).toBeGreaterThanOrEqual(2);
+    const whole =
+      (card?.desc.split('\n\n(The description continues')[0] ?? '') +
+      parts.map((t) => t.split('\n\n').slice(1).join('\n\n')).join('');
+    expect(whole).toBe(body);
+    // Then every issue comment, in order.
+    expect(
+      cardComments(card?.id ?? '')
+        .slice(parts.length)
+        .map((t) => t.split(' ')[0]),
+    ).toEqual(['@alice', '@bob', '@carol']);
+  });
+
+  it('closes without the label when the repository lacks it, creates none, and says so', async () => {
+    newIssue();
+    const saved = repo().labels;
+    repo().labels = [];
+    try {
+      const dialog = await openDialog(issueNumber);
+      await dialog.getByRole('button', { name: 'Move to Trello' }).click();
+      await page.locator('[data-move-status="done"]').waitFor();
+      expect(await dialog.locator('[data-move-note]').textContent()).toBe(
+        `${DEMO.repo} has no label “${CLOSE_LABEL}”: the issue was closed without it. Create the label in the repository, or change it in the Process Lens options.`,
+      );
+      expect(repo().labels).toEqual([]);
+      const issue = repo().issues.find((i) => i.number === issueNumber);
+      expect(issue?.state).toBe('closed');
+      expect(issue?.labels.map((l) => l.name)).toEqual(['discussion']);
+    } finally {
+      repo().labels = saved;
+    }
   });
 });

@@ -125,16 +125,27 @@ describe('options page', () => {
     );
   });
 
-  it('loads the team’s shared settings from a repository', async () => {
+  it('loads the team’s shared settings from a repository, over the current ones', async () => {
     await openOptions();
+    await page.getByLabel('API key').fill(DEMO.trelloKey);
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Saved.').waitFor();
     await page.locator('input[name="teamRepo"]').fill('p2pu/.github');
     await page.getByRole('button', { name: 'Load', exact: true }).click();
     await page
-      .getByText('Imported p2pu/.github/process-lens.json: these settings are saved.')
+      .getByText('Imported p2pu/.github/process-lens.json: 2 settings changed and saved.')
       .waitFor();
     expect(await page.getByLabel('Project Pipeline board').inputValue()).toBe(DEMO.pipeline);
+    // The file has no API key: yours stays.
+    expect(await page.getByLabel('API key').inputValue()).toBe(DEMO.trelloKey);
     expect(await storage(['settings'])).toMatchObject({
-      settings: { trello: { pipelineBoard: DEMO.pipeline, boards: [DEMO.lernanta, DEMO.mooc] } },
+      settings: {
+        trello: {
+          apiKey: DEMO.trelloKey,
+          pipelineBoard: DEMO.pipeline,
+          boards: [DEMO.lernanta, DEMO.mooc],
+        },
+      },
     });
     await page.locator('input[name="teamRepo"]').fill('p2pu/nothing-here');
     await page.getByRole('button', { name: 'Load', exact: true }).click();

@@ -64,6 +64,14 @@ describe('popup', () => {
       'Stuck: Weekly schedule — waiting for the course team to confirm dates.',
     );
     expect(agenda).toContain('**Plans**\n- Group matching');
+    // The pipeline card's overdue deadline is a problem of its project.
+    const mooc = agenda.split('## Mechanical MOOC')[1]?.split('\n## ')[0] ?? '';
+    expect(mooc).toContain('**Problems**');
+    expect(mooc).toContain('Mechanical MOOC: Overdue by 4 days');
+    // A finding about a pull request opens it on GitHub.
+    expect(
+      await page.getByRole('link', { name: 'PR #42: 0 of 1 approvals' }).getAttribute('href'),
+    ).toBe('https://github.com/p2pu/lernanta/pull/42');
     // A card's pull request that waits for a review is a problem for the call.
     expect(agenda).toContain('Waiting for review: PR #42: 0 of 1 approvals');
     expect(

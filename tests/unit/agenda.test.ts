@@ -46,6 +46,7 @@ describe('the call agenda', () => {
     const agenda = buildAgenda([project()], undefined, callAt, previousCall(NOW, call), call);
     expect(agenda.projects).toEqual([
       {
+        board: 'LeRnAnTa',
         title: 'Lernanta',
         progress: ['Shipped this week'],
         plans: ['Working on it', 'Next: Next 1', 'Next: Next 2', 'Next: Next 3'],
@@ -97,6 +98,50 @@ describe('the call agenda', () => {
       buildAgenda([], { board: pipeline, findings: [overdue] }, laterCall, firstCall, call)
         .pipelineReview,
     ).toBeUndefined();
+  });
+
+  it('raises overdue and too-far deadlines of the pipeline cards that link to the project', () => {
+    const projects = list('Projects');
+    const linked = card('Lernanta rewrite', projects.id, {
+      desc: 'Board: https://trello.com/b/LeRnAnTa/lernanta',
+    });
+    const attached = card('Lernanta phase 2', projects.id, {
+      attachments: [{ url: 'https://trello.com/b/LeRnAnTa' }],
+    });
+    const other = card('Mechanical MOOC', projects.id, {
+      desc: 'https://trello.com/b/MeChMoOc/mooc',
+    });
+    const pipeline = board([projects], [linked, attached, other], { shortLink: 'PiPeLiNe' });
+    const finding = (rule: string, subject: string, title: string): Finding => ({
+      rule,
+      severity: rule === 'pipeline.overdue' ? 'error' : 'warn',
+      subject,
+      anchor: { kind: 'card', board: 'PiPeLiNe', card: subject },
+      title,
+      message: '',
+    });
+    const agenda = buildAgenda(
+      [project()],
+      {
+        board: pipeline,
+        findings: [
+          finding('pipeline.overdue', linked.shortLink, 'Overdue by 4 days'),
+          finding('pipeline.deadline-too-far', attached.shortLink, 'Deadline in 90 days: too far'),
+          // Not a deadline, or not this project: not in this project's problems.
+          finding('pipeline.stale', linked.shortLink, 'Not updated for 40 days'),
+          finding('pipeline.overdue', other.shortLink, 'Overdue by 2 days'),
+        ],
+      },
+      nextCall(NOW, call),
+      previousCall(NOW, call),
+      call,
+    );
+    expect(agenda.projects[0]?.problems.slice(-2)).toEqual([
+      'Lernanta rewrite: Overdue by 4 days',
+      'Lernanta phase 2: Deadline in 90 days: too far',
+    ]);
+    expect(agenda.projects[0]?.problems.join('\n')).not.toContain('Mechanical MOOC');
+    expect(agenda.projects[0]?.problems.join('\n')).not.toContain('Not updated');
   });
 
   it('copies as Markdown and as plain text', () => {

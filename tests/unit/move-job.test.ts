@@ -10,7 +10,7 @@ import {
   newJob,
   SETTLE_MS,
 } from '../../utils/jobs/move-job';
-import { cardMarker } from '../../utils/process/links';
+import { cardLinksTo, cardMarker } from '../../utils/process/links';
 import { type ErrorCode, fail, ok, type Result } from '../../utils/result';
 
 const ISSUE_URL = 'https://github.com/p2pu/lernanta/issues/44';
@@ -23,6 +23,7 @@ const request: MoveRequest = {
   list: 'list-unsorted',
   close: true,
   copyComments: true,
+  closeLabel: 'wontfix',
 };
 
 type EffectName = Exclude<keyof MoveEffects, 'now' | 'save'>;
@@ -35,6 +36,7 @@ function world(
   const cards: {
     id: string;
     shortLink: string;
+    board: string;
     list: string;
     name: string;
     desc: string;
@@ -57,7 +59,15 @@ function world(
       createdAt: '2026-11-20T10:00:00Z',
       url: `${ISSUE_URL}#issuecomment-${n}`,
     })),
+    labels: ['Discussion', 'needs-triage'],
   };
+  /** The target board's labels (matched by name, ignoring case) and the repository's. */
+  const boardLabels = [
+    { id: 'label-discussion', name: 'discussion' },
+    { id: 'label-ux', name: 'ux' },
+  ];
+  const repoLabels = ['wontfix', 'discussion'];
+  const issueLabels = [...issue.labels];
   const budget = new Map(failures.map((f) => [f.effect, { ...f, times: f.times ?? 1 }]));
   const guard =
     <A extends unknown[], T>(name: EffectName, work: (...args: A) => T) =>
@@ -76,14 +86,19 @@ function world(
       saved.push(structuredClone(job));
     },
     readIssue: guard('readIssue', () => structuredClone(issue)),
-    findCardWithAttachment: guard('findCardWithAttachment', (list: string, url: string) => {
-      const card = cards.find((c) => c.list === list && c.attachments.includes(url));
+    findCardForIssue: guard('findCardForIssue', (board: string, url: string) => {
+      const card = cards.find(
+        (c) =>
+          c.board === board &&
+          cardLinksTo({ desc: c.desc, attachments: c.attachments.map((a) => ({ url: a })) }, url),
+      );
       return card ? { id: card.id, shortLink: card.shortLink } : null;
     }),
     createCard: guard('createCard', (list: string, content, url: string, labels: string[]) => {
       const card = {
         id: `c${cards.length}`,
         shortLink: `CaRd000${cards.length}`,
+        board: 'LeRnAnTa',
         list,
         name: content.name,
         desc: content.desc,
@@ -102,7 +117,13 @@ function world(
     attach: guard('attach', (id: string, url: string) =>
       cards.find((c) => c.id === id)?.attachments.push(url),
     ),
-    matchLabels: guard('matchLabels', () => []),
+    matchLabels: guard('matchLabels', (board: string, names: string[]) =>
+      board === 'LeRnAnTa'
+        ? boardLabels
+            .filter((l) => names.some((n) => n.toLowerCase() === l.name.toLowerCase()))
+            .map((l) => l.id)
+        : [],
+    ),
     cardComments: guard('cardComments', (id: string) =>
       [...(cards.find((c) => c.id === id)?.comments ?? [])].reverse(),
     ),
@@ -113,6 +134,12 @@ function world(
     addIssueComment: guard('addIssueComment', (_r: MoveRequest, body: string) =>
       issueComments.push(body),
     ),
+    addLabel: guard('addLabel', (_r: MoveRequest, name: string) => {
+      if (issueLabels.includes(name)) return 'already' as const;
+      if (!repoLabels.includes(name)) return 'missing' as const;
+      issueLabels.push(name);
+      return 'added' as const;
+    }),
     closeIssue: guard('closeIssue', () => {
       closed++;
     }),
@@ -123,8 +150,24 @@ function world(
     issueComments,
     saved,
     closedCount: () => closed,
+    issueLabels,
+    repoLabels,
     tick: (ms: number) => (clock += ms),
     issue,
+  };
+}
+
+function existingCard() {
+  return {
+    id: 'x1',
+    shortLink: 'ExIsTiNg',
+    board: 'LeRnAnTa',
+    list: 'list-need-to-do',
+    name: 'Existing',
+    desc: '',
+    attachments: [] as string[],
+    comments: [] as string[],
+    labels: [] as string[],
   };
 }
 
@@ -152,6 +195,9 @@ function expectMovedOnce(w: ReturnType<typeof world>): void {
     `Moved to Trello: https://trello.com/c/${card?.shortLink}\n\n${cardMarker(card?.shortLink ?? '')}`,
   ]);
   expect(w.closedCount()).toBeGreaterThanOrEqual(1);
+  // The issue's labels that the board has, matched by name; the close label added once.
+  expect(card?.labels).toEqual(['label-discussion']);
+  expect(w.issueLabels.filter((l) => l === 'wontfix')).toEqual(['wontfix']);
 }
 
 describe('the move-issue job', () => {
@@ -180,7 +226,8 @@ describe('the move-issue job', () => {
 
   const steps: { effect: EffectName; afterDoing?: boolean }[] = [
     { effect: 'readIssue' },
-    { effect: 'findCardWithAttachment' },
+    { effect: 'findCardForIssue' },
+    { effect: 'matchLabels' },
     { effect: 'createCard' },
     { effect: 'createCard', afterDoing: true },
     { effect: 'cardComments' },
@@ -189,6 +236,8 @@ describe('the move-issue job', () => {
     { effect: 'issueComments' },
     { effect: 'addIssueComment' },
     { effect: 'addIssueComment', afterDoing: true },
+    { effect: 'addLabel' },
+    { effect: 'addLabel', afterDoing: true },
     { effect: 'closeIssue' },
     { effect: 'closeIssue', afterDoing: true },
   ];
@@ -206,6 +255,78 @@ describe('the move-issue job', () => {
       });
     }
   }
+
+  // Linking an existing card instead: the card is read, and the issue URL attached once.
+  const linkSteps: { effect: EffectName; afterDoing?: boolean }[] = [
+    { effect: 'getCard' },
+    { effect: 'attach' },
+    { effect: 'attach', afterDoing: true },
+  ];
+  for (const code of ['server', 'timeout', 'rate-limited'] as const) {
+    for (const { effect, afterDoing } of linkSteps) {
+      it(`linking a card: a ${code} on ${effect}${afterDoing ? ' that did happen' : ''} waits, resumes, and attaches the issue once`, async () => {
+        const w = world([{ effect, code, afterDoing }]);
+        w.cards.push(existingCard());
+        const first = await advance(
+          newJob({ ...request, linkCard: 'ExIsTiNg' }, w.effects.now()),
+          w.effects,
+        );
+        expect(first).toMatchObject({ status: 'waiting', error: { step: 'card', code } });
+        const job = await runToEnd(w, first);
+        expect(job).toMatchObject({ status: 'done', card: { shortLink: 'ExIsTiNg' } });
+        expect(w.cards).toHaveLength(1);
+        expect(w.cards[0]?.attachments).toEqual([ISSUE_URL]);
+        expect(w.issueComments).toEqual([
+          `Moved to Trello: https://trello.com/c/ExIsTiNg\n\n${cardMarker('ExIsTiNg')}`,
+        ]);
+      });
+    }
+  }
+
+  it('finds the card on another list of the board (moved since, or an earlier move): no second card', async () => {
+    const w = world();
+    w.cards.push({ ...existingCard(), list: 'list-in-progress', attachments: [ISSUE_URL] });
+    const job = await runToEnd(w);
+    expect(job).toMatchObject({ status: 'done', card: { shortLink: 'ExIsTiNg' } });
+    expect(w.cards).toHaveLength(1);
+    expect(w.issueComments[0]).toContain(cardMarker('ExIsTiNg'));
+  });
+
+  it('finds a card that links the issue only in its description, but not one that links another issue', async () => {
+    const w = world();
+    w.cards.push({ ...existingCard(), shortLink: 'OtHeRiSs', desc: `See ${ISSUE_URL}4 too.` });
+    w.cards.push({ ...existingCard(), desc: `Discussed in ${ISSUE_URL}.` });
+    const job = await runToEnd(w);
+    expect(job.card?.shortLink).toBe('ExIsTiNg');
+    expect(w.cards).toHaveLength(2);
+  });
+
+  it('does not look on other boards: a card elsewhere is not this move’s card', async () => {
+    const w = world();
+    w.cards.push({ ...existingCard(), board: 'OtHeRbRd', attachments: [ISSUE_URL] });
+    const job = await runToEnd(w);
+    expect(job.card?.shortLink).toBe('CaRd0001');
+  });
+
+  it('closes without the label when the repository lacks it, creates none, and says so', async () => {
+    const w = world();
+    w.repoLabels.splice(w.repoLabels.indexOf('wontfix'), 1);
+    const job = await runToEnd(w);
+    expect(job.status).toBe('done');
+    expect(w.closedCount()).toBe(1);
+    expect(w.issueLabels).not.toContain('wontfix');
+    expect(job.notes).toEqual([
+      'p2pu/lernanta has no label “wontfix”: the issue was closed without it. Create the label in the repository, or change it in the Process Lens options.',
+    ]);
+  });
+
+  it('adds no label when none is configured, or when the issue stays open', async () => {
+    for (const extra of [{ closeLabel: undefined }, { close: false }]) {
+      const w = world();
+      await runToEnd(w, newJob({ ...request, ...extra }, w.effects.now()));
+      expect(w.issueLabels).not.toContain('wontfix');
+    }
+  });
 
   it('after the worker died with a write in flight, waits for it to settle, then finds it: nothing twice', async () => {
     const w = world();
@@ -227,7 +348,7 @@ describe('the move-issue job', () => {
   });
 
   it('fails at once, naming the step, on a rejected token, and writes nothing to GitHub', async () => {
-    const w = world([{ effect: 'findCardWithAttachment', code: 'unauthorized' }]);
+    const w = world([{ effect: 'findCardForIssue', code: 'unauthorized' }]);
     const job = await advance(newJob(request, w.effects.now()), w.effects);
     expect(job).toMatchObject({ status: 'failed', error: { step: 'card', code: 'unauthorized' } });
     expect(w.issueComments).toEqual([]);
@@ -264,6 +385,7 @@ describe('the move-issue job', () => {
     other.cards.push({
       id: 'x1',
       shortLink: 'ExIsTiNg',
+      board: 'LeRnAnTa',
       list: 'l',
       name: 'Existing',
       desc: '',

@@ -1,6 +1,6 @@
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { OptionsPage } from '../../components/OptionsPage';
 import { useSettingsStore } from '../../utils/settings-store';
@@ -184,7 +184,7 @@ describe('options page: the call, reviews and sharing', () => {
       },
     );
     await user.upload(input, good);
-    await screen.findByText('Imported team.json: these settings are saved.');
+    await screen.findByText('Imported team.json: 2 settings changed and saved.');
     expect(screen.getByLabelText('Project Pipeline board')).toHaveProperty('value', 'PiPeLiNe');
     expect((await fakeBrowser.storage.local.get('settings')).settings).toMatchObject({
       process: { staleInProgressDays: 5 },
@@ -201,5 +201,160 @@ describe('options page: the call, reviews and sharing', () => {
     const json = decodeURIComponent((link.getAttribute('href') ?? '').split(',')[1] ?? '');
     expect(JSON.parse(json)).toMatchObject({ version: 1, trello: { apiKey: 'k' } });
     expect(json).not.toContain('secret-token');
+  });
+});
+
+describe('options page: states', () => {
+  it('loading: says it is loading while the settings are read', async () => {
+    vi.spyOn(fakeBrowser.storage.local, 'get').mockReturnValue(new Promise(() => {}));
+    render(<OptionsPage />);
+    expect(await screen.findByText('Loading settings…')).toBeTruthy();
+    expect(screen.getByRole('main').getAttribute('aria-busy')).toBe('true');
+  });
+
+  it('error: the settings cannot be read, and it says what to do', async () => {
+    vi.spyOn(fakeBrowser.storage.local, 'get').mockRejectedValue(new Error('storage is broken'));
+    render(<OptionsPage />);
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Process Lens could not read its settings. Reload this page.',
+    );
+  });
+
+  it('empty (first run): the process defaults, and where to start', async () => {
+    const { container } = render(<OptionsPage />);
+    expect(
+      (await screen.findByLabelText('Process lists of a project board')) as HTMLTextAreaElement,
+    ).toHaveProperty('value', 'Unsorted\nWould be nice\nNeed to do\nStuck\nIn progress\nDone');
+    expect(container.querySelector('[data-first-run]')?.textContent).toContain('Start with Trello');
+    expect(screen.getByLabelText('Day')).toHaveProperty('value', '4');
+    expect(
+      screen.getByLabelText('Hours without a push to your forks before it is overdue'),
+    ).toHaveProperty('value', '24');
+    expect(screen.getByLabelText('Label for issues closed by a move')).toHaveProperty('value', '');
+  });
+
+  it('full: every stored setting in its field, the token scopes named, no first-run note', async () => {
+    await fakeBrowser.storage.local.set({
+      settings: {
+        trello: { apiKey: 'demo-key', pipelineBoard: 'PiPeLiNe', boards: ['LeRnAnTa', 'MeChMoOc'] },
+        github: {
+          repos: ['p2pu/lernanta'],
+          boardForRepo: { 'p2pu/lernanta': 'LeRnAnTa' },
+          closeLabel: 'moved-to-trello',
+        },
+        process: {
+          staleInProgressDays: 5,
+          deadlineHorizonDays: 42,
+          pipelineStaleDays: 30,
+          requiredApprovals: 2,
+          pushIntervalHours: 12,
+          needsCard: { score: 4, labels: ['discussion', 'ux'] },
+          techCall: { weekday: 2, time: '16:30', timeZone: 'Europe/Berlin' },
+          devListAddress: 'dev@lists.p2pu.org',
+        },
+      },
+      secrets: { trelloToken: 'tok', githubToken: 'ghp' },
+    });
+    const { container } = render(<OptionsPage />);
+    const value = (label: string) => (screen.getByLabelText(label) as HTMLInputElement).value;
+    await screen.findByDisplayValue('demo-key');
+    expect(value('Project Pipeline board')).toBe('PiPeLiNe');
+    expect(value('Watched project boards')).toBe('LeRnAnTa\nMeChMoOc');
+    expect(value('Watched repositories')).toBe('p2pu/lernanta');
+    expect(value('Repository → board')).toBe('p2pu/lernanta LeRnAnTa');
+    expect(value('Label for issues closed by a move')).toBe('moved-to-trello');
+    expect(value('Days in “In progress” before a card is stale')).toBe('5');
+    expect(value('Deadline horizon (days)')).toBe('42');
+    expect(value('Pipeline card stale after (days)')).toBe('30');
+    expect(value('Approvals needed from others before merging')).toBe('2');
+    expect(value('Hours without a push to your forks before it is overdue')).toBe('12');
+    expect(value('Score at which an issue needs a card')).toBe('4');
+    expect(value('Labels that count towards it')).toBe('discussion, ux');
+    expect(value('Day')).toBe('2');
+    expect(value('Time (24-hour, in the call’s time zone)')).toBe('16:30');
+    expect(value('The call’s time zone')).toBe('Europe/Berlin');
+    expect(value('Development list address')).toBe('dev@lists.p2pu.org');
+    const githubToken = screen.getAllByLabelText('Token')[1] as HTMLElement;
+    const help = document.getElementById(githubToken.getAttribute('aria-describedby') ?? '');
+    expect(help?.textContent).toContain('Issues read & write, Pull requests read, Metadata read');
+    expect(help?.textContent).toContain('Contents read (to load the team');
+    expect(container.querySelector('[data-first-run]')).toBeNull();
+  });
+});
+
+describe('options page: push interval, close label and the call’s day', () => {
+  it('saves the push interval and the close label, naming an invalid interval by its field', async () => {
+    const user = userEvent.setup();
+    render(<OptionsPage />);
+    const hours = await screen.findByLabelText(
+      'Hours without a push to your forks before it is overdue',
+    );
+    await user.clear(hours);
+    await user.type(hours, '0');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    const error = await screen.findByText('must be at least 1');
+    expect(error.getAttribute('data-field-error')).toBe('process.pushIntervalHours');
+    await user.clear(hours);
+    await user.type(hours, '48');
+    await user.type(screen.getByLabelText('Label for issues closed by a move'), 'moved-to-trello');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Saved.');
+    expect((await fakeBrowser.storage.local.get('settings')).settings).toMatchObject({
+      github: { closeLabel: 'moved-to-trello' },
+      process: { pushIntervalHours: 48 },
+    });
+  });
+
+  it('shows a validation message on the weekday select', async () => {
+    const user = userEvent.setup();
+    render(<OptionsPage />);
+    const day = await screen.findByLabelText('Day');
+    // The select offers only valid days; an invalid one can still come back from validation.
+    const { save } = useSettingsStore.getState();
+    useSettingsStore.setState({
+      save: async () => [{ field: 'process.techCall.weekday', message: 'must be at most 6' }],
+    });
+    onTestFinished(() => useSettingsStore.setState({ save }));
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    const error = await screen.findByText('must be at most 6');
+    expect(error.getAttribute('data-field-error')).toBe('process.techCall.weekday');
+    expect(day.getAttribute('aria-invalid')).toBe('true');
+    expect(day.getAttribute('aria-describedby')).toBe(error.id);
+  });
+});
+
+describe('options page: importing over the current settings', () => {
+  it('keeps what the file does not set (API key, boards), and says what changed', async () => {
+    await fakeBrowser.storage.local.set({
+      settings: {
+        trello: { apiKey: 'my-key', pipelineBoard: 'PiPeLiNe', boards: ['LeRnAnTa'] },
+        process: { staleInProgressDays: 7 },
+      },
+    });
+    const user = userEvent.setup();
+    const { container } = render(<OptionsPage />);
+    const input = (await screen.findByLabelText('Import settings…')) as HTMLInputElement;
+    const file = new File(
+      [
+        JSON.stringify({
+          trello: { apiKey: '' },
+          github: { repos: ['p2pu/lernanta'] },
+          process: { staleInProgressDays: 10, techCall: { timeZone: 'Europe/Berlin' } },
+        }),
+      ],
+      'team.json',
+      { type: 'application/json' },
+    );
+    await user.upload(input, file);
+    await screen.findByText('Imported team.json: 3 settings changed and saved.');
+    expect(
+      [...container.querySelectorAll('[data-import-changed] li')].map((li) => li.textContent),
+    ).toEqual(['github.repos', 'process.staleInProgressDays', 'process.techCall.timeZone']);
+    expect((await fakeBrowser.storage.local.get('settings')).settings).toMatchObject({
+      trello: { apiKey: 'my-key', pipelineBoard: 'PiPeLiNe', boards: ['LeRnAnTa'] },
+      github: { repos: ['p2pu/lernanta'] },
+      process: { staleInProgressDays: 10, techCall: { weekday: 4, timeZone: 'Europe/Berlin' } },
+    });
+    expect(screen.getByLabelText('API key')).toHaveProperty('value', 'my-key');
   });
 });

@@ -14,7 +14,10 @@ function summary(extra: Partial<StatusSummary> = {}): StatusSummary {
       {
         board: 'LeRnAnTa',
         name: 'Lernanta',
-        problems: 1,
+        problems: 2,
+        counts: { 'board.missing-lists': 1, 'pr.reviews': 1 },
+        severity: 'warn',
+        asOf: NOW,
         worst: [
           {
             rule: 'board.missing-lists',
@@ -22,16 +25,24 @@ function summary(extra: Partial<StatusSummary> = {}): StatusSummary {
             title: '2 process lists missing',
             link: 'https://trello.com/b/LeRnAnTa',
           },
+          {
+            rule: 'pr.reviews',
+            severity: 'warn',
+            title: 'PR #42: 0 of 1 approvals',
+            link: 'https://github.com/p2pu/lernanta/pull/42',
+          },
         ],
       },
     ],
-    counts: { 'board.missing-lists': 1 },
-    problems: 1,
+    counts: { 'board.missing-lists': 1, 'pr.reviews': 1 },
+    problems: 2,
     worst: 'warn',
     nextCallAt: CALL,
     agenda: {
       callAt: CALL,
-      projects: [{ title: 'Lernanta', progress: [], plans: ['Fix login'], problems: [] }],
+      projects: [
+        { board: 'LeRnAnTa', title: 'Lernanta', progress: [], plans: ['Fix login'], problems: [] },
+      ],
     },
     ...extra,
   };
@@ -82,13 +93,89 @@ describe('popup', () => {
     expect((await screen.findByRole('alert')).textContent).toContain(
       'could not refresh: Could not reach Trello.',
     );
-    expect(screen.getByText('1 thing to look at')).toBeTruthy();
+    expect(screen.getByText('2 things to look at')).toBeTruthy();
   });
 
-  it('full: counts by rule, projects, the next call and the agenda', async () => {
-    answer({ ok: true, value: summary() });
+  it('offline: a board that could not be refreshed shows its last known state, and since when', async () => {
+    const last = summary();
+    const [lernanta] = last.projects;
+    if (!lernanta) throw new Error('no project');
+    const asOf = NOW - 20 * 60_000;
+    answer({
+      ok: true,
+      value: summary({
+        projects: [
+          {
+            ...lernanta,
+            asOf,
+            notRefreshed: 'Could not reach Trello: the network is down or the site is unreachable.',
+          },
+        ],
+      }),
+    });
     const { container } = render(<Popup />);
-    await screen.findByText('1 thing to look at');
+    const note = await screen.findByText(/not refreshed: Could not reach Trello/);
+    const clock = new Date(asOf).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+    expect(note.textContent).toBe(
+      ` (not refreshed: Could not reach Trello: the network is down or the site is unreachable, as of ${clock})`,
+    );
+    expect(container.querySelector('[data-not-refreshed="LeRnAnTa"]')).toBe(note);
+    // The last known problems still count.
+    expect(screen.getByText('2 to look at')).toBeTruthy();
+    expect(container.querySelector('[data-process-count="pr.reviews"]')?.textContent).toBe('1');
+  });
+
+  it('full: counts by rule, projects, my day, the next call and the agenda', async () => {
+    answer({
+      ok: true,
+      value: summary({
+        myDay: {
+          cards: [
+            {
+              name: 'Migrate to Django 1.4',
+              link: 'https://trello.com/c/CaRd0001',
+              board: 'Lernanta',
+              days: 12,
+            },
+          ],
+          pulls: [
+            {
+              title: 'Fix typo in the sign-up form',
+              link: 'https://github.com/p2pu/lernanta/pull/42',
+              status: {
+                owner: 'p2pu',
+                repo: 'lernanta',
+                number: 42,
+                state: 'open',
+                approvals: [],
+                changesRequested: [],
+                required: 1,
+                fetchedAt: NOW,
+              },
+            },
+          ],
+          reviews: [
+            {
+              title: 'Add badges to the profile page',
+              link: 'https://github.com/p2pu/lernanta/pull/41',
+              author: 'alice',
+            },
+          ],
+          lastPushAt: NOW - 30 * 3_600_000,
+        },
+        push: {
+          rule: 'push.overdue',
+          severity: 'warn',
+          subject: 'demo-dev',
+          anchor: { kind: 'header' },
+          title: 'Last push 30 hours ago',
+          message: '',
+          advice: 'Push your work in progress to your fork.',
+        },
+      }),
+    });
+    const { container } = render(<Popup />);
+    await screen.findByText('2 things to look at');
     expect(container.querySelector('[data-process-count="board.missing-lists"]')?.textContent).toBe(
       '1',
     );
@@ -102,6 +189,27 @@ describe('popup', () => {
     expect(screen.getByRole('link', { name: '2 process lists missing' }).getAttribute('href')).toBe(
       'https://trello.com/b/LeRnAnTa',
     );
+    // A finding about a pull request opens it on GitHub.
+    expect(
+      screen.getByRole('link', { name: 'PR #42: 0 of 1 approvals' }).getAttribute('href'),
+    ).toBe('https://github.com/p2pu/lernanta/pull/42');
+    // My day.
+    const myDay = screen.getByRole('region', { name: 'My day' });
+    expect(container.querySelector('[data-my-push]')?.textContent).toBe(
+      'Last push 30 hours ago — Push your work in progress to your fork.',
+    );
+    expect(container.querySelector('[data-my-cards]')?.textContent).toBe(
+      'Migrate to Django 1.4 (Lernanta, 12 days)',
+    );
+    expect(container.querySelector('[data-my-pulls]')?.textContent).toBe(
+      'Fix typo in the sign-up form (0 of 1 approvals)',
+    );
+    expect(container.querySelector('[data-my-reviews]')?.textContent).toBe(
+      'Add badges to the profile page by @alice',
+    );
+    expect(
+      myDay.querySelector('a[href="https://github.com/p2pu/lernanta/pull/41"]')?.textContent,
+    ).toBe('Add badges to the profile page');
   });
 });
 

@@ -55,6 +55,7 @@ function handlers(): Handlers {
       ok: false as const,
       error: { code: 'internal' as const, message: 'x' },
     })),
+    'move.defaultBoard': vi.fn(async () => ({ ok: true as const, value: null })),
     'move.status': vi.fn(async () => ({ ok: true as const, value: null })),
     'move.retry': vi.fn(async () => ({ ok: true as const, value: null })),
     'github.createCardForPull': vi.fn(async () => ({

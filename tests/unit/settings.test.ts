@@ -5,6 +5,7 @@ import {
   readSettings,
   validateSettings,
 } from '../../utils/process/settings';
+import { changedSettings, mergeImported } from '../../utils/process/settings-merge';
 
 describe('settings defaults', () => {
   it('follow the written process', () => {
@@ -21,7 +22,7 @@ describe('settings defaults', () => {
       devListAddress: '',
     });
     expect(settings.trello).toEqual({ apiKey: '', pipelineBoard: '', boards: [] });
-    expect(settings.github).toEqual({ repos: [], boardForRepo: {} });
+    expect(settings.github).toEqual({ repos: [], boardForRepo: {}, closeLabel: '' });
   });
 
   it('fill missing nested fields and keep the given ones', () => {
@@ -148,8 +149,80 @@ describe('invalid settings', () => {
     expect(readSettings(undefined).issues).toEqual([]);
   });
 
+  it('take the label for closed issues as text, trimmed, and refuse a label GitHub would not take', () => {
+    const ok = validateSettings({ github: { closeLabel: ' moved to trello ' } });
+    expect(ok.ok && ok.settings.github.closeLabel).toBe('moved to trello');
+    const bad = validateSettings({ github: { closeLabel: 'x'.repeat(51) } });
+    expect(bad.ok || bad.issues).toEqual([
+      { field: 'github.closeLabel', message: 'must be at most 50 characters' },
+    ]);
+  });
+
   it('never accept an empty list of process lists', () => {
     const result = validateSettings({ process: { lists: [] } });
     expect(result.ok || result.issues.map((i) => i.field)).toEqual(['process.lists']);
+  });
+});
+
+describe('importing settings over the current ones', () => {
+  const current = () => {
+    const result = validateSettings({
+      trello: { apiKey: 'my-key', pipelineBoard: 'PiPeLiNe', boards: ['LeRnAnTa'] },
+      github: { boardForRepo: { 'p2pu/lernanta': 'LeRnAnTa' } },
+      process: { staleInProgressDays: 5 },
+      mine: 'kept',
+    });
+    if (!result.ok) throw new Error('invalid fixture');
+    return result.settings;
+  };
+
+  it('keeps everything the file does not set, the API key included', () => {
+    const merged = validateSettings(
+      mergeImported(current(), { process: { requiredApprovals: 2 }, teams: 'new' }),
+    );
+    expect(merged.ok && merged.settings).toMatchObject({
+      trello: { apiKey: 'my-key', pipelineBoard: 'PiPeLiNe', boards: ['LeRnAnTa'] },
+      github: { boardForRepo: { 'p2pu/lernanta': 'LeRnAnTa' } },
+      process: { staleInProgressDays: 5, requiredApprovals: 2 },
+      mine: 'kept',
+      teams: 'new',
+    });
+  });
+
+  it('lets the file win where it has a value: lists replaced whole, maps merged, a set key taken', () => {
+    const merged = mergeImported(current(), {
+      trello: { apiKey: 'team-key', boards: ['MeChMoOc'], pipelineBoard: null },
+      github: { boardForRepo: { 'p2pu/badges': 'UnTiDyLs' } },
+      process: { techCall: { time: '08:00' } },
+    });
+    expect(merged).toMatchObject({
+      trello: { apiKey: 'team-key', boards: ['MeChMoOc'], pipelineBoard: 'PiPeLiNe' },
+      github: { boardForRepo: { 'p2pu/lernanta': 'LeRnAnTa', 'p2pu/badges': 'UnTiDyLs' } },
+      process: { techCall: { weekday: 4, time: '08:00' } },
+    });
+  });
+
+  it('keeps the API key when an exported file carries an empty one', () => {
+    expect(mergeImported(current(), { trello: { apiKey: '  ' } })).toMatchObject({
+      trello: { apiKey: 'my-key' },
+    });
+  });
+
+  it('leaves a file that is not an object for validation to refuse', () => {
+    expect(validateSettings(mergeImported(current(), 'nope')).ok).toBe(false);
+  });
+
+  it('names what changed', () => {
+    const before = current();
+    const after = validateSettings(
+      mergeImported(before, {
+        trello: { boards: ['LeRnAnTa', 'MeChMoOc'] },
+        process: { staleInProgressDays: 5, pushIntervalHours: 12 },
+      }),
+    );
+    expect(after.ok && changedSettings(before, after.settings)).toEqual([
+      'process.pushIntervalHours',
+      'trello.boards',
+    ]);
   });
 });

@@ -5,6 +5,7 @@
 import { browser } from 'wxt/browser';
 import type { GitHubClient } from '../github/client';
 import {
+  addExistingLabel,
   addIssueComment,
   checkTokenUser,
   closeNotPlanned,
@@ -20,6 +21,7 @@ import {
   type MoveRequest,
   newJob,
 } from '../jobs/move-job';
+import { cardLinksTo, cardMarkersIn } from '../process/links';
 import { sameListName } from '../process/lists';
 import { ok, type Result } from '../result';
 import type { TrelloClient } from '../trello/api';
@@ -35,7 +37,20 @@ export interface Clients {
   github: GitHubClient;
 }
 
-export function createMoveService(clients: () => Promise<Clients>, now = Date.now) {
+/**
+ * The answer to "move this issue": its job (new, or the one already running), or the card it is
+ * already on (a finished move, or our marker comment on the issue): no second card.
+ */
+export type MoveStart = { kind: 'job'; job: MoveJob } | { kind: 'existing'; card: string };
+
+/** Runs `wake` after `ms` while the worker lives (alarms cover the rest). */
+export type Timer = (wake: () => void, ms: number) => void;
+
+export function createMoveService(
+  clients: () => Promise<Clients>,
+  now = Date.now,
+  timer: Timer = (wake, ms) => void setTimeout(wake, ms),
+) {
   const storeKey = (key: string) => `${PREFIX}${key}`;
 
   async function load(key: string): Promise<MoveJob | null> {
@@ -55,21 +70,15 @@ export function createMoveService(clients: () => Promise<Clients>, now = Date.no
   }
 
   function effects({ trello, github }: Clients): MoveEffects {
-    let labels: string[] = [];
     const ref = (r: MoveRequest) => ({ owner: r.owner, repo: r.repo, number: r.number });
     return {
       now,
       save,
-      async readIssue(request) {
-        const read = await readIssueForCard(github, ref(request));
-        if (read.ok) labels = read.value.labels;
-        return read;
-      },
-      issueLabels: async () => ok(labels),
-      async findCardWithAttachment(list, url) {
-        const cards = await trello.listCardsWithAttachments(list);
+      readIssue: (request) => readIssueForCard(github, ref(request)),
+      async findCardForIssue(board, url) {
+        const cards = await trello.openCardsWithLinks(board);
         if (!cards.ok) return cards;
-        const card = cards.value.find((c) => c.attachments.some((a) => a.url === url));
+        const card = cards.value.find((c) => cardLinksTo(c, url));
         return ok(card ? { id: card.id, shortLink: card.shortLink } : null);
       },
       createCard: (list, content, url, idLabels) =>
@@ -98,6 +107,7 @@ export function createMoveService(clients: () => Promise<Clients>, now = Date.no
       addCardComment: (card, text) => trello.addComment(card, text),
       issueComments: (request) => issueCommentBodies(github, ref(request)),
       addIssueComment: (request, body) => addIssueComment(github, ref(request), body),
+      addLabel: (request, name) => addExistingLabel(github, ref(request), name),
       closeIssue: (request) => closeNotPlanned(github, ref(request)),
     };
   }
@@ -111,10 +121,24 @@ export function createMoveService(clients: () => Promise<Clients>, now = Date.no
     });
   }
 
+  /** Alarm updates, one after the other (each reads the alarm before it may replace it). */
+  let alarmSet = Promise.resolve();
+
+  /**
+   * Wakes the jobs at `at`. Alarms survive the worker (Chrome may round short delays up to 30 s);
+   * a timer is quicker while it lives. One alarm serves every job: it keeps the earliest time
+   * (each resume schedules the next one).
+   */
   function schedule(at: number): void {
-    // Alarms survive the worker (Chrome may round short delays up to 30 s); a timer is quicker while it lives.
-    void browser.alarms.create(JOBS_ALARM, { when: Math.max(at, now() + 1000) });
-    setTimeout(() => void resume(), Math.max(at - now(), 0) + 50);
+    const when = Math.max(at, now() + 1000);
+    alarmSet = alarmSet
+      .then(async () => {
+        const alarm = await browser.alarms.get(JOBS_ALARM);
+        if (!alarm || alarm.scheduledTime > when || alarm.scheduledTime < now())
+          await browser.alarms.create(JOBS_ALARM, { when });
+      })
+      .catch(() => {}); // the timer below still runs; the next schedule tries again
+    timer(() => void resume(), Math.max(at - now(), 0) + 50);
   }
 
   async function resume(): Promise<void> {
@@ -129,35 +153,58 @@ export function createMoveService(clients: () => Promise<Clients>, now = Date.no
   }
 
   return {
-    /** Starts a job, or joins the unfinished one for the same issue (double clicks, two tabs). */
-    async start(request: MoveRequest, pageUser: string | undefined): Promise<Result<MoveJob>> {
-      return joined(`start:${jobKey(request)}`, async () => {
+    /**
+     * Starts a job, or joins the unfinished one for the same issue (double clicks, two tabs). An
+     * issue already on a card (a finished move, or our marker in its comments) gets that card.
+     */
+    async start(request: MoveRequest, pageUser: string | undefined): Promise<Result<MoveStart>> {
+      return joined(`start:${jobKey(request)}`, async (): Promise<Result<MoveStart>> => {
         const existing = await load(jobKey(request));
         if (existing && !isFinished(existing)) {
           if (existing.status === 'running') void run(existing);
-          return ok(existing);
+          return ok({ kind: 'job', job: existing });
         }
-        const user = await checkTokenUser((await clients()).github, pageUser);
+        if (existing?.status === 'done' && existing.card)
+          return ok({ kind: 'existing', card: existing.card.shortLink });
+        const { github } = await clients();
+        const user = await checkTokenUser(github, pageUser);
         if (!user.ok) return user;
+        const comments = await issueCommentBodies(github, request);
+        if (!comments.ok) return comments;
+        const [marked] = cardMarkersIn(comments.value);
+        if (marked) return ok({ kind: 'existing', card: marked });
         const job = newJob(request, now());
         await save(job);
         void run(job);
-        return ok(job);
+        return ok({ kind: 'job', job });
       });
     },
     /** Starts (or joins) and waits for the end or the first wait. */
     async startAndWait(
       request: MoveRequest,
       pageUser: string | undefined,
-    ): Promise<Result<MoveJob>> {
+    ): Promise<Result<MoveStart>> {
       const started = await this.start(request, pageUser);
-      if (!started.ok) return started;
-      return run((await load(started.value.key)) ?? started.value);
+      if (!started.ok || started.value.kind === 'existing') return started;
+      const finished = await run((await load(started.value.job.key)) ?? started.value.job);
+      return finished.ok ? ok({ kind: 'job', job: finished.value }) : finished;
     },
     status: (key: string) => load(key),
+    /**
+     * Runs a failed or waiting job again now, except while a rate limit holds: then it keeps its
+     * time (retrying early would only earn another 429).
+     */
     async retry(key: string): Promise<Result<MoveJob | null>> {
       const job = await load(key);
       if (!job || job.status === 'done') return ok(job);
+      if (
+        job.status === 'waiting' &&
+        job.error?.code === 'rate-limited' &&
+        (job.retryAt ?? 0) > now()
+      ) {
+        schedule(job.retryAt ?? now());
+        return ok(job);
+      }
       const again = { ...job, attempts: 0, status: 'running' as const, retryAt: undefined };
       await save(again);
       void run(again);

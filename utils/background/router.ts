@@ -133,6 +133,8 @@ function dispatch(
       return handlers['trello.lists'](message);
     case 'move.start':
       return handlers['move.start'](message);
+    case 'move.defaultBoard':
+      return handlers['move.defaultBoard'](message);
     case 'move.status':
       return handlers['move.status'](message);
     case 'move.retry':

@@ -7,7 +7,7 @@ import { createGitHubClient, whoAmI } from '../github/client';
 import { readIssue, readPull, readPullStatuses } from '../github/data';
 import { readTeamSettings } from '../github/team-settings';
 import { jobKey } from '../jobs/move-job';
-import { boardForRepo } from '../process/boards';
+import { boardForRepo, boardFromPipeline } from '../process/boards';
 import { LIST_ROLES, sameListName } from '../process/lists';
 import { countReviews } from '../process/reviews';
 import { cardPullFindings, cardPulls } from '../process/rules/card-pull';
@@ -24,7 +24,13 @@ import { gatherMyDay } from './my-day';
 import { findCardForPull } from './pull-card';
 import type { Handlers } from './router';
 import { createSnapshotCache } from './snapshot-cache';
-import { computeSummary, LAST_SUMMARY_KEY, showBadge, withMyDay } from './summary';
+import {
+  computeSummary,
+  LAST_SUMMARY_KEY,
+  type StatusSummary,
+  showBadge,
+  withMyDay,
+} from './summary';
 
 /** The options page with a pipeline board to offer (`?pipelineBoard=AbCd1234`). */
 export function optionsUrlWithPipeline(board: string): string {
@@ -96,7 +102,10 @@ export function createHandlers(moves: MoveService, now = Date.now): Handlers {
         const statuses = await readPullStatuses(github, pulls, required, countReviews, now);
         return cardPullFindings(snapshot.shortLink, links, statuses);
       };
-      let summary = await computeSummary(settings, connected, read, now(), pullFindings);
+      const previous = (await browser.storage.local.get(LAST_SUMMARY_KEY))[LAST_SUMMARY_KEY] as
+        | StatusSummary
+        | undefined;
+      let summary = await computeSummary(settings, connected, read, now(), pullFindings, previous);
       if (!summary.setup) {
         const watched = [
           ...new Set([...settings.trello.boards, ...Object.values(settings.github.boardForRepo)]),
@@ -111,7 +120,9 @@ export function createHandlers(moves: MoveService, now = Date.now): Handlers {
           github: secrets.githubToken ? github : undefined,
           now: now(),
         });
-        summary = withMyDay(summary, myDay, push);
+        // With a token, GitHub always says when the user last pushed, unless it could not be read.
+        const githubFailed = Boolean(secrets.githubToken) && push === undefined;
+        summary = withMyDay(summary, myDay, push, previous, githubFailed);
       }
       await browser.storage.local.set({ [LAST_SUMMARY_KEY]: summary });
       await showBadge(summary);
@@ -206,19 +217,16 @@ export function createHandlers(moves: MoveService, now = Date.now): Handlers {
         close: false,
         copyComments: false,
       };
-      const job = await moves.startAndWait(request, pageUser);
-      if (!job.ok) return job;
-      if (job.value.status === 'done' && job.value.card)
-        return ok({ shortLink: job.value.card.shortLink });
-      const error = job.value.error ?? {
+      const started = await moves.startAndWait(request, pageUser);
+      if (!started.ok) return started;
+      if (started.value.kind === 'existing') return ok({ shortLink: started.value.card });
+      const { job } = started.value;
+      if (job.status === 'done' && job.card) return ok({ shortLink: job.card.shortLink });
+      const error = job.error ?? {
         code: 'internal' as const,
         message: 'The card is not made yet.',
       };
-      return fail(
-        error.code,
-        error.message,
-        job.value.retryAt ? { retryAt: job.value.retryAt } : {},
-      );
+      return fail(error.code, error.message, job.retryAt ? { retryAt: job.retryAt } : {});
     },
 
     async 'trello.boards'() {
@@ -236,6 +244,8 @@ export function createHandlers(moves: MoveService, now = Date.now): Handlers {
     },
 
     async 'move.start'({ owner, repo, number, board, list, close, linkCard, pageUser }) {
+      const { settings } = await loadSettings();
+      const closeLabel = settings.github.closeLabel;
       const request = {
         kind: 'issue' as const,
         owner,
@@ -246,8 +256,21 @@ export function createHandlers(moves: MoveService, now = Date.now): Handlers {
         close,
         copyComments: true,
         linkCard,
+        ...(close && closeLabel ? { closeLabel } : {}),
       };
       return moves.start(request, pageUser);
+    },
+
+    async 'move.defaultBoard'({ owner, repo }) {
+      const { settings, client } = await trello();
+      const mapped = boardForRepo(settings, { owner, repo });
+      if (mapped) return ok({ board: mapped, from: 'settings' as const });
+      const pipeline = settings.trello.pipelineBoard;
+      if (!pipeline) return ok(null);
+      const snapshot = await readBoard(pipeline, true, false, client);
+      if (!snapshot.ok) return snapshot;
+      const linked = boardFromPipeline(snapshot.value, { owner, repo });
+      return ok(linked ? { board: linked, from: 'pipeline' as const } : null);
     },
 
     async 'move.status'({ owner, repo, number }) {

@@ -13,22 +13,52 @@ import {
   type Severity,
   worstSeverity,
 } from '../process/findings';
+import { findingLink } from '../process/links';
 import type { MyDay } from '../process/my-day';
 import { evaluateBoard } from '../process/rules';
+import { cardPulls } from '../process/rules/card-pull';
 import type { Settings } from '../process/settings';
 import type { Result } from '../result';
 import type { BoardSnapshot } from '../trello/snapshot';
 
 export const LAST_SUMMARY_KEY = 'lastSummary';
 export const REFRESH_ALARM = 'process-lens-refresh';
+/** How often the badge refreshes by itself (issue 6: every 15 minutes, within the API budgets). */
 export const REFRESH_MINUTES = 15;
+
+/**
+ * The periodic refresh alarm, created only when it is missing (or has another period): the
+ * worker starts often, and re-creating the alarm each time would push the next refresh out.
+ */
+export async function ensureRefreshAlarm(): Promise<void> {
+  const existing = await browser.alarms.get(REFRESH_ALARM);
+  if (existing?.periodInMinutes === REFRESH_MINUTES) return;
+  await browser.alarms.create(REFRESH_ALARM, { periodInMinutes: REFRESH_MINUTES });
+}
+
+export interface WorstFinding {
+  rule: string;
+  severity: Severity;
+  title: string;
+  /** Opens the card or board on Trello, or the pull request or issue on GitHub. */
+  link: string;
+}
 
 export interface ProjectSummary {
   board: string;
   name: string;
   /** Findings that are warn or error, worst first (at most 5). */
-  worst: { rule: string; severity: Severity; title: string; link: string }[];
+  worst: WorstFinding[];
   problems: number;
+  /** Warn and error findings by rule. */
+  counts: Record<string, number>;
+  /** The worst severity of all the project's findings. */
+  severity: Severity;
+  /** When this project's data was read. */
+  asOf: number;
+  /** The last refresh failed (why): what is shown is the last known state, as of `asOf`. */
+  notRefreshed?: string;
+  /** Nothing is known: the board could not be read, and was never read before. */
   error?: string;
 }
 
@@ -53,18 +83,21 @@ type PullFindings = (snapshot: BoardSnapshot) => Promise<Finding[]>;
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warn: 1, info: 2, ok: 3 };
 
-function linkFor(finding: Finding): string {
-  return finding.anchor.kind === 'card'
-    ? `https://trello.com/c/${finding.anchor.card}`
-    : `https://trello.com/b/${finding.subject}`;
-}
+const moreSevere = (a: Severity, b: Severity): Severity =>
+  SEVERITY_ORDER.indexOf(a) >= SEVERITY_ORDER.indexOf(b) ? a : b;
 
+/**
+ * Runs the rules over the pipeline and every watched board. A board that cannot be read keeps
+ * its last known state from `previous` (marked "not refreshed"), so a failed read never makes
+ * the team look better than it is.
+ */
 export async function computeSummary(
   settings: Settings,
   connected: boolean,
   read: ReadBoard,
   now: number,
   pullFindings: PullFindings = async () => [],
+  previous?: StatusSummary,
 ): Promise<StatusSummary> {
   const call = settings.process.techCall;
   const base = {
@@ -82,18 +115,48 @@ export async function computeSummary(
   const pipelineBoard = settings.trello.pipelineBoard;
   if (boards.length === 0 && !pipelineBoard) return { ...base, setup: 'choose-boards' };
 
+  /** The board's summary from the last refresh that read it, marked with why this one failed. */
+  const lastKnown = (board: string, reason: string, name: string): ProjectSummary => {
+    const kept = previous?.projects.find((p) => p.board === board && !p.error);
+    return kept
+      ? {
+          ...kept,
+          // A summary stored by an older version may lack these.
+          counts: kept.counts ?? {},
+          severity: kept.severity ?? 'ok',
+          asOf: kept.asOf ?? previous?.asOf ?? now,
+          notRefreshed: reason,
+        }
+      : {
+          board,
+          name,
+          worst: [],
+          problems: 0,
+          counts: {},
+          severity: 'ok',
+          asOf: now,
+          error: reason,
+        };
+  };
+
   const pipeline = pipelineBoard ? await read(pipelineBoard, true) : undefined;
   const pipelineSnapshot = pipeline?.ok ? pipeline.value : undefined;
   const pipelineFindings = pipelineSnapshot
     ? evaluateBoard({ board: pipelineSnapshot, settings, now })
     : [];
   const projects: ProjectSummary[] = [];
+  if (pipelineBoard) {
+    projects.push(
+      pipeline?.ok
+        ? projectSummary(pipeline.value, pipelineFindings, now)
+        : lastKnown(pipelineBoard, pipeline?.error.message ?? '', 'Project Pipeline'),
+    );
+  }
   const agendaProjects: { board: BoardSnapshot; findings: Finding[] }[] = [];
-  const all: Finding[] = [...pipelineFindings];
   for (const board of boards) {
     const snapshot = await read(board, false);
     if (!snapshot.ok) {
-      projects.push({ board, name: board, worst: [], problems: 0, error: snapshot.error.message });
+      projects.push(lastKnown(board, snapshot.error.message, board));
       continue;
     }
     const findings = [
@@ -105,54 +168,66 @@ export async function computeSummary(
       }),
       ...(await pullFindings(snapshot.value)),
     ];
-    all.push(...findings);
     agendaProjects.push({ board: snapshot.value, findings });
-    projects.push(projectSummary(board, snapshot.value.name, findings));
+    projects.push(projectSummary(snapshot.value, findings, now));
   }
-  if (pipelineBoard) {
-    projects.unshift(
-      pipeline?.ok
-        ? projectSummary(pipelineBoard, pipeline.value.name, pipelineFindings)
-        : {
-            board: pipelineBoard,
-            name: 'Project Pipeline',
-            worst: [],
-            problems: 0,
-            error: pipeline?.error.message,
-          },
-    );
-  }
-  const problems = all.filter(isProblem);
   const counts: Record<string, number> = {};
-  for (const finding of problems) counts[finding.rule] = (counts[finding.rule] ?? 0) + 1;
+  for (const project of projects) {
+    for (const [rule, n] of Object.entries(project.counts)) counts[rule] = (counts[rule] ?? 0) + n;
+  }
   const callAt = nextCall(now, call);
+  const fresh = buildAgenda(
+    agendaProjects,
+    pipelineSnapshot && { board: pipelineSnapshot, findings: pipelineFindings },
+    callAt,
+    previousCall(now, call),
+    call,
+  );
+  // The agenda keeps the last known section of a board that could not be read.
+  const keptSections = previous?.agenda?.projects ?? [];
+  const sections = boards.flatMap((board) => {
+    const section =
+      fresh.projects.find((s) => s.board === board) ?? keptSections.find((s) => s.board === board);
+    return section ? [section] : [];
+  });
+  const pipelineReview =
+    pipelineSnapshot || previous?.agenda?.callAt !== callAt
+      ? fresh.pipelineReview
+      : previous.agenda.pipelineReview;
   return {
     ...base,
     projects,
     counts,
-    problems: problems.length,
-    worst: worstSeverity(all),
-    agenda: buildAgenda(
-      agendaProjects,
-      pipelineSnapshot && { board: pipelineSnapshot, findings: pipelineFindings },
-      callAt,
-      previousCall(now, call),
-      call,
-    ),
+    problems: projects.reduce((sum, p) => sum + p.problems, 0),
+    worst: projects.reduce<Severity>((worst, p) => moreSevere(p.severity, worst), 'ok'),
+    agenda: { ...fresh, projects: sections, ...(pipelineReview ? { pipelineReview } : {}) },
   };
 }
 
-function projectSummary(board: string, name: string, findings: readonly Finding[]): ProjectSummary {
+function projectSummary(
+  snapshot: BoardSnapshot,
+  findings: readonly Finding[],
+  now: number,
+): ProjectSummary {
   const problems = findings
     .filter(isProblem)
     .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+  const counts: Record<string, number> = {};
+  for (const finding of problems) counts[finding.rule] = (counts[finding.rule] ?? 0) + 1;
+  const pulls = new Map(cardPulls(snapshot).map(({ card, pull }) => [card, pull]));
   return {
-    board,
-    name,
+    board: snapshot.shortLink,
+    name: snapshot.name,
     problems: problems.length,
-    worst: problems
-      .slice(0, 5)
-      .map((f) => ({ rule: f.rule, severity: f.severity, title: f.title, link: linkFor(f) })),
+    counts,
+    severity: worstSeverity(findings),
+    asOf: snapshot.fetchedAt ?? now,
+    worst: problems.slice(0, 5).map((f) => ({
+      rule: f.rule,
+      severity: f.severity,
+      title: f.title,
+      link: findingLink(f, pulls.get(f.subject)),
+    })),
   };
 }
 
@@ -163,12 +238,34 @@ const BADGE_COLOURS: Record<Severity, string> = {
   error: '#c9372c',
 };
 
-/** Adds "my day" and `push.overdue` (counted like any finding) to a summary. */
+/**
+ * Adds "my day" and `push.overdue` (counted like any finding) to a summary. What could not be
+ * read keeps its last known state from `previous`: my cards on boards that were not refreshed,
+ * and, when GitHub could not be asked (`githubFailed`), my pull requests, reviews and last push.
+ */
 export function withMyDay(
   summary: StatusSummary,
-  myDay: MyDay,
-  push: Finding | undefined,
+  fresh: MyDay,
+  freshPush: Finding | undefined,
+  previous?: StatusSummary,
+  githubFailed = false,
 ): StatusSummary {
+  const last = previous?.myDay;
+  const notRefreshed = new Set(summary.projects.filter((p) => p.notRefreshed).map((p) => p.name));
+  const keepGitHub = githubFailed && last !== undefined;
+  const myDay: MyDay = {
+    ...fresh,
+    cards: [...fresh.cards, ...(last?.cards ?? []).filter((c) => notRefreshed.has(c.board))],
+    ...(keepGitHub
+      ? {
+          pulls: last.pulls,
+          reviews: last.reviews,
+          lastPushAt: last.lastPushAt,
+          githubNote: `Not refreshed (${fresh.githubNote ?? 'GitHub could not be read'}): the last known state.`,
+        }
+      : {}),
+  };
+  const push = freshPush ?? (githubFailed ? previous?.push : undefined);
   if (!push || !isProblem(push)) return { ...summary, myDay, push };
   return {
     ...summary,
@@ -176,10 +273,7 @@ export function withMyDay(
     push,
     counts: { ...summary.counts, [push.rule]: (summary.counts[push.rule] ?? 0) + 1 },
     problems: summary.problems + 1,
-    worst:
-      SEVERITY_ORDER.indexOf(push.severity) > SEVERITY_ORDER.indexOf(summary.worst)
-        ? push.severity
-        : summary.worst,
+    worst: moreSevere(push.severity, summary.worst),
   };
 }
 

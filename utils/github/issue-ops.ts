@@ -72,6 +72,36 @@ export async function addIssueComment(
   return result;
 }
 
+/**
+ * Adds a label to the issue unless it is already there. Never creates one: GitHub creates an
+ * unknown label when it is added to an issue, so the repository is asked for it first.
+ */
+export function addExistingLabel(
+  client: GitHubClient,
+  ref: Ref,
+  name: string,
+): Promise<Result<'added' | 'already' | 'missing'>> {
+  return attempt(async () => {
+    const params = { owner: ref.owner, repo: ref.repo, issue_number: ref.number };
+    const { data: issue } = await client.rest.issues.get(params);
+    const wanted = name.toLowerCase();
+    const labelName = (l: string | { name?: string }) =>
+      typeof l === 'string' ? l : (l.name ?? '');
+    if (issue.labels.some((l) => labelName(l).toLowerCase() === wanted)) return 'already' as const;
+    let label: string;
+    try {
+      ({
+        data: { name: label },
+      } = await client.rest.issues.getLabel({ owner: ref.owner, repo: ref.repo, name }));
+    } catch (error) {
+      if (gitHubError(error).code === 'not-found') return 'missing' as const;
+      throw error;
+    }
+    await client.rest.issues.addLabels({ ...params, labels: [label] });
+    return 'added' as const;
+  });
+}
+
 export async function closeNotPlanned(client: GitHubClient, ref: Ref): Promise<Result<unknown>> {
   const result = await attempt(() =>
     client.rest.issues.update({

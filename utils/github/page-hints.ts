@@ -9,7 +9,6 @@ import type { ActionState, HintUi } from '../../components/hint-ui';
 import { type MoveIssueApi, MoveIssueDialog } from '../../components/MoveIssueDialog';
 import { createHintLayer, findingKey, observePage } from '../dom/hint-layer';
 import { send } from '../messaging';
-import { boardForRepo } from '../process/boards';
 import type { Finding } from '../process/findings';
 import { evaluateIssue, evaluatePull } from '../process/rules/github';
 import { defaultSettings, type Settings } from '../process/settings';
@@ -33,7 +32,6 @@ export function startGitHubHints(ctx: ContentScriptContext): void {
   let view: PageView = { findings: [] };
   let settings: Promise<Settings> | undefined;
   let shownRows = '';
-  let defaultBoard: string | undefined;
   const actions = new Map<string, ActionState>();
   const layer = createHintLayer(() => (page ? gitHubAnchors(page.owner, page.repo) : () => null));
 
@@ -106,7 +104,6 @@ export function startGitHubHints(ctx: ContentScriptContext): void {
 
   async function viewOf(target: GitHubPage): Promise<PageView> {
     const currentSettings = await loadSettings();
-    defaultBoard = boardForRepo(currentSettings, target);
     if (target.kind === 'pull') {
       const pull = await send({
         type: 'github.pull',
@@ -214,6 +211,7 @@ export function startGitHubHints(ctx: ContentScriptContext): void {
     const ref = { owner: target.owner, repo: target.repo, number: target.number };
     const api: MoveIssueApi = {
       boards: () => send({ type: 'trello.boards' }),
+      defaultBoard: () => send({ type: 'move.defaultBoard', owner: ref.owner, repo: ref.repo }),
       lists: (board) => send({ type: 'trello.lists', board }),
       start: (choice) => send({ type: 'move.start', ...ref, ...choice, pageUser: signedInUser() }),
       status: () => send({ type: 'move.status', ...ref }),
@@ -228,9 +226,10 @@ export function startGitHubHints(ctx: ContentScriptContext): void {
         title: issue.title,
         url: issue.url,
         body: issue.body,
+        author: issue.author,
+        createdAt: issue.createdAt,
         comments: issue.comments.length,
       },
-      defaultBoard,
       api,
       onClose: () => {
         moveDialogOpen = false;

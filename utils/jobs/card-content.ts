@@ -15,6 +15,8 @@ export interface IssueForCard {
   author: string;
   createdAt: string;
   comments: { user: string; body: string; createdAt: string; url: string }[];
+  /** The issue's label names (matched to the board's labels by name). */
+  labels?: string[];
 }
 
 export interface CardContent {

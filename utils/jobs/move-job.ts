@@ -5,7 +5,7 @@
  * injected at every step.
  */
 import { cardMarker } from '../process/links';
-import type { AppError, ErrorCode, Result } from '../result';
+import { type AppError, type ErrorCode, ok, type Result } from '../result';
 import { type CardContent, cardContent, commentIdentity, type IssueForCard } from './card-content';
 
 export type MoveStep = 'card' | 'card-comments' | 'github-comment' | 'close' | 'done';
@@ -32,6 +32,8 @@ export interface MoveRequest {
   copyComments: boolean;
   /** Link this existing card (short link) instead of creating one. */
   linkCard?: string;
+  /** Add this label (when the repository has it) before closing (`github.closeLabel`). */
+  closeLabel?: string;
 }
 
 export interface MoveJob {
@@ -48,6 +50,8 @@ export interface MoveJob {
    * worker died meanwhile, the request may still land: wait for it to settle before re-checking.
    */
   inFlight?: { step: MoveStep; since: number };
+  /** What the user should know about how it went ("the label does not exist…"). */
+  notes?: string[];
   startedAt: number;
   updatedAt: number;
 }
@@ -62,7 +66,8 @@ export interface MoveEffects {
   now(): number;
   save(job: MoveJob): Promise<void>;
   readIssue(request: MoveRequest): Promise<Result<IssueForCard>>;
-  findCardWithAttachment(list: string, url: string): Promise<Result<CardRef | null>>;
+  /** An open card of the board with the issue URL attached or linked in its description. */
+  findCardForIssue(board: string, url: string): Promise<Result<CardRef | null>>;
   createCard(
     list: string,
     content: CardContent,
@@ -77,8 +82,12 @@ export interface MoveEffects {
   issueComments(request: MoveRequest): Promise<Result<string[]>>;
   /** Sent once, never retried by itself: the job re-lists the comments before any retry. */
   addIssueComment(request: MoveRequest, body: string): Promise<Result<unknown>>;
+  /**
+   * Adds the label to the issue unless it is already there; creates nothing when the repository
+   * has no such label (answers `missing`). Adding a label twice changes nothing: safe to repeat.
+   */
+  addLabel(request: MoveRequest, name: string): Promise<Result<'added' | 'already' | 'missing'>>;
   closeIssue(request: MoveRequest): Promise<Result<unknown>>;
-  issueLabels?(request: MoveRequest): Promise<Result<string[]>>;
 }
 
 export const MAX_ATTEMPTS = 5;
@@ -192,25 +201,22 @@ async function runStep(
           },
         };
       }
-      // Find before create: the issue URL attached is the card's durable mark.
-      const found = await fx.findCardWithAttachment(request.list, issueUrl);
+      // Find before create, on the whole board: the card may have moved to another list since,
+      // or an earlier move (whose journal is gone) put it elsewhere. The issue URL is its mark.
+      const found = await fx.findCardForIssue(request.board, issueUrl);
       if (!found.ok) return found;
       if (found.value) return { ok: true, value: { card: found.value, step: 'card-comments' } };
       const read = await needIssue();
       if (!read.ok) return read;
-      const labels = fx.issueLabels
-        ? await fx.issueLabels(request)
-        : { ok: true as const, value: [] };
-      const labelIds =
-        labels.ok && labels.value.length
-          ? await fx.matchLabels(request.board, labels.value)
-          : undefined;
+      const names = read.value.labels ?? [];
+      const labels = names.length ? await fx.matchLabels(request.board, names) : ok<string[]>([]);
+      if (!labels.ok) return labels;
       await beforeWrite();
       const created = await fx.createCard(
         request.list,
         cardContent(read.value),
         issueUrl,
-        labelIds?.ok ? labelIds.value : [],
+        labels.value,
       );
       if (!created.ok) return created;
       return { ok: true, value: { card: created.value, step: 'card-comments' } };
@@ -251,9 +257,18 @@ async function runStep(
       return { ok: true, value: { step: request.close ? 'close' : 'done' } };
     }
     case 'close': {
+      let notes = job.notes;
+      if (request.closeLabel) {
+        const labelled = await fx.addLabel(request, request.closeLabel);
+        if (!labelled.ok) return labelled;
+        if (labelled.value === 'missing')
+          notes = [
+            `${request.owner}/${request.repo} has no label “${request.closeLabel}”: the issue was closed without it. Create the label in the repository, or change it in the Process Lens options.`,
+          ];
+      }
       const closed = await fx.closeIssue(request); // PATCH: idempotent
       if (!closed.ok) return closed;
-      return { ok: true, value: { step: 'done' } };
+      return { ok: true, value: { step: 'done', ...(notes ? { notes } : {}) } };
     }
     default:
       return { ok: true, value: { step: 'done' } };

@@ -9,6 +9,7 @@ import type { Finding } from './findings';
 import { LIST_ROLES, listIdsNamed } from './lists';
 import { blockerLine } from './rules/card-stuck';
 import { commentsOn } from './rules/cards';
+import { linkedBoards } from './rules/pipeline-links';
 
 export interface AgendaProject {
   board: BoardSnapshot;
@@ -16,6 +17,8 @@ export interface AgendaProject {
 }
 
 export interface AgendaSection {
+  /** The project board's short link. */
+  board: string;
   title: string;
   progress: string[];
   plans: string[];
@@ -29,6 +32,11 @@ export interface Agenda {
 }
 
 const PLANS_FROM_NEED_TO_DO = 3;
+/** Pipeline findings about a project's deadline, raised in that project's Problems. */
+const DEADLINE_RULES: ReadonlySet<string> = new Set([
+  'pipeline.overdue',
+  'pipeline.deadline-too-far',
+]);
 
 export function buildAgenda(
   projects: readonly AgendaProject[],
@@ -38,7 +46,7 @@ export function buildAgenda(
   call: TechCall,
 ): Agenda {
   const sections = projects.map(({ board, findings }) =>
-    projectSection(board, findings, previousCallAt),
+    projectSection(board, findings, previousCallAt, pipeline),
   );
   if (!isFirstCallOfMonth(callAt, call)) return { callAt, projects: sections };
   const pipelineProblems = (pipeline?.findings ?? []).filter(
@@ -60,10 +68,24 @@ function cardItem(board: BoardSnapshot, finding: Finding): string {
   return name ? `${name}: ${finding.title}` : finding.title;
 }
 
+/** "Card name: Overdue by 4 days" for the pipeline cards that link to this board. */
+function deadlineProblems(board: BoardSnapshot, pipeline: AgendaProject | undefined): string[] {
+  if (!pipeline) return [];
+  const linking = new Set(
+    pipeline.board.cards
+      .filter((card) => linkedBoards(card).has(board.shortLink))
+      .map((card) => card.shortLink),
+  );
+  return pipeline.findings
+    .filter((f) => DEADLINE_RULES.has(f.rule) && linking.has(f.subject))
+    .map((f) => cardItem(pipeline.board, f));
+}
+
 function projectSection(
   board: BoardSnapshot,
   findings: readonly Finding[],
   since: number,
+  pipeline: AgendaProject | undefined,
 ): AgendaSection {
   const done = listIdsNamed(board.lists, LIST_ROLES.done);
   const inProgress = listIdsNamed(board.lists, LIST_ROLES.inProgress);
@@ -103,8 +125,9 @@ function projectSection(
     ...findings
       .filter((f) => f.rule === 'pr.reviews' && f.severity === 'warn')
       .map((f) => `Waiting for review: ${f.title}`),
+    ...deadlineProblems(board, pipeline),
   ];
-  return { title: board.name, progress, plans, problems };
+  return { board: board.shortLink, title: board.name, progress, plans, problems };
 }
 
 function list(items: string[], bullet: string): string {

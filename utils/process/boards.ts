@@ -1,4 +1,7 @@
-/** Which Trello boards the project-board rules apply to. */
+/** Which Trello boards the project-board rules apply to, and which board a repository's work goes to. */
+import type { BoardSnapshot } from '../trello/snapshot';
+import { escapeRegExp, LINK_END } from './links';
+import { linkedBoards } from './rules/pipeline-links';
 import type { Settings } from './settings';
 
 const PIPELINE_NAME = 'project pipeline';
@@ -37,4 +40,26 @@ export function boardForRepo(
   return Object.entries(settings.github.boardForRepo).find(
     ([name]) => name.toLowerCase() === wanted,
   )?.[1];
+}
+
+/**
+ * The project board of the pipeline card that mentions the repository (`github.com/owner/repo`
+ * in its description or attachments): the first board that card links, other than the pipeline.
+ */
+export function boardFromPipeline(
+  pipeline: Pick<BoardSnapshot, 'shortLink' | 'cards'>,
+  { owner, repo }: { owner: string; repo: string },
+): string | undefined {
+  const mention = new RegExp(
+    `github\\.com/${escapeRegExp(owner)}/${escapeRegExp(repo)}${LINK_END}`,
+    'i',
+  );
+  for (const card of pipeline.cards) {
+    if (card.closed) continue;
+    if (![card.desc, ...card.attachments.map((a) => a.url)].some((text) => mention.test(text)))
+      continue;
+    const board = [...linkedBoards(card)].find((b) => b !== pipeline.shortLink);
+    if (board) return board;
+  }
+  return undefined;
 }

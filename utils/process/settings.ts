@@ -74,6 +74,15 @@ export const SettingsSchema = v.looseObject({
         v.record(repoName, boardRef, 'must map "owner/repo" to a board'),
         {},
       ),
+      /** Added to an issue closed by a move (when the repository has it); empty: none. */
+      closeLabel: v.optional(
+        v.pipe(
+          v.string('must be a label name'),
+          v.trim(),
+          v.maxLength(50, 'must be at most 50 characters'),
+        ),
+        '',
+      ),
     }),
     {},
   ),

@@ -120,6 +120,10 @@ const CardWithAttachmentsSchema = v.object({
   ...CardRefSchema.entries,
   attachments: v.optional(v.array(v.object({ url: v.optional(v.string(), '') })), []),
 });
+const CardWithLinksSchema = v.object({
+  ...CardWithAttachmentsSchema.entries,
+  desc: v.optional(v.string(), ''),
+});
 export type TrelloListRef = v.InferOutput<typeof ListSchema>;
 export type TrelloCardRef = v.InferOutput<typeof CardRefSchema>;
 
@@ -251,6 +255,16 @@ export function createTrelloClient(
       return get(
         `/1/lists/${encodeURIComponent(idList)}/cards?attachments=true&attachment_fields=url&fields=name,shortLink,idList`,
         v.array(CardWithAttachmentsSchema),
+      );
+    },
+    /**
+     * A board's open cards with their descriptions and attachment URLs: the one look, before a
+     * move creates a card, for the card the issue already has (a write path, never polled).
+     */
+    openCardsWithLinks(id: string): Promise<Result<v.InferOutput<typeof CardWithLinksSchema>[]>> {
+      return get(
+        `${board(id)}/cards?filter=open&fields=name,shortLink,idList,desc&attachments=true&attachment_fields=url`,
+        v.array(CardWithLinksSchema),
       );
     },
     recentComments(card: string): Promise<Result<v.InferOutput<typeof CommentSchema>[]>> {

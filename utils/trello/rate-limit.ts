@@ -52,7 +52,7 @@ export interface RateLimiter {
 
 export function createRateLimiter({
   store = memoryPauseStore(),
-  now = Date.now,
+  now = () => Date.now(),
   random = Math.random,
   sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
 }: {

@@ -364,6 +364,36 @@ const getContent: Authed = (ctx) => {
   });
 };
 
+/** `GET /repos/{o}/{r}/labels/{name}`: one of the repository's labels (names ignore case). */
+const getLabel: Authed = (ctx) => {
+  const repo = repoFor(ctx);
+  const wanted = (ctx.params.name ?? '').toLowerCase();
+  const label = repo?.labels?.find((l) => l.name.toLowerCase() === wanted);
+  return repo && label ? json(200, { id: 1, name: label.name, color: label.color }) : notFound();
+};
+
+/** `POST /repos/{o}/{r}/issues/{n}/labels`: like GitHub, a label the repository lacks is created. */
+const addLabels: Authed = (ctx, login) => {
+  if (!login) return requiresAuth();
+  const repo = repoFor(ctx);
+  const issue = repo && findIssueOrPull(repo, numberParam(ctx));
+  if (!repo || !issue) return notFound();
+  const names = ctx.body.labels;
+  if (!Array.isArray(names)) return validationFailed('labels');
+  for (const name of names.map(String)) {
+    const known = repo.labels?.find((l) => l.name.toLowerCase() === name.toLowerCase());
+    const label = known ?? { name, color: 'ededed' };
+    if (!known) repo.labels = [...(repo.labels ?? []), label];
+    if (!issue.labels.some((l) => l.name.toLowerCase() === name.toLowerCase()))
+      issue.labels.push(label);
+  }
+  issue.updated_at = iso(ctx.state.now);
+  return json(
+    200,
+    issue.labels.map((l, i) => ({ id: i + 1, ...l })),
+  );
+};
+
 const routes: [method: string, pattern: string, handler: Authed][] = [
   ['GET', '/user', getUser],
   ['GET', '/rate_limit', rateLimit],
@@ -377,6 +407,8 @@ const routes: [method: string, pattern: string, handler: Authed][] = [
   ['GET', '/repos/:owner/:repo/issues/:number/comments', listComments],
   ['GET', '/repos/:owner/:repo/contents/*', getContent],
   ['POST', '/repos/:owner/:repo/issues/:number/comments', postComment],
+  ['GET', '/repos/:owner/:repo/labels/:name', getLabel],
+  ['POST', '/repos/:owner/:repo/issues/:number/labels', addLabels],
 ];
 
 /** Extend from tests or later work: `githubApiRoutes.push(['GET', '/…', handler])`. */

@@ -176,6 +176,8 @@ export interface GhRepo {
   pushed_at?: string;
   /** Files served by the contents API, by path. */
   files?: Record<string, string>;
+  /** The repository's labels (an issue's labels need not be among them). */
+  labels?: GhLabel[];
 }
 
 export interface GitHubState {
