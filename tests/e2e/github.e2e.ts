@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { seedStorage } from './browser.ts';
-import { DEMO, findBoard, findRepo } from './fake/state.ts';
+import { addCard, DEMO, findBoard, findRepo } from './fake/state.ts';
 import {
   type Bed,
   clearExtensionStorage,
@@ -105,6 +105,27 @@ describe('pull request page', () => {
       await waitForHint(page, 'pr.reviews', { severity: 'warn', text: '0 of 1' });
     } finally {
       Object.assign(pull, saved);
+    }
+  });
+});
+
+describe('pr.no-card', () => {
+  it('finds the PR’s card in any list of the mapped board, attached as any tab of the PR page', async () => {
+    const board = findBoard(bed.fake.state, DEMO.lernanta);
+    if (!board) throw new Error('no board');
+    const saved = { cards: [...board.cards], actions: [...board.actions] };
+    addCard(bed.fake.state, board, {
+      name: 'Sign-up typo',
+      list: 'Need to do',
+      attachments: [`https://github.com/${DEMO.repo}/pull/42/files`],
+    });
+    try {
+      await connectBoth();
+      await open('github.com', `/${DEMO.repo}/pull/42`);
+      await waitForHint(page, 'pr.not-from-fork', { severity: 'warn' });
+      expect(await readHints(page, 'pr.no-card')).toEqual([]);
+    } finally {
+      Object.assign(board, saved);
     }
   });
 });

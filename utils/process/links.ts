@@ -1,9 +1,11 @@
-/** Links between the two systems, as text: Trello card URLs, our hidden marker, GitHub PR URLs. */
+/** Links between the two systems: Trello card URLs, our hidden marker, GitHub issue and PR URLs. */
+import type { BoardSnapshot, TrelloCard } from '../trello/snapshot';
 
 const CARD_URL = /https:\/\/trello\.com\/c\/([A-Za-z0-9]{8})(?=[/?#\s)\]>"'.,;]|$)/g;
 const CARD_MARKER = /<!--\s*process-lens:card=([A-Za-z0-9]{8})\s*-->/g;
-const PULL_URL =
-  /https:\/\/github\.com\/([A-Za-z0-9-]{1,39})\/([A-Za-z0-9._-]{1,100})\/pull\/(\d{1,9})(?=[/?#\s)\]>"'.,;]|$)/g;
+/** An issue or pull request page, with any tab after it (`/pull/42/files`). */
+const GITHUB_URL =
+  /https:\/\/github\.com\/([A-Za-z0-9-]{1,39})\/([A-Za-z0-9._-]{1,100})\/(pull|issues)\/(\d{1,9})(?=[/?#\s)\]>"'.,;]|$)/g;
 
 /** The hidden marker a comment carries for the card it links (DESIGN §4). */
 export function cardMarker(shortLink: string): string {
@@ -26,14 +28,67 @@ export interface PullRef {
   number: number;
 }
 
-/** Pull requests linked in these texts (URLs), first seen first, without duplicates. */
-export function pullLinksIn(texts: readonly string[]): PullRef[] {
-  const found = new Map<string, PullRef>();
+export interface GitHubLink extends PullRef {
+  kind: 'pull' | 'issue';
+}
+
+const refKey = (ref: PullRef) => `${ref.owner}/${ref.repo}#${ref.number}`.toLowerCase();
+
+/** Issues and pull requests linked in these texts (URLs), first seen first, without duplicates. */
+export function gitHubLinksIn(texts: readonly string[]): GitHubLink[] {
+  const found = new Map<string, GitHubLink>();
   for (const text of texts) {
-    for (const [, owner, repo, number] of text.matchAll(PULL_URL)) {
-      const ref = { owner: owner as string, repo: repo as string, number: Number(number) };
-      found.set(`${ref.owner}/${ref.repo}#${ref.number}`.toLowerCase(), ref);
+    for (const [, owner, repo, kind, number] of text.matchAll(GITHUB_URL)) {
+      const link: GitHubLink = {
+        owner: owner as string,
+        repo: repo as string,
+        number: Number(number),
+        kind: kind === 'pull' ? 'pull' : 'issue',
+      };
+      found.set(`${link.kind}:${refKey(link)}`, link);
     }
   }
   return [...found.values()];
+}
+
+/** Pull requests linked in these texts (URLs), first seen first, without duplicates. */
+export function pullLinksIn(texts: readonly string[]): PullRef[] {
+  return gitHubLinksIn(texts)
+    .filter((link) => link.kind === 'pull')
+    .map(({ owner, repo, number }) => ({ owner, repo, number }));
+}
+
+/**
+ * Every open card of the board with the GitHub issues and pull requests it links: in its
+ * description, its attachments, and attachments seen in the board's actions.
+ */
+export function cardGitHubLinks(board: BoardSnapshot): { card: TrelloCard; links: GitHubLink[] }[] {
+  const attached = new Map<string, string[]>();
+  for (const event of board.events) {
+    if (event.kind === 'attach' && event.url)
+      attached.set(event.card, [...(attached.get(event.card) ?? []), event.url]);
+  }
+  return board.cards
+    .filter((card) => !card.closed)
+    .map((card) => ({
+      card,
+      links: gitHubLinksIn([
+        card.desc,
+        ...card.attachments.map((a) => a.url),
+        ...(attached.get(card.id) ?? []),
+      ]),
+    }));
+}
+
+/**
+ * The open card of this board whose attachments or description link this GitHub issue or pull
+ * request (any tab of its page). Issues and pull requests share one number sequence per
+ * repository, so `/issues/42` and `/pull/42` are the same item (GitHub redirects one to the other).
+ */
+export function findCardLinking(board: BoardSnapshot, url: string): TrelloCard | undefined {
+  const [wanted] = gitHubLinksIn([url]);
+  if (!wanted) return undefined;
+  const key = refKey(wanted);
+  return cardGitHubLinks(board).find(({ links }) => links.some((link) => refKey(link) === key))
+    ?.card;
 }

@@ -3,25 +3,19 @@ import type { PullStatus } from '../../github/snapshot';
 import type { Result } from '../../result';
 import type { BoardSnapshot } from '../../trello/snapshot';
 import type { Finding } from '../findings';
-import { type PullRef, pullLinksIn } from '../links';
+import { cardGitHubLinks, type PullRef } from '../links';
 import { PROCESS_SENTENCES } from '../sentences';
 
 /** Every open card's first linked pull request (description or attachments), at most `limit`. */
 export function cardPulls(board: BoardSnapshot, limit = 50): { card: string; pull: PullRef }[] {
-  const attached = new Map<string, string[]>();
-  for (const event of board.events) {
-    if (event.kind === 'attach' && event.url)
-      attached.set(event.card, [...(attached.get(event.card) ?? []), event.url]);
-  }
   const out: { card: string; pull: PullRef }[] = [];
-  for (const card of board.cards) {
-    if (card.closed) continue;
-    const [pull] = pullLinksIn([
-      card.desc,
-      ...card.attachments.map((a) => a.url),
-      ...(attached.get(card.id) ?? []),
-    ]);
-    if (pull) out.push({ card: card.shortLink, pull });
+  for (const { card, links } of cardGitHubLinks(board)) {
+    const pull = links.find((link) => link.kind === 'pull');
+    if (pull)
+      out.push({
+        card: card.shortLink,
+        pull: { owner: pull.owner, repo: pull.repo, number: pull.number },
+      });
     if (out.length >= limit) break;
   }
   return out;
