@@ -275,7 +275,82 @@ describe('tokens and limits', () => {
   });
 });
 
+describe('when GitHub keeps limiting', () => {
+  const limitPull42 = (spec: {
+    status: number;
+    headers: Record<string, string>;
+    message: string;
+  }) =>
+    bed.fake.faults.add({
+      host: 'api.github.com',
+      path: `/repos/${DEMO.repo}/pulls/42`,
+      status: spec.status,
+      headers: spec.headers,
+      body: { message: spec.message, documentation_url: 'https://docs.github.com/rest' },
+      times: 2,
+    });
+
+  it('a secondary limit that outlasts the one retry says until when, and asks no more', async () => {
+    limitPull42({
+      status: 403,
+      headers: { 'retry-after': '1' },
+      message:
+        'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+    });
+    bed.fake.requests.clear();
+    await open('github.com', `/${DEMO.repo}/pull/42`);
+    const [hint] = await waitForHint(
+      page,
+      'source.unavailable',
+      { severity: 'error', text: 'secondary rate limit' },
+      15_000,
+    );
+    expect(hint?.text).toMatch(/until \d{1,2}:\d{2}/);
+    expect(hint?.text).not.toContain('permission');
+    expect(hint?.text).not.toContain('Add a GitHub token');
+    expect(
+      bed.fake.requests
+        .matching({ host: 'api.github.com', path: `/repos/${DEMO.repo}/pulls/42` })
+        .map((r) => r.status),
+    ).toEqual([403, 403]);
+  });
+
+  it('with a token saved, the rate limit says until when and does not suggest adding a token', async () => {
+    await connectBoth();
+    limitPull42({
+      status: 403,
+      headers: {
+        'x-ratelimit-remaining': '0',
+        'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600),
+      },
+      message: 'API rate limit exceeded for user ID 1.',
+    });
+    await open('github.com', `/${DEMO.repo}/pull/42`);
+    const [hint] = await waitForHint(page, 'source.unavailable', {
+      text: 'GitHub rate limit reached until',
+    });
+    expect(hint?.text).not.toMatch(/add a GitHub token/i);
+  });
+});
+
 describe('create a card for a pull request', () => {
+  it('with no GitHub token saved, says so and writes nothing', async () => {
+    await seedStorage(bed.browser.serviceWorker, {
+      settings: {
+        trello: { apiKey: DEMO.trelloKey },
+        github: { repos: [DEMO.repo], boardForRepo: { [DEMO.repo]: DEMO.lernanta } },
+      },
+      secrets: { trelloToken: DEMO.trelloToken, githubToken: '' },
+    });
+    bed.fake.requests.clear();
+    await open('github.com', `/${DEMO.repo}/pull/42`);
+    await waitForHint(page, 'pr.no-card', { severity: 'warn' });
+    await page.locator('[data-process-action="create-card-for-pr"] button.hint').click();
+    const [hint] = await waitForHint(page, 'pr.no-card', { text: 'No GitHub token is saved' });
+    expect(hint?.text).not.toContain('rejected the token');
+    expect(bed.fake.requests.filter((r) => r.method === 'POST')).toEqual([]);
+  });
+
   it('makes one "In progress" card linked both ways, even on a double click', async () => {
     await connectBoth();
     await open('github.com', `/${DEMO.repo}/pull/42`);

@@ -46,7 +46,7 @@ export async function cachedGet<T>(
       await browser.storage.session.set({ [key]: entry });
       return ok({ data: cached.data as T, fetchedAt: entry.fetchedAt });
     }
-    return { ok: false, error: gitHubError(error) };
+    return { ok: false, error: gitHubError(error, now()) };
   }
 }
 

@@ -283,10 +283,12 @@ function unavailable(target: GitHubPage, error: AppError): Finding {
         : 'Process Lens cannot read this from GitHub',
     message: error.message,
     advice:
-      error.code === 'rate-limited' || error.code === 'not-found'
-        ? 'Add a GitHub token in the Process Lens options page (private repositories and a higher limit).'
-        : error.code === 'unauthorized'
-          ? 'Paste a new GitHub token in the Process Lens options page.'
-          : 'Reload the page; if it keeps happening, check your connection.',
+      error.code === 'rate-limited'
+        ? 'Reload the page after that time.'
+        : error.code === 'not-found'
+          ? 'If the repository is private, Process Lens needs a GitHub token that can see it (options page).'
+          : error.code === 'unauthorized'
+            ? 'Paste a new GitHub token in the Process Lens options page.'
+            : 'Reload the page; if it keeps happening, check your connection.',
   };
 }

@@ -23,6 +23,11 @@ export function formatDay(ms: number, timeZone?: string): string {
   return format(timeZone ? new TZDate(ms, timeZone) : new Date(ms), 'EEE d MMM yyyy');
 }
 
+/** "17:45": a time of day in the reader's locale and time zone (reset and retry times). */
+export function clockTime(ms: number): string {
+  return new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+}
+
 export function parseTime(iso: string | null | undefined): number | undefined {
   if (!iso) return undefined;
   const ms = Date.parse(iso);
