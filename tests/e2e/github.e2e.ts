@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { seedStorage } from './browser.ts';
-import { addCard, DEMO, findBoard, findRepo } from './fake/state.ts';
+import { addCard, DEMO, findBoard, findRepo, makeComments } from './fake/state.ts';
 import {
   type Bed,
   clearExtensionStorage,
@@ -183,6 +183,30 @@ describe('issue page', () => {
       expect(await readHints(page, 'issue.needs-card')).toEqual([]);
     } finally {
       issue.body = body;
+    }
+  });
+});
+
+describe('long threads', () => {
+  it('reads comments past the first page of 100: a card linked in comment 105 counts', async () => {
+    const issue = findRepo(bed.fake.state, 'p2pu', 'lernanta')?.issues.find((i) => i.number === 43);
+    if (!issue) throw new Error('no issue 43');
+    const saved = issue.comments;
+    issue.comments = makeComments(bed.fake.state, [
+      ...Array.from({ length: 104 }, (_, i) => ({ user: 'alice', body: `Note ${i + 1}` })),
+      { user: 'bob', body: 'Moved to https://trello.com/c/PaGe2Crd' },
+    ]);
+    bed.fake.requests.clear();
+    try {
+      await open('github.com', `/${DEMO.repo}/issues/43`);
+      await waitForHint(page, 'issue.on-card', { text: 'PaGe2Crd' });
+      expect(
+        bed.fake.requests
+          .matching({ host: 'api.github.com', path: `/repos/${DEMO.repo}/issues/43/comments` })
+          .map((r) => r.query.page ?? '1'),
+      ).toEqual(['1', '2']);
+    } finally {
+      issue.comments = saved;
     }
   });
 });

@@ -7,6 +7,8 @@ import { fail, ok, type Result } from '../result';
 import { type GitHubClient, gitHubError } from './client';
 import type { Comment, IssueSnapshot, PullSnapshot, PullStatus, Review } from './snapshot';
 
+const isArray = (value: unknown): value is unknown[] => Array.isArray(value);
+
 /** Answers younger than this are used without asking GitHub at all. */
 export const FRESH_MS = 60_000;
 
@@ -14,6 +16,8 @@ interface Cached {
   etag?: string;
   data: unknown;
   fetchedAt: number;
+  /** The list had more than one page: only the first page's ETag is kept. */
+  morePages?: boolean;
 }
 
 export interface Fetched<T> {
@@ -21,32 +25,55 @@ export interface Fetched<T> {
   fetchedAt: number;
 }
 
-/** GET `route` with `params`; 304 answers reuse the cached body. */
+type Params = Record<string, string | number>;
+
+const hasNextPage = (link: string | undefined) => /rel="next"/.test(link ?? '');
+
+/**
+ * GET `route` with `params`, at most once a minute; after that a conditional request whose 304
+ * reuses the cached body. With `allPages`, a list is read to its last page (octokit's paginate);
+ * the ETag is the first page's, so when a longer list's first page is unchanged the pages after
+ * it are read again (new items land at the end).
+ */
 export async function cachedGet<T>(
   client: GitHubClient,
   route: string,
-  params: Record<string, string | number>,
+  params: Params,
   now = Date.now,
+  { allPages = false }: { allPages?: boolean } = {},
 ): Promise<Result<Fetched<T>>> {
   const key = `gh:${route}:${JSON.stringify(params)}`;
   const cached = (await browser.storage.session.get(key))[key] as Cached | undefined;
   if (cached && now() - cached.fetchedAt < FRESH_MS)
     return ok({ data: cached.data as T, fetchedAt: cached.fetchedAt });
+  const laterPages = async () =>
+    (await client.paginate(route, { ...params, page: 2 })) as unknown[];
+  const save = async (entry: Cached) => {
+    await browser.storage.session.set({ [key]: entry });
+    return ok({ data: entry.data as T, fetchedAt: entry.fetchedAt });
+  };
   try {
     const response = await client.request(route, {
       ...params,
       headers: cached?.etag ? { 'if-none-match': cached.etag } : {},
     });
-    const entry: Cached = { etag: response.headers.etag, data: response.data, fetchedAt: now() };
-    await browser.storage.session.set({ [key]: entry });
-    return ok({ data: response.data as T, fetchedAt: entry.fetchedAt });
+    const morePages = allPages && isArray(response.data) && hasNextPage(response.headers.link);
+    const data = morePages
+      ? [...(response.data as unknown[]), ...(await laterPages())]
+      : response.data;
+    return await save({ etag: response.headers.etag, data, fetchedAt: now(), morePages });
   } catch (error) {
-    if ((error as { status?: number }).status === 304 && cached) {
-      const entry: Cached = { ...cached, fetchedAt: now() };
-      await browser.storage.session.set({ [key]: entry });
-      return ok({ data: cached.data as T, fetchedAt: entry.fetchedAt });
+    if ((error as { status?: number }).status !== 304 || !cached)
+      return { ok: false, error: gitHubError(error, now()) };
+    try {
+      const data =
+        cached.morePages && isArray(cached.data)
+          ? [...cached.data.slice(0, Number(params.per_page)), ...(await laterPages())]
+          : cached.data;
+      return await save({ ...cached, data, fetchedAt: now() });
+    } catch (later) {
+      return { ok: false, error: gitHubError(later, now()) };
     }
-    return { ok: false, error: gitHubError(error, now()) };
   }
 }
 
@@ -105,7 +132,6 @@ interface ApiIssue {
 }
 
 const malformed = () => fail('malformed', 'GitHub sent an answer Process Lens cannot read.');
-const isArray = (value: unknown): value is unknown[] => Array.isArray(value);
 
 function toComments(data: unknown): Comment[] | undefined {
   if (!isArray(data)) return undefined;
@@ -148,10 +174,11 @@ function getReviews(client: GitHubClient, { owner, repo, number }: Ref, now?: ()
     'GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews',
     { owner, repo, pull_number: number, per_page: PER_PAGE },
     now,
+    { allPages: true },
   );
 }
 function getComments(client: GitHubClient, ref: Ref, now?: () => number) {
-  return cachedGet<unknown>(client, COMMENTS_ROUTE, commentParams(ref), now);
+  return cachedGet<unknown>(client, COMMENTS_ROUTE, commentParams(ref), now, { allPages: true });
 }
 
 export function commentParams({ owner, repo, number }: Ref) {
