@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { seedStorage } from './browser.ts';
-import { addCard, DEMO, findBoard, findRepo, makeComments } from './fake/state.ts';
+import { addCard, addPull, DEMO, findBoard, findRepo, makeComments } from './fake/state.ts';
 import {
   type Bed,
   clearExtensionStorage,
@@ -150,6 +150,32 @@ describe('pull request list', () => {
       () => document.querySelectorAll('[data-process-hint="pr.reviews"]').length === 2,
     );
     expect(bed.fake.requests.matching({ host: 'api.github.com' }).length).toBe(asked);
+  });
+
+  it('costs one list request plus one reviews request per row, not two requests per row', async () => {
+    const repo = findRepo(bed.fake.state, 'p2pu', 'lernanta');
+    if (!repo) throw new Error('no repo');
+    const saved = [...repo.pulls];
+    for (let i = 0; i < 10; i++)
+      addPull(bed.fake.state, repo, { title: `Change ${i}`, user: 'bob', headRef: `change-${i}` });
+    const numbers = repo.pulls.filter((p) => p.state === 'open').map((p) => p.number);
+    bed.fake.requests.clear();
+    try {
+      await open('github.com', `/${DEMO.repo}/pulls`);
+      await page.waitForFunction(
+        (rows) => document.querySelectorAll('[data-process-hint="pr.reviews"]').length === rows,
+        numbers.length,
+      );
+      const api = bed.fake.requests.matching({ host: 'api.github.com' });
+      const perPull = (n: number) =>
+        api.filter((r) => r.path.startsWith(`/repos/${DEMO.repo}/pulls/${n}`)).map((r) => r.path);
+      for (const n of numbers)
+        expect(perPull(n)).toEqual([`/repos/${DEMO.repo}/pulls/${n}/reviews`]);
+      expect(api.filter((r) => r.path === `/repos/${DEMO.repo}/pulls`)).toHaveLength(1);
+      expect(api).toHaveLength(numbers.length + 1); // 12 rows: 13 requests (it was 24)
+    } finally {
+      repo.pulls = saved;
+    }
   });
 });
 

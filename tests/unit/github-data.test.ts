@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { createGitHubClient } from '../../utils/github/client';
-import { cachedGet, FRESH_MS } from '../../utils/github/data';
+import { cachedGet, FRESH_MS, readPullStatuses } from '../../utils/github/data';
+import { countReviews } from '../../utils/process/reviews';
 
 const API = 'https://api.github.com';
 const REVIEWS = 'GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews';
@@ -123,5 +124,91 @@ describe('lists longer than a page', () => {
     const result = await cachedGet<unknown[]>(createGitHubClient(''), REVIEWS, PARAMS, clock);
     expect(result.ok && result.value.data).toHaveLength(100);
     expect(seen).toHaveLength(1);
+  });
+});
+
+describe('review status of many pull requests', () => {
+  const pullJson = (number: number, state = 'open') => ({
+    number,
+    state,
+    merged_at: state === 'closed' ? '2026-11-20T00:00:00Z' : null,
+    user: { login: 'alice' },
+    head: { ref: `f${number}`, sha: `sha${number}`, repo: { full_name: 'alice/lernanta' } },
+    base: { ref: 'master', repo: { full_name: 'p2pu/lernanta' } },
+  });
+
+  /** Routes of a fake api.github.com; `limited` PR numbers answer their reviews with a rate limit. */
+  function fakeApi(open: number[], limited: number[] = []) {
+    const paths: string[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => {
+        const { pathname } = new URL(url);
+        paths.push(pathname);
+        const reviews = /\/pulls\/(\d+)\/reviews$/.exec(pathname);
+        if (reviews && limited.includes(Number(reviews[1])))
+          return new Response('{"message":"API rate limit exceeded"}', {
+            status: 403,
+            headers: {
+              'x-ratelimit-remaining': '0',
+              'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600),
+            },
+          });
+        if (reviews)
+          return Response.json([{ user: { login: 'bob' }, state: 'APPROVED', commit_id: 'x' }]);
+        const one = /\/pulls\/(\d+)$/.exec(pathname);
+        if (one) return Response.json(pullJson(Number(one[1]), 'closed'));
+        return Response.json(open.map((n) => pullJson(n)));
+      }),
+    );
+    return paths;
+  }
+
+  const refs = (...numbers: number[]) =>
+    numbers.map((number) => ({ owner: 'p2pu', repo: 'lernanta', number }));
+
+  it('costs one list request for the repository, then one reviews request per PR', async () => {
+    const paths = fakeApi([1, 2, 3]);
+    const answers = await readPullStatuses(
+      createGitHubClient(''),
+      refs(1, 2, 3, 9),
+      1,
+      countReviews,
+      clock,
+    );
+    expect(answers.map((a) => a.ok && [a.value.number, a.value.state, a.value.approvals])).toEqual([
+      [1, 'open', ['bob']],
+      [2, 'open', ['bob']],
+      [3, 'open', ['bob']],
+      [9, 'merged', ['bob']], // not in the open list: read on its own
+    ]);
+    const base = '/repos/p2pu/lernanta/pulls';
+    expect(paths).toEqual([
+      base,
+      `${base}/1/reviews`,
+      `${base}/2/reviews`,
+      `${base}/3/reviews`,
+      `${base}/9`,
+      `${base}/9/reviews`,
+    ]);
+    // Within the minute, nothing is asked again.
+    await readPullStatuses(createGitHubClient(''), refs(1, 2, 3, 9), 1, countReviews, clock);
+    expect(paths).toHaveLength(6);
+  });
+
+  it('stops at the first rate-limited answer: the rest get the same answer, unasked', async () => {
+    const paths = fakeApi([1, 2, 3, 4], [2]);
+    const answers = await readPullStatuses(
+      createGitHubClient(''),
+      refs(1, 2, 3, 4),
+      1,
+      countReviews,
+      clock,
+    );
+    expect(answers[0]?.ok).toBe(true);
+    const limited = answers.slice(1).map((a) => (a.ok ? undefined : a.error));
+    expect(limited.map((e) => e?.code)).toEqual(['rate-limited', 'rate-limited', 'rate-limited']);
+    expect(new Set(limited.map((e) => e?.message)).size).toBe(1);
+    expect(paths.filter((p) => p.includes('/3') || p.includes('/4'))).toEqual([]);
   });
 });
