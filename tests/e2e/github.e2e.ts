@@ -439,4 +439,15 @@ describe('back on Trello', () => {
     const onCard = hints.filter((h) => h.subject === card?.shortLink);
     expect(onCard.map((h) => [h.inside, h.severity])).toEqual([['trello-card', 'ok']]);
   });
+
+  it('a card whose pull request cannot be read says why (rate limit, until when)', async () => {
+    bed.fake.state.github.rate.used = bed.fake.state.github.rate.limit;
+    await open('trello.com', `/b/${DEMO.lernanta}/lernanta`);
+    const [hint] = await waitForHint(page, 'pr.reviews', {
+      severity: 'info',
+      text: 'PR #41: not read, GitHub rate limit until',
+    });
+    expect(hint?.inside).toBe('trello-card');
+    expect(hint?.text).toContain('could not read the review status of p2pu/lernanta#41');
+  });
 });
