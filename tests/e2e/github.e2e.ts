@@ -179,13 +179,24 @@ describe('pull request list', () => {
   });
 });
 
+/** The move buttons on the page: which hint carries each, and whether it sits in the issue header's actions. */
+const moveButtons = () =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('[data-process-action="move-issue-to-card"]')].map((host) => ({
+      rule: host.getAttribute('data-process-hint'),
+      inHeaderActions: Boolean(
+        host.parentElement?.matches('[data-testid="issue-header"] [data-component="PH_Actions"]'),
+      ),
+    })),
+  );
+
 describe('issue page', () => {
   it('a long discussion issue needs a card, and says which signals fired', async () => {
     await open('github.com', `/${DEMO.repo}/issues/44`);
     const [hint] = await waitForHint(page, 'issue.needs-card', { severity: 'warn' });
     expect(hint?.text).toContain('comments: 12 (+2)');
     expect(hint?.text).toContain('labels: discussion, ux (+2)');
-    expect(await page.locator('[data-process-action="move-issue-to-card"]').count()).toBe(1);
+    expect(await moveButtons()).toEqual([{ rule: 'issue.needs-card', inHeaderActions: true }]);
   });
 
   it('a small issue is fine for an issue, and still offers the move button', async () => {
@@ -194,10 +205,10 @@ describe('issue page', () => {
       severity: 'ok',
       text: 'Simple enough for an issue',
     });
-    expect(await page.locator('[data-process-action="move-issue-to-card"]').count()).toBe(1);
+    expect(await moveButtons()).toEqual([{ rule: 'issue.needs-card', inHeaderActions: true }]);
   });
 
-  it('an issue already on a card shows the card', async () => {
+  it('an issue already on a card shows the card, and still offers the move button', async () => {
     const issue = findRepo(bed.fake.state, 'p2pu', 'lernanta')?.issues.find((i) => i.number === 43);
     if (!issue) throw new Error('no issue 43');
     const body = issue.body;
@@ -207,9 +218,36 @@ describe('issue page', () => {
       const [hint] = await waitForHint(page, 'issue.on-card', { severity: 'ok' });
       expect(hint?.text).toContain('https://trello.com/c/AbCd1234');
       expect(await readHints(page, 'issue.needs-card')).toEqual([]);
+      expect(await moveButtons()).toEqual([{ rule: 'issue.on-card', inHeaderActions: true }]);
     } finally {
       issue.body = body;
     }
+  });
+
+  it('offers the move button while the issue is read, and after the read failed', async () => {
+    const issuePath = `/repos/${DEMO.repo}/issues/43`;
+    bed.fake.faults.add({ host: 'api.github.com', path: issuePath, delayMs: 2_000, times: 1 });
+    await open('github.com', `/${DEMO.repo}/issues/43`);
+    await waitForHint(page, 'source.loading');
+    expect(await moveButtons()).toEqual([{ rule: 'source.loading', inHeaderActions: true }]);
+    await waitForHint(page, 'issue.needs-card');
+    await page.close();
+    await clearExtensionStorage(bed); // the issue is not read from the cache
+
+    bed.fake.faults.add({
+      host: 'api.github.com',
+      path: issuePath,
+      status: 404,
+      body: { message: 'Not Found' },
+      times: 1,
+    });
+    await open('github.com', `/${DEMO.repo}/issues/43`);
+    await waitForHint(page, 'source.unavailable', { severity: 'error' });
+    expect(await moveButtons()).toEqual([{ rule: 'source.unavailable', inHeaderActions: true }]);
+    // Clicked after a failed read: the issue is read again, then the dialog opens.
+    await page.locator('[data-process-action="move-issue-to-card"] button.hint').click();
+    await page.locator('[data-move-dialog]').waitFor({ state: 'attached' });
+    expect(await moveButtons()).toEqual([{ rule: 'issue.needs-card', inHeaderActions: true }]);
   });
 });
 

@@ -242,6 +242,7 @@ describe('issue.on-card', () => {
       rule: 'issue.on-card',
       severity: 'ok',
       title: 'On Trello card AbCd1234',
+      action: 'move-issue-to-card', // the move button is always on the issue page
     });
   });
 });

@@ -13,6 +13,7 @@ import { boardForRepo } from '../process/boards';
 import type { Finding } from '../process/findings';
 import { evaluateIssue, evaluatePull } from '../process/rules/github';
 import { defaultSettings, type Settings } from '../process/settings';
+import { SOURCE_UNAVAILABLE } from '../process/unavailable';
 import type { AppError } from '../result';
 import { gitHubAnchors, signedInUser } from './anchors';
 import { type GitHubPage, parseGitHubPage } from './pages';
@@ -88,6 +89,8 @@ export function startGitHubHints(ctx: ContentScriptContext): void {
     ) {
       return layer.reconcile();
     }
+    // The move dialog belongs to the issue it was opened on.
+    if (!samePage(next, page)) moveDialogOpen = false;
     page = next;
     actions.clear();
     if (!next) {
@@ -101,6 +104,7 @@ export function startGitHubHints(ctx: ContentScriptContext): void {
     const loaded = await viewOf(next);
     if (!samePage(page, next) || ctx.isInvalid) return;
     view = loaded;
+    if (!loaded.issue) moveDialogOpen = false; // no issue to move: the read failed
     render();
   }
 
@@ -183,6 +187,9 @@ export function startGitHubHints(ctx: ContentScriptContext): void {
     if (finding.action === 'move-issue-to-card') {
       moveDialogOpen = true;
       movedWhileOpen = false;
+      // Clicked while the issue is being read: the dialog opens when it arrives. After a failed
+      // read: read it again first.
+      if (!view.issue && finding.rule === SOURCE_UNAVAILABLE) return follow(location.href, true);
       return render();
     }
     if (finding.action !== 'create-card-for-pr' || actions.get(key)?.state === 'running') return;
@@ -259,8 +266,13 @@ function failed(error: AppError): ActionState {
   };
 }
 
+/** On an issue page the move button is always there (DESIGN §4), also on these placeholders. */
+const moveAction = (target: GitHubPage) =>
+  target.kind === 'issue' ? { action: 'move-issue-to-card' as const } : {};
+
 function loading(target: GitHubPage & { number: number }): Finding {
   return {
+    ...moveAction(target),
     rule: 'source.loading',
     severity: 'info',
     subject: subjectOf(target),
@@ -273,7 +285,8 @@ function loading(target: GitHubPage & { number: number }): Finding {
 function unavailable(target: GitHubPage, error: AppError): Finding {
   const number = 'number' in target ? target.number : 0;
   return {
-    rule: 'source.unavailable',
+    ...moveAction(target),
+    rule: SOURCE_UNAVAILABLE,
     severity: 'error',
     subject: number ? subjectOf({ ...target, number }) : `${target.owner}/${target.repo}`,
     anchor: { kind: 'header' },

@@ -167,8 +167,8 @@ export function needsCardSignals(issue: IssueSnapshot, settings: Settings, now: 
 }
 
 /**
- * `issue.on-card` when a card links the issue; otherwise `issue.needs-card` from its score, which
- * carries the "move issue to card" button whatever the score.
+ * `issue.on-card` when a card links the issue; otherwise `issue.needs-card` from its score. Either
+ * carries the "move issue to card" button, whatever the score.
  */
 export function evaluateIssue(issue: IssueSnapshot, settings: Settings, now: number): Finding[] {
   const subject = subjectOf(issue);
@@ -183,6 +183,8 @@ export function evaluateIssue(issue: IssueSnapshot, settings: Settings, now: num
         title: `On Trello card ${cards[0]}`,
         message: `This issue is linked to the Trello card https://trello.com/c/${cards[0]}.`,
         sentence: PROCESS_SENTENCES.needsCard,
+        // The move button is always on the issue page (DESIGN §4): e.g. to close it now.
+        action: 'move-issue-to-card',
       },
     ];
   }
