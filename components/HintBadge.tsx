@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { Finding } from '../utils/process/findings';
+import { safeLink } from '../utils/process/links';
 import { ACTION_LABELS, type ActionState, asOfText, type HintUi } from './hint-ui';
 
 const ICON: Record<Finding['severity'], string> = { ok: '✓', info: 'ℹ', warn: '⚠', error: '✕' };
@@ -11,7 +12,7 @@ const ICON: Record<Finding['severity'], string> = { ok: '✓', info: 'ℹ', warn
 export function HintBadge({ finding, ui }: { finding: Finding; ui: HintUi }) {
   const tipId = useId();
   const action = finding.action;
-  const state = action ? ui.actionState(finding) : { state: 'idle' as const };
+  const state = ui.actionState(finding);
   const title =
     state.state === 'running'
       ? `${ACTION_LABELS[action as keyof typeof ACTION_LABELS]}…`
@@ -57,9 +58,18 @@ export function FindingDetails({
   return (
     <>
       <p>{finding.message}</p>
+      {finding.link && (
+        <p>
+          <ExternalLink href={finding.link} />
+        </p>
+      )}
       {finding.advice && <p className="advice">{finding.advice}</p>}
       {finding.sentence && <p className="sentence">Process: “{finding.sentence}”</p>}
-      {state?.state === 'done' && <p role="status">{state.message}</p>}
+      {state?.state === 'done' && (
+        <p role="status">
+          {state.message} {state.link && <ExternalLink href={state.link} />}
+        </p>
+      )}
       {state?.state === 'failed' && (
         <p role="alert" className="failed">
           {state.message} {state.advice}{' '}
@@ -72,5 +82,16 @@ export function FindingDetails({
       )}
       {asOf && <p className="asof">Board data {asOf}</p>}
     </>
+  );
+}
+
+/** A link built from API data: https to Trello or GitHub only (else nothing), its URL shown as text. */
+export function ExternalLink({ href, children }: { href: string | undefined; children?: string }) {
+  const safe = safeLink(href);
+  if (!safe) return null;
+  return (
+    <a href={safe} target="_blank" rel="noopener noreferrer">
+      {children ?? safe}
+    </a>
   );
 }

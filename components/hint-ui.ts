@@ -6,7 +6,7 @@ import { clockTime } from '../utils/process/time';
 export type ActionState =
   | { state: 'idle' }
   | { state: 'running' }
-  | { state: 'done'; message: string }
+  | { state: 'done'; message: string; link?: string }
   | { state: 'failed'; message: string; advice?: string; needsConnection: boolean };
 
 export interface HintUi {

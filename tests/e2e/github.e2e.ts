@@ -84,6 +84,11 @@ describe('pull request page', () => {
     expect(reviews[0]?.text).toContain('Approved by @bob.');
     for (const rule of ['pr.not-from-fork', 'pr.default-branch', 'pr.no-card'])
       expect(await readHints(page, rule)).toEqual([]);
+    const [onCard] = await waitForHint(page, 'pr.on-card', { severity: 'ok' });
+    const badges = findBoard(bed.fake.state, DEMO.lernanta)?.cards.find(
+      (c) => c.name === 'Profile badges',
+    );
+    expect(onCard?.text).toContain(`On Trello card ${badges?.shortLink}`);
   });
 
   it('a PR from a fork’s default branch, self-approved: not counted, default-branch hint', async () => {
@@ -179,6 +184,19 @@ describe('pull request list', () => {
   });
 });
 
+/** The links in a rule's hints: [href, text]. */
+const linksOf = (rule: string) =>
+  page.evaluate(
+    (rule) =>
+      [...document.querySelectorAll(`[data-process-hint="${rule}"]`)].flatMap((host) =>
+        [...(host.shadowRoot?.querySelectorAll('a') ?? [])].map((a) => [
+          a.getAttribute('href'),
+          a.textContent,
+        ]),
+      ),
+    rule,
+  );
+
 /** The move buttons on the page: which hint carries each, and whether it sits in the issue header's actions. */
 const moveButtons = () =>
   page.evaluate(() =>
@@ -217,6 +235,9 @@ describe('issue page', () => {
       await open('github.com', `/${DEMO.repo}/issues/43`);
       const [hint] = await waitForHint(page, 'issue.on-card', { severity: 'ok' });
       expect(hint?.text).toContain('https://trello.com/c/AbCd1234');
+      expect(await linksOf('issue.on-card')).toEqual([
+        ['https://trello.com/c/AbCd1234', 'https://trello.com/c/AbCd1234'],
+      ]);
       expect(await readHints(page, 'issue.needs-card')).toEqual([]);
       expect(await moveButtons()).toEqual([{ rule: 'issue.on-card', inHeaderActions: true }]);
     } finally {
@@ -461,6 +482,13 @@ describe('create a card for a pull request', () => {
         c.body.includes(`<!-- process-lens:card=${cards[0]?.shortLink} -->`),
       ) ?? [];
     expect(marked).toHaveLength(1);
+    // The PR now shows its card, saying it was just created, as a link.
+    const cardUrl = `https://trello.com/c/${cards[0]?.shortLink}`;
+    await waitForHint(page, 'pr.on-card', { severity: 'ok', text: 'Card created:' });
+    expect(await linksOf('pr.on-card')).toEqual([
+      [cardUrl, cardUrl],
+      [cardUrl, cardUrl],
+    ]);
   });
 });
 

@@ -6,6 +6,7 @@ import {
   evaluatePull,
   prBranchRules,
   prNoCard,
+  prOnCard,
   prReviews,
 } from '../../utils/process/rules/github';
 import { defaultSettings } from '../../utils/process/settings';
@@ -187,6 +188,33 @@ describe('pr.no-card', () => {
   });
 });
 
+describe('pr.on-card', () => {
+  it('shows the linked card with its https link: from the description first, else the board', () => {
+    expect(
+      prOnCard(pull({ body: 'https://trello.com/c/AbCd1234', boardCard: 'XyZw9876' })),
+    ).toEqual([
+      expect.objectContaining({
+        rule: 'pr.on-card',
+        severity: 'ok',
+        title: 'On Trello card AbCd1234',
+        link: 'https://trello.com/c/AbCd1234',
+      }),
+    ]);
+    expect(prOnCard(pull({ boardCard: 'XyZw9876' }))[0]?.link).toBe(
+      'https://trello.com/c/XyZw9876',
+    );
+  });
+
+  it('replaces pr.no-card once a card is linked, and is silent before', () => {
+    expect(prOnCard(pull())).toEqual([]);
+    expect(evaluatePull(pull({ boardCard: 'XyZw9876' }), settings).map((f) => f.rule)).toEqual([
+      'pr.reviews',
+      'pr.reviews',
+      'pr.on-card',
+    ]);
+  });
+});
+
 describe('issue.needs-card', () => {
   it('scores a small issue as simple, still offering the move button', () => {
     const [finding, ...rest] = evaluateIssue(issue(), settings, NOW);
@@ -242,6 +270,7 @@ describe('issue.on-card', () => {
       rule: 'issue.on-card',
       severity: 'ok',
       title: 'On Trello card AbCd1234',
+      link: 'https://trello.com/c/AbCd1234',
       action: 'move-issue-to-card', // the move button is always on the issue page
     });
   });

@@ -11,6 +11,7 @@ import { createHintLayer, findingKey, observePage } from '../dom/hint-layer';
 import { send } from '../messaging';
 import { boardForRepo } from '../process/boards';
 import type { Finding } from '../process/findings';
+import { cardUrl } from '../process/links';
 import { evaluateIssue, evaluatePull } from '../process/rules/github';
 import { defaultSettings, type Settings } from '../process/settings';
 import { SOURCE_UNAVAILABLE } from '../process/unavailable';
@@ -203,14 +204,21 @@ export function startGitHubHints(ctx: ContentScriptContext): void {
       pageUser: signedInUser(),
     });
     if (!samePage(page, target)) return;
-    actions.set(
-      key,
-      answer.ok
-        ? { state: 'done', message: `Card created: https://trello.com/c/${answer.value.shortLink}` }
-        : failed(answer.error),
-    );
-    if (answer.ok) await follow(location.href, true);
-    else render();
+    if (!answer.ok) {
+      actions.set(key, failed(answer.error));
+      return render();
+    }
+    await follow(location.href, true);
+    if (!samePage(page, target)) return;
+    // Read again, the PR shows its card (pr.on-card): say there that it was just created.
+    const onCard = view.findings.find((f) => f.rule === 'pr.on-card');
+    const done = {
+      state: 'done' as const,
+      message: 'Card created:',
+      link: cardUrl(answer.value.shortLink),
+    };
+    actions.set(onCard ? findingKey(onCard) : key, done);
+    render();
   }
 
   /** The move dialog for the issue on screen, talking to the background's job (IDs only). */

@@ -37,6 +37,8 @@ export interface Finding {
   sentence?: string;
   /** What the user can do about it, in words ("Connect Trello in the options page"). */
   advice?: string;
+  /** The page it is about (a card), shown as a link: https on trello.com or github.com only. */
+  link?: string;
   action?: ActionId;
 }
 

@@ -7,6 +7,24 @@ const CARD_MARKER = /<!--\s*process-lens:card=([A-Za-z0-9]{8})\s*-->/g;
 const GITHUB_URL =
   /https:\/\/github\.com\/([A-Za-z0-9-]{1,39})\/([A-Za-z0-9._-]{1,100})\/(pull|issues)\/(\d{1,9})(?=[/?#\s)\]>"'.,;]|$)/g;
 
+/** A card's page. */
+export const cardUrl = (shortLink: string) => `https://trello.com/c/${shortLink}`;
+
+const LINK_HOSTS: ReadonlySet<string> = new Set(['trello.com', 'github.com']);
+
+/** The URL if it is safe to put in an `href`: https, on Trello or GitHub (else undefined). */
+export function safeLink(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' && LINK_HOSTS.has(parsed.hostname) && !parsed.username
+      ? parsed.href
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The hidden marker a comment carries for the card it links (DESIGN §4). */
 export function cardMarker(shortLink: string): string {
   return `<!-- process-lens:card=${shortLink} -->`;

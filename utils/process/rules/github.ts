@@ -2,7 +2,7 @@
 import type { IssueSnapshot, PullSnapshot } from '../../github/snapshot';
 import { subjectOf } from '../../github/snapshot';
 import type { Finding } from '../findings';
-import { cardLinksIn } from '../links';
+import { cardLinksIn, cardUrl } from '../links';
 import { countReviews } from '../reviews';
 import { PROCESS_SENTENCES } from '../sentences';
 import type { Settings } from '../settings';
@@ -88,10 +88,34 @@ export function prBranchRules(pull: PullSnapshot): Finding[] {
   return findings;
 }
 
+/** The card linked from the PR's description or comments, else the board's card that links the PR. */
+function pullCard(pull: PullSnapshot): string | undefined {
+  return (
+    cardLinksIn([pull.body, ...pull.comments.map((c) => c.body)])[0] ?? pull.boardCard ?? undefined
+  );
+}
+
+/** `pr.on-card`: the pull request is linked to a card: show the card (as `issue.on-card` does). */
+export function prOnCard(pull: PullSnapshot): Finding[] {
+  const card = pullCard(pull);
+  if (!card) return [];
+  return [
+    {
+      rule: 'pr.on-card',
+      severity: 'ok',
+      subject: subjectOf(pull),
+      anchor: { kind: 'header' },
+      title: `On Trello card ${card}`,
+      message: 'This pull request is linked to the Trello card:',
+      link: cardUrl(card),
+      sentence: PROCESS_SENTENCES.needsCard,
+    },
+  ];
+}
+
 /** `pr.no-card`: "if you are spending time on something, there needs to be a trello card for it". */
 export function prNoCard(pull: PullSnapshot): Finding[] {
-  const linked = cardLinksIn([pull.body, ...pull.comments.map((c) => c.body)]);
-  if (linked.length > 0 || pull.boardCard) return [];
+  if (pullCard(pull)) return [];
   const unknownBoard = pull.boardCard === undefined;
   return [
     {
@@ -113,7 +137,12 @@ export function prNoCard(pull: PullSnapshot): Finding[] {
 }
 
 export function evaluatePull(pull: PullSnapshot, settings: Settings): Finding[] {
-  return [...prReviews(pull, settings), ...prBranchRules(pull), ...prNoCard(pull)];
+  return [
+    ...prReviews(pull, settings),
+    ...prBranchRules(pull),
+    ...prOnCard(pull),
+    ...prNoCard(pull),
+  ];
 }
 
 /** One signal of the needs-card score, with its value, so a person can disagree. */
@@ -181,7 +210,8 @@ export function evaluateIssue(issue: IssueSnapshot, settings: Settings, now: num
         subject,
         anchor: { kind: 'header' },
         title: `On Trello card ${cards[0]}`,
-        message: `This issue is linked to the Trello card https://trello.com/c/${cards[0]}.`,
+        message: 'This issue is linked to the Trello card:',
+        link: cardUrl(cards[0] as string),
         sentence: PROCESS_SENTENCES.needsCard,
         // The move button is always on the issue page (DESIGN §4): e.g. to close it now.
         action: 'move-issue-to-card',
