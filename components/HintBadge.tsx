@@ -80,7 +80,7 @@ export function FindingDetails({
           )}
         </p>
       )}
-      {asOf && <p className="asof">Board data {asOf}</p>}
+      {asOf && <p className="asof">Data {asOf}</p>}
     </>
   );
 }
