@@ -13,9 +13,10 @@ export function HintBadge({ finding, ui }: { finding: Finding; ui: HintUi }) {
   const tipId = useId();
   const action = finding.action;
   const state = ui.actionState(finding);
+  const label = finding.actionLabel ?? (action && ACTION_LABELS[action]);
   const title =
     state.state === 'running'
-      ? `${ACTION_LABELS[action as keyof typeof ACTION_LABELS]}…`
+      ? `${label}…`
       : state.state === 'failed'
         ? `${finding.title} — not fixed, see why`
         : finding.title;
@@ -32,9 +33,7 @@ export function HintBadge({ finding, ui }: { finding: Finding; ui: HintUi }) {
       >
         <span aria-hidden="true">{ICON[finding.severity]}</span>
         <span className="title">{title}</span>
-        {action && state.state !== 'running' && (
-          <span className="fix">{ACTION_LABELS[action]}</span>
-        )}
+        {action && state.state !== 'running' && <span className="fix">{label}</span>}
       </button>
       <div className="tip" id={tipId} role="tooltip">
         <FindingDetails finding={finding} ui={ui} state={state} />

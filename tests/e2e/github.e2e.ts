@@ -463,7 +463,14 @@ describe('create a card for a pull request', () => {
   it('makes one "In progress" card linked both ways, even on a double click', async () => {
     await connectBoth();
     await open('github.com', `/${DEMO.repo}/pull/42`);
-    await waitForHint(page, 'pr.no-card', { severity: 'warn' });
+    const [before] = await waitForHint(page, 'pr.no-card', { severity: 'warn' });
+    // The button and its details say what one click writes, and where.
+    expect(
+      await page.locator('[data-process-action="create-card-for-pr"] button.hint').textContent(),
+    ).toContain('Create card in “Lernanta” › In progress, and comment on this PR');
+    expect(before?.text).toContain(
+      'a card “Fix typo in the sign-up form” in the list “In progress” of the Trello board “Lernanta”, with this pull request attached; and a comment on this pull request linking the card.',
+    );
     await page.locator('[data-process-action="create-card-for-pr"] button.hint').dblclick();
     await page.waitForFunction(
       () => !document.querySelector('[data-process-hint="pr.no-card"]'),

@@ -175,6 +175,24 @@ describe('pr.no-card', () => {
     expect(prNoCard(pull({ boardCard: 'AbCd1234' }))).toEqual([]);
   });
 
+  it('says on the button and in its details exactly what one click writes, and where', () => {
+    const [finding] = prNoCard(
+      pull({ title: 'Add badges', cardBoard: { shortLink: 'LeRnAnTa', name: 'Lernanta' } }),
+    );
+    expect(finding?.actionLabel).toBe(
+      'Create card in “Lernanta” › In progress, and comment on this PR',
+    );
+    expect(finding?.advice).toBe(
+      'One click writes two things: a card “Add badges” in the list “In progress” of the Trello board “Lernanta”, with this pull request attached; and a comment on this pull request linking the card.',
+    );
+    // Board not read (Trello not connected): named by its short link.
+    const [unread] = prNoCard(
+      pull({ boardCard: undefined, cardBoard: { shortLink: 'LeRnAnTa', name: '' } }),
+    );
+    expect(unread?.actionLabel).toContain('“LeRnAnTa”');
+    expect(unread?.advice).toContain('Needs Trello connected');
+  });
+
   it('says when the board could not be checked', () => {
     expect(prNoCard(pull({ boardCard: undefined }))[0]?.advice).toContain('needs Trello connected');
   });

@@ -167,7 +167,11 @@ export function createHandlers(moves: MoveService, now = Date.now): Handlers {
       if (!board) return pull;
       const snapshot = await readBoard(board, true, false);
       const card = snapshot.ok ? findCardLinking(snapshot.value, pull.value.url) : undefined;
-      return ok({ ...pull.value, boardCard: snapshot.ok ? (card?.shortLink ?? null) : undefined });
+      return ok({
+        ...pull.value,
+        boardCard: snapshot.ok ? (card?.shortLink ?? null) : undefined,
+        cardBoard: { shortLink: board, name: snapshot.ok ? snapshot.value.name : '' },
+      });
     },
 
     async 'github.issue'({ owner, repo, number }) {

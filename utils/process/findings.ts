@@ -40,6 +40,8 @@ export interface Finding {
   /** The page it is about (a card), shown as a link: https on trello.com or github.com only. */
   link?: string;
   action?: ActionId;
+  /** The action button's label when it must say more than the action's usual name. */
+  actionLabel?: string;
 }
 
 export function worstSeverity(findings: readonly Finding[]): Severity {

@@ -117,6 +117,7 @@ export function prOnCard(pull: PullSnapshot): Finding[] {
 export function prNoCard(pull: PullSnapshot): Finding[] {
   if (pullCard(pull)) return [];
   const unknownBoard = pull.boardCard === undefined;
+  const board = pull.cardBoard && `“${pull.cardBoard.name || pull.cardBoard.shortLink}”`;
   return [
     {
       rule: 'pr.no-card',
@@ -127,11 +128,16 @@ export function prNoCard(pull: PullSnapshot): Finding[] {
       message: `No Trello card links to this pull request: no card link in its description or comments${
         unknownBoard ? '' : ', and no card on the repository’s board has it attached'
       }.`,
-      advice: unknownBoard
-        ? 'Create an “In progress” card for it (needs Trello connected and the repository mapped to a board in the options).'
-        : 'Create an “In progress” card for it on the repository’s board.',
+      // One click writes, with no confirmation step (security-reliability.md §1 item 4 asks for
+      // one): the button and its details say exactly what it writes, and where.
+      advice: board
+        ? `One click writes two things: a card “${pull.title}” in the list “In progress” of the Trello board ${board}, with this pull request attached; and a comment on this pull request linking the card.${unknownBoard ? ' Needs Trello connected (options page).' : ''}`
+        : 'Create an “In progress” card for it (needs Trello connected and the repository mapped to a board in the options).',
       sentence: PROCESS_SENTENCES.needsCard,
       action: 'create-card-for-pr',
+      ...(board
+        ? { actionLabel: `Create card in ${board} › In progress, and comment on this PR` }
+        : {}),
     },
   ];
 }
