@@ -296,6 +296,23 @@ describe('long threads', () => {
   });
 });
 
+describe('settings', () => {
+  it('a new required approval count applies to the open page without a reload', async () => {
+    await open('github.com', `/${DEMO.repo}/pull/41`);
+    await waitForHint(page, 'pr.reviews', {
+      severity: 'ok',
+      text: 'Approvals from others: 1 of 1',
+    });
+    await seedStorage(bed.browser.serviceWorker, {
+      settings: { process: { requiredApprovals: 2 } },
+    });
+    await waitForHint(page, 'pr.reviews', {
+      severity: 'warn',
+      text: 'Approvals from others: 1 of 2',
+    });
+  });
+});
+
 describe('navigation', () => {
   it('Turbo navigation from a PR to an issue swaps the hints, nothing injected twice', async () => {
     await open('github.com', `/${DEMO.repo}/pull/42`);

@@ -4,6 +4,7 @@
  */
 
 import { createElement } from 'react';
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ActionState, HintUi } from '../../components/hint-ui';
 import { type MoveIssueApi, MoveIssueDialog } from '../../components/MoveIssueDialog';
@@ -16,6 +17,7 @@ import { evaluateIssue, evaluatePull } from '../process/rules/github';
 import { defaultSettings, type Settings } from '../process/settings';
 import { SOURCE_UNAVAILABLE } from '../process/unavailable';
 import type { AppError } from '../result';
+import { SETTINGS_KEY } from '../storage';
 import { gitHubAnchors, signedInUser } from './anchors';
 import { type GitHubPage, parseGitHubPage } from './pages';
 import { type IssueSnapshot, subjectOf } from './snapshot';
@@ -61,6 +63,18 @@ export function startGitHubHints(ctx: ContentScriptContext): void {
   ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => void follow(newUrl.href));
   for (const event of NAVIGATION_EVENTS)
     ctx.addEventListener(document, event, () => void follow(location.href));
+  // New settings (required approvals, needs-card labels…) apply without a reload.
+  const onStorageChange = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'local' && SETTINGS_KEY in changes) void reevaluate();
+  };
+  browser.storage.onChanged.addListener(onStorageChange);
+  ctx.onInvalidated(() => {
+    try {
+      browser.storage.onChanged.removeListener(onStorageChange);
+    } catch {
+      // the extension context is gone, and the listener with it
+    }
+  });
   void follow(location.href);
 
   /** The pull-request numbers of the list rows on screen (IDs, to ask the API about), at most 50. */
@@ -106,6 +120,17 @@ export function startGitHubHints(ctx: ContentScriptContext): void {
     if (!samePage(page, next) || ctx.isInvalid) return;
     view = loaded;
     if (!loaded.issue) moveDialogOpen = false; // no issue to move: the read failed
+    render();
+  }
+
+  /** The same page with the current settings: the background's answers come from its caches. */
+  async function reevaluate(): Promise<void> {
+    settings = undefined;
+    const target = page;
+    if (!target) return;
+    const loaded = await viewOf(target);
+    if (!samePage(page, target) || ctx.isInvalid) return;
+    view = loaded;
     render();
   }
 
