@@ -311,12 +311,13 @@ function slimPulls(data: unknown): unknown {
   }));
 }
 
-/**
- * The repository's open pull requests (first page, newest first): one conditional request gives
- * the author, head and state of every row of a PR list, instead of one request per PR.
- */
+/** The repository's open pull requests (the popup's "my day" reads the same list). */
 export const OPEN_PULLS_ROUTE = 'GET /repos/{owner}/{repo}/pulls';
 
+/**
+ * A pull request from its repository's open list (first page, newest first): one conditional
+ * request gives the author, head and state of every row of a PR list, instead of one per PR.
+ */
 async function listedPull(
   client: GitHubClient,
   { owner, repo, number }: Ref,

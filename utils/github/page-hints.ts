@@ -55,26 +55,24 @@ export function startGitHubHints(ctx: ContentScriptContext): void {
 
   // Turbo replaces <body>: observe the document element.
   const stopObserving = observePage(document.documentElement, () => layer.reconcile());
-  ctx.onInvalidated(() => {
-    stopObserving();
-    layer.destroy();
-  });
-  ctx.setInterval(() => {}, ORPHAN_CHECK_MS); // lets WXT notice an orphaned script (see Trello)
-  ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => void follow(newUrl.href));
-  for (const event of NAVIGATION_EVENTS)
-    ctx.addEventListener(document, event, () => void follow(location.href));
   // New settings (required approvals, needs-card labels…) apply without a reload.
   const onStorageChange = (changes: Record<string, unknown>, area: string) => {
     if (area === 'local' && SETTINGS_KEY in changes) void reevaluate();
   };
   browser.storage.onChanged.addListener(onStorageChange);
   ctx.onInvalidated(() => {
+    stopObserving();
+    layer.destroy();
     try {
       browser.storage.onChanged.removeListener(onStorageChange);
     } catch {
       // the extension context is gone, and the listener with it
     }
   });
+  ctx.setInterval(() => {}, ORPHAN_CHECK_MS); // lets WXT notice an orphaned script (see Trello)
+  ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => void follow(newUrl.href));
+  for (const event of NAVIGATION_EVENTS)
+    ctx.addEventListener(document, event, () => void follow(location.href));
   void follow(location.href);
 
   /** The pull-request numbers of the list rows on screen (IDs, to ask the API about), at most 50. */
