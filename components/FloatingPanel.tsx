@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Finding } from '../utils/process/findings';
-import { FindingDetails, HintBadge } from './HintBadge';
+import { ExternalLink, FindingDetails, HintBadge } from './HintBadge';
 import { asOfText, type HintUi } from './hint-ui';
 
 /** Enough to act on; the rest is counted, not rendered (a 5,000-card board stays fast). */
@@ -37,12 +37,8 @@ export function FloatingPanel({ findings, ui }: { findings: readonly Finding[]; 
               ) : (
                 <strong>{finding.title}</strong>
               )}
-              <FindingDetails finding={finding} ui={ui} />
-              {ui.linkFor(finding) && (
-                <a href={ui.linkFor(finding)} target="_blank" rel="noopener noreferrer">
-                  Open the card
-                </a>
-              )}
+              <FindingDetails finding={finding} ui={ui} state={ui.actionState(finding)} />
+              <ExternalLink href={ui.linkFor(finding)}>Open the card</ExternalLink>
             </li>
           ))}
           {findings.length > shown.length && (

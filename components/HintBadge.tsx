@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { Finding } from '../utils/process/findings';
+import { safeLink } from '../utils/process/links';
 import { ACTION_LABELS, type ActionState, asOfText, type HintUi } from './hint-ui';
 
 const ICON: Record<Finding['severity'], string> = { ok: '✓', info: 'ℹ', warn: '⚠', error: '✕' };
@@ -11,10 +12,11 @@ const ICON: Record<Finding['severity'], string> = { ok: '✓', info: 'ℹ', warn
 export function HintBadge({ finding, ui }: { finding: Finding; ui: HintUi }) {
   const tipId = useId();
   const action = finding.action;
-  const state = action ? ui.actionState(finding) : { state: 'idle' as const };
+  const state = ui.actionState(finding);
+  const label = finding.actionLabel ?? (action && ACTION_LABELS[action]);
   const title =
     state.state === 'running'
-      ? `${ACTION_LABELS[action as keyof typeof ACTION_LABELS]}…`
+      ? `${label}…`
       : state.state === 'failed'
         ? `${finding.title} — not fixed, see why`
         : finding.title;
@@ -31,9 +33,7 @@ export function HintBadge({ finding, ui }: { finding: Finding; ui: HintUi }) {
       >
         <span aria-hidden="true">{ICON[finding.severity]}</span>
         <span className="title">{title}</span>
-        {action && state.state !== 'running' && (
-          <span className="fix">{ACTION_LABELS[action]}</span>
-        )}
+        {action && state.state !== 'running' && <span className="fix">{label}</span>}
       </button>
       <div className="tip" id={tipId} role="tooltip">
         <FindingDetails finding={finding} ui={ui} state={state} />
@@ -57,9 +57,18 @@ export function FindingDetails({
   return (
     <>
       <p>{finding.message}</p>
+      {finding.link && (
+        <p>
+          <ExternalLink href={finding.link} />
+        </p>
+      )}
       {finding.advice && <p className="advice">{finding.advice}</p>}
       {finding.sentence && <p className="sentence">Process: “{finding.sentence}”</p>}
-      {state?.state === 'done' && <p role="status">{state.message}</p>}
+      {state?.state === 'done' && (
+        <p role="status">
+          {state.message} {state.link && <ExternalLink href={state.link} />}
+        </p>
+      )}
       {state?.state === 'failed' && (
         <p role="alert" className="failed">
           {state.message} {state.advice}{' '}
@@ -70,7 +79,18 @@ export function FindingDetails({
           )}
         </p>
       )}
-      {asOf && <p className="asof">Board data {asOf}</p>}
+      {asOf && <p className="asof">Data {asOf}</p>}
     </>
+  );
+}
+
+/** A link built from API data: https to Trello or GitHub only (else nothing), its URL shown as text. */
+export function ExternalLink({ href, children }: { href: string | undefined; children?: string }) {
+  const safe = safeLink(href);
+  if (!safe) return null;
+  return (
+    <a href={safe} target="_blank" rel="noopener noreferrer">
+      {children ?? safe}
+    </a>
   );
 }

@@ -1,11 +1,12 @@
 /** What the page's hints need from their controller besides the findings. */
 import type { ReactNode } from 'react';
 import type { Finding } from '../utils/process/findings';
+import { clockTime } from '../utils/process/time';
 
 export type ActionState =
   | { state: 'idle' }
   | { state: 'running' }
-  | { state: 'done'; message: string }
+  | { state: 'done'; message: string; link?: string }
   | { state: 'failed'; message: string; advice?: string; needsConnection: boolean };
 
 export interface HintUi {
@@ -30,5 +31,5 @@ export const ACTION_LABELS: Record<NonNullable<Finding['action']>, string> = {
 
 export function asOfText(asOf: number | undefined): string | undefined {
   if (asOf === undefined) return undefined;
-  return `as of ${new Date(asOf).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`;
+  return `as of ${clockTime(asOf)}`;
 }

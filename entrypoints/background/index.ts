@@ -6,7 +6,8 @@ import { createRouter } from '../../utils/background/router';
 import { createSelectionMenus, openFromSelection } from '../../utils/background/selection-menus';
 import { createHandlers } from '../../utils/background/services';
 import { ensureRefreshAlarm, REFRESH_ALARM } from '../../utils/background/summary';
-import { restrictStorageToExtension } from '../../utils/storage';
+import { announceSettingsChanged } from '../../utils/content-settings';
+import { restrictStorageToExtension, SETTINGS_KEY } from '../../utils/storage';
 
 export default defineBackground(() => {
   void restrictStorageToExtension();
@@ -25,6 +26,10 @@ export default defineBackground(() => {
     if (alarm.name === REFRESH_ALARM) void handlers['status.summary']({ type: 'status.summary' });
   });
   void ensureRefreshAlarm();
+  // Content scripts cannot watch storage (it is closed to them): tell them about new settings.
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && SETTINGS_KEY in changes) void announceSettingsChanged();
+  });
   // Every start of the worker picks up the jobs a previous one left unfinished.
   void moves.resume();
   browser.runtime.onInstalled.addListener(() => createSelectionMenus());

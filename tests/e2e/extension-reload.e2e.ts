@@ -1,4 +1,5 @@
-// An extension update or reload orphans the old content script: its hints must go with it.
+// An extension update or reload orphans the old content scripts: their hints must go with them,
+// on Trello and on GitHub.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEMO } from './fake/state.ts';
 import {
@@ -16,18 +17,24 @@ beforeAll(async () => {
 });
 afterAll(() => stopBed(bed));
 
-it('removes every hint when the extension is reloaded', async () => {
-  const page = await bed.browser.context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(bed.fake.url('trello.com', `/b/${DEMO.lernanta}/lernanta`));
-  await waitForHint(page, 'board.missing-lists', { severity: 'warn' });
+it('removes every hint, on Trello and on GitHub, when the extension is reloaded', async () => {
+  const trello = await bed.browser.context.newPage();
+  const github = await bed.browser.context.newPage();
+  const errors = [watchErrors(trello), watchErrors(github)];
+  await trello.goto(bed.fake.url('trello.com', `/b/${DEMO.lernanta}/lernanta`));
+  await waitForHint(trello, 'board.missing-lists', { severity: 'warn' });
+  await github.goto(bed.fake.url('github.com', `/${DEMO.repo}/pull/42`));
+  await waitForHint(github, 'pr.reviews', { severity: 'warn' });
+  // The GitHub page also has a floating panel once an anchor is gone.
+  await github.evaluate(() => document.querySelector('[data-component="PH_Actions"]')?.remove());
+  await github.waitForFunction(() => document.querySelector('[data-process-panel]'));
   await reloadExtension(bed);
-  await page.waitForFunction(
-    () => !document.querySelector('process-lens-hint, process-lens-panel'),
-    null,
-    {
-      timeout: 10_000,
-    },
-  );
-  expect(errors).toEqual([]);
+  for (const page of [trello, github]) {
+    await page.waitForFunction(
+      () => !document.querySelector('process-lens-hint, process-lens-panel'),
+      null,
+      { timeout: 10_000 },
+    );
+  }
+  expect(errors.flat()).toEqual([]);
 });

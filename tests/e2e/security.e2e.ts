@@ -118,6 +118,7 @@ describe('secrets stay in the background and the options page', () => {
         close: false,
         pageUser: DEMO.githubLogin,
       },
+      { type: 'move.defaultBoard', ...repo },
       { type: 'move.status', ...repo, number: issue.number },
       { type: 'move.retry', ...repo, number: issue.number },
       { type: 'github.createCardForPull', ...repo, number: 42, pageUser: DEMO.githubLogin },

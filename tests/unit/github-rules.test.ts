@@ -6,6 +6,7 @@ import {
   evaluatePull,
   prBranchRules,
   prNoCard,
+  prOnCard,
   prReviews,
 } from '../../utils/process/rules/github';
 import { defaultSettings } from '../../utils/process/settings';
@@ -174,6 +175,24 @@ describe('pr.no-card', () => {
     expect(prNoCard(pull({ boardCard: 'AbCd1234' }))).toEqual([]);
   });
 
+  it('says on the button and in its details exactly what one click writes, and where', () => {
+    const [finding] = prNoCard(
+      pull({ title: 'Add badges', cardBoard: { shortLink: 'LeRnAnTa', name: 'Lernanta' } }),
+    );
+    expect(finding?.actionLabel).toBe(
+      'Create card in “Lernanta” › In progress, and comment on this PR',
+    );
+    expect(finding?.advice).toBe(
+      'One click writes two things: a card “Add badges” in the list “In progress” of the Trello board “Lernanta”, with this pull request attached; and a comment on this pull request linking the card.',
+    );
+    // Board not read (Trello not connected): named by its short link.
+    const [unread] = prNoCard(
+      pull({ boardCard: undefined, cardBoard: { shortLink: 'LeRnAnTa', name: '' } }),
+    );
+    expect(unread?.actionLabel).toContain('“LeRnAnTa”');
+    expect(unread?.advice).toContain('Needs Trello connected');
+  });
+
   it('says when the board could not be checked', () => {
     expect(prNoCard(pull({ boardCard: undefined }))[0]?.advice).toContain('needs Trello connected');
   });
@@ -183,6 +202,33 @@ describe('pr.no-card', () => {
       'pr.reviews',
       'pr.reviews',
       'pr.no-card',
+    ]);
+  });
+});
+
+describe('pr.on-card', () => {
+  it('shows the linked card with its https link: from the description first, else the board', () => {
+    expect(
+      prOnCard(pull({ body: 'https://trello.com/c/AbCd1234', boardCard: 'XyZw9876' })),
+    ).toEqual([
+      expect.objectContaining({
+        rule: 'pr.on-card',
+        severity: 'ok',
+        title: 'On Trello card AbCd1234',
+        link: 'https://trello.com/c/AbCd1234',
+      }),
+    ]);
+    expect(prOnCard(pull({ boardCard: 'XyZw9876' }))[0]?.link).toBe(
+      'https://trello.com/c/XyZw9876',
+    );
+  });
+
+  it('replaces pr.no-card once a card is linked, and is silent before', () => {
+    expect(prOnCard(pull())).toEqual([]);
+    expect(evaluatePull(pull({ boardCard: 'XyZw9876' }), settings).map((f) => f.rule)).toEqual([
+      'pr.reviews',
+      'pr.reviews',
+      'pr.on-card',
     ]);
   });
 });
@@ -242,6 +288,8 @@ describe('issue.on-card', () => {
       rule: 'issue.on-card',
       severity: 'ok',
       title: 'On Trello card AbCd1234',
+      link: 'https://trello.com/c/AbCd1234',
+      action: 'move-issue-to-card', // the move button is always on the issue page
     });
   });
 });

@@ -115,6 +115,47 @@ describe('hint layer', () => {
     expect(shadowText(host)).toContain(XSS);
   });
 
+  it('shows a finding’s link and a fix’s link as https links, their URL as text; other schemes not at all', () => {
+    boardPage();
+    const linkUi: HintUi = {
+      ...ui,
+      actionState: () => ({
+        state: 'done',
+        message: 'Card created:',
+        link: 'https://trello.com/c/NeWcArD1',
+      }),
+    };
+    act(() => layer.show([boardFinding({ link: 'https://trello.com/c/AbCd1234' })], linkUi));
+    const links = () =>
+      [...(hints()[0]?.shadowRoot?.querySelectorAll('a') ?? [])].map((a) => [
+        a.getAttribute('href'),
+        a.textContent,
+      ]);
+    expect(links()).toEqual([
+      ['https://trello.com/c/AbCd1234', 'https://trello.com/c/AbCd1234'],
+      ['https://trello.com/c/NeWcArD1', 'https://trello.com/c/NeWcArD1'],
+    ]);
+    for (const bad of [
+      'javascript:alert(1)',
+      'http://trello.com/c/AbCd1234',
+      'data:text/html,<svg onload=alert(1)>',
+      'https://evil.example/c/AbCd1234',
+      'https://trello.com.evil.example/c/AbCd1234',
+    ]) {
+      act(() => layer.show([boardFinding({ link: bad })], ui));
+      expect(links()).toEqual([]);
+    }
+  });
+
+  it('says when the data was read, whatever its source (not "Board data" on GitHub)', () => {
+    boardPage();
+    const asOf = Date.parse('2026-11-25T12:00:00Z');
+    act(() => layer.show([boardFinding()], { ...ui, asOf }));
+    const time = new Date(asOf).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+    expect(shadowText(hints()[0] as Element)).toContain(`Data as of ${time}`);
+    expect(shadowText(hints()[0] as Element)).not.toContain('Board data');
+  });
+
   it('leaves nothing behind when destroyed (extension reloaded)', () => {
     boardPage(false);
     act(() => layer.show([boardFinding()], ui));

@@ -8,6 +8,7 @@ import { readIssue, readPull, readPullStatuses } from '../github/data';
 import { readTeamSettings } from '../github/team-settings';
 import { jobKey } from '../jobs/move-job';
 import { boardForRepo, boardFromPipeline } from '../process/boards';
+import { findCardLinking } from '../process/links';
 import { LIST_ROLES, sameListName } from '../process/lists';
 import { countReviews } from '../process/reviews';
 import { cardPullFindings, cardPulls } from '../process/rules/card-pull';
@@ -21,7 +22,6 @@ import { trelloClient } from './clients';
 import { addMissingLists, markPipelineReviewed } from './fixes';
 import type { MoveService } from './moves';
 import { gatherMyDay } from './my-day';
-import { findCardForPull } from './pull-card';
 import type { Handlers } from './router';
 import { createSnapshotCache } from './snapshot-cache';
 import {
@@ -173,11 +173,17 @@ export function createHandlers(moves: MoveService, now = Date.now): Handlers {
       const { client, settings } = await github();
       const pull = await readPull(client, { owner, repo, number }, now);
       if (!pull.ok) return pull;
-      // A card on the repository's board with this PR attached also counts (needs Trello connected).
+      // A card of the repository's board that links this PR also counts, whatever its list
+      // (needs Trello connected): the board's cached snapshot, with the cards' attachments.
       const board = boardForRepo(settings, { owner, repo });
       if (!board) return pull;
-      const found = await findCardForPull((await trello()).client, board, pull.value.url);
-      return ok({ ...pull.value, boardCard: found.ok ? found.value : undefined });
+      const snapshot = await readBoard(board, true, false);
+      const card = snapshot.ok ? findCardLinking(snapshot.value, pull.value.url) : undefined;
+      return ok({
+        ...pull.value,
+        boardCard: snapshot.ok ? (card?.shortLink ?? null) : undefined,
+        cardBoard: { shortLink: board, name: snapshot.ok ? snapshot.value.name : '' },
+      });
     },
 
     async 'github.issue'({ owner, repo, number }) {
@@ -218,6 +224,7 @@ export function createHandlers(moves: MoveService, now = Date.now): Handlers {
         copyComments: false,
       };
       const started = await moves.startAndWait(request, pageUser);
+      await snapshots.forget(board); // the next read of the PR sees its new card
       if (!started.ok) return started;
       if (started.value.kind === 'existing') return ok({ shortLink: started.value.card });
       const { job } = started.value;

@@ -5,6 +5,7 @@
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
+import { clockTime } from '../process/time';
 import { type AppError, fail, ok, type Result } from '../result';
 
 const ProcessLensOctokit = Octokit.plugin(throttling, retry);
@@ -49,33 +50,64 @@ export async function whoAmI(client: GitHubClient): Promise<Result<GitHubIdentit
   }
 }
 
+/** GitHub's 403/429 answers that mean "too many requests", and when asking again makes sense. */
+function rateLimit(
+  status: number,
+  headers: Record<string, string>,
+  text: string,
+  now: number,
+): { kind: 'primary' | 'secondary' | 'other'; retryAt: number } | undefined {
+  if (status !== 403 && status !== 429) return undefined;
+  const retryAfter = Number(headers['retry-after']);
+  const hasRetryAfter = headers['retry-after'] !== undefined && Number.isFinite(retryAfter);
+  const primary = headers['x-ratelimit-remaining'] === '0';
+  const secondary = /secondary rate limit/i.test(text) || (hasRetryAfter && !primary);
+  if (status === 403 && !primary && !secondary) return undefined;
+  const reset = Number(headers['x-ratelimit-reset']) * 1000;
+  // github-api.md §6: retry-after first, then the reset time, else at least a minute.
+  const retryAt = hasRetryAfter
+    ? now + Math.max(retryAfter, 0) * 1000
+    : Number.isFinite(reset) && reset > 0
+      ? reset
+      : now + 60_000;
+  return { kind: primary ? 'primary' : secondary ? 'secondary' : 'other', retryAt };
+}
+
 /** Octokit's RequestError (or a network failure) as a user-facing error. */
-export function gitHubError(error: unknown): AppError {
-  const status =
-    typeof (error as { status?: unknown })?.status === 'number'
-      ? (error as { status: number }).status
-      : 0;
-  const headers = ((error as { response?: { headers?: Record<string, string> } })?.response
-    ?.headers ?? {}) as Record<string, string>;
+export function gitHubError(error: unknown, now = Date.now()): AppError {
+  const failure = error as {
+    status?: unknown;
+    message?: unknown;
+    name?: unknown;
+    response?: { headers?: Record<string, string>; data?: { message?: unknown } };
+    request?: { headers?: Record<string, unknown> };
+  } | null;
+  const status = typeof failure?.status === 'number' ? failure.status : 0;
+  const headers = failure?.response?.headers ?? {};
+  // The token is redacted in the error, but the header says whether one was sent.
+  const withToken = Boolean(failure?.request?.headers?.authorization);
+  const text = `${String(failure?.message ?? '')} ${String(failure?.response?.data?.message ?? '')}`;
   if (status === 401)
     return {
       code: 'unauthorized',
       status,
-      message:
-        'GitHub rejected the token (401 Bad credentials): create a new token and paste it in the options page.',
+      message: withToken
+        ? 'GitHub rejected the token (401 Bad credentials): create a new token and paste it in the options page.'
+        : 'GitHub needs a token for this (401), and no GitHub token is saved: paste one in the options page.',
     };
-  if ((status === 403 || status === 429) && headers['x-ratelimit-remaining'] === '0') {
-    const reset = Number(headers['x-ratelimit-reset']) * 1000;
-    const retryAt = Number.isFinite(reset) && reset > 0 ? reset : undefined;
-    const when = retryAt
-      ? ` until ${new Date(retryAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`
-      : '';
-    return {
-      code: 'rate-limited',
-      status,
-      retryAt,
-      message: `GitHub rate limit reached${when}; adding a token raises the limit.`,
-    };
+  const limited = rateLimit(status, headers, text, now);
+  if (limited) {
+    const until = ` until ${clockTime(limited.retryAt)}`;
+    const what = {
+      primary: `GitHub rate limit reached${until}.`,
+      secondary: `GitHub’s secondary rate limit reached (too many requests in a short time)${until}.`,
+      other: `GitHub asked Process Lens to slow down (${status})${until}.`,
+    }[limited.kind];
+    const raise =
+      limited.kind === 'primary' && !withToken
+        ? ' Add a GitHub token in the Process Lens options page: it raises the limit from 60 to 5,000 requests an hour.'
+        : '';
+    return { code: 'rate-limited', status, retryAt: limited.retryAt, message: `${what}${raise}` };
   }
   if (status === 403)
     return {
@@ -89,15 +121,9 @@ export function gitHubError(error: unknown): AppError {
       status,
       message: 'GitHub found nothing here (404): it does not exist, or the token cannot see it.',
     };
-  if (status === 429)
-    return { code: 'rate-limited', status, message: 'GitHub asked us to slow down (429).' };
   if (status >= 500)
     return { code: 'server', status, message: `GitHub had a server error (${status}).` };
-  if (
-    /timeout|abort/i.test(
-      String((error as Error)?.name ?? '') + String((error as Error)?.message ?? ''),
-    )
-  ) {
+  if (/timeout|abort/i.test(String(failure?.name ?? '') + String(failure?.message ?? ''))) {
     return { code: 'timeout', message: 'GitHub did not answer in time.' };
   }
   if (status === 0)

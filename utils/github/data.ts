@@ -7,6 +7,8 @@ import { fail, ok, type Result } from '../result';
 import { type GitHubClient, gitHubError } from './client';
 import type { Comment, IssueSnapshot, PullSnapshot, PullStatus, Review } from './snapshot';
 
+const isArray = (value: unknown): value is unknown[] => Array.isArray(value);
+
 /** Answers younger than this are used without asking GitHub at all. */
 export const FRESH_MS = 60_000;
 
@@ -14,6 +16,8 @@ interface Cached {
   etag?: string;
   data: unknown;
   fetchedAt: number;
+  /** The list had more than one page: only the first page's ETag is kept. */
+  morePages?: boolean;
 }
 
 export interface Fetched<T> {
@@ -21,32 +25,62 @@ export interface Fetched<T> {
   fetchedAt: number;
 }
 
-/** GET `route` with `params`; 304 answers reuse the cached body. */
+type Params = Record<string, string | number>;
+
+const hasNextPage = (link: string | undefined) => /rel="next"/.test(link ?? '');
+
+/**
+ * GET `route` with `params`, at most once a minute; after that a conditional request whose 304
+ * reuses the cached body. With `allPages`, a list is read to its last page (octokit's paginate);
+ * the ETag is the first page's, so when a longer list's first page is unchanged the pages after
+ * it are read again (new items land at the end).
+ */
 export async function cachedGet<T>(
   client: GitHubClient,
   route: string,
-  params: Record<string, string | number>,
+  params: Params,
   now = Date.now,
+  {
+    allPages = false,
+    keep = (data) => data,
+  }: {
+    allPages?: boolean;
+    /** What of the answer to keep (storage.session holds 10 MB; a list of 100 PRs is ~2 MB). */
+    keep?: (data: unknown) => unknown;
+  } = {},
 ): Promise<Result<Fetched<T>>> {
   const key = `gh:${route}:${JSON.stringify(params)}`;
   const cached = (await browser.storage.session.get(key))[key] as Cached | undefined;
   if (cached && now() - cached.fetchedAt < FRESH_MS)
     return ok({ data: cached.data as T, fetchedAt: cached.fetchedAt });
+  const laterPages = async () =>
+    keep(await client.paginate(route, { ...params, page: 2 })) as unknown[];
+  const save = async (entry: Cached) => {
+    await browser.storage.session.set({ [key]: entry });
+    return ok({ data: entry.data as T, fetchedAt: entry.fetchedAt });
+  };
   try {
     const response = await client.request(route, {
       ...params,
       headers: cached?.etag ? { 'if-none-match': cached.etag } : {},
     });
-    const entry: Cached = { etag: response.headers.etag, data: response.data, fetchedAt: now() };
-    await browser.storage.session.set({ [key]: entry });
-    return ok({ data: response.data as T, fetchedAt: entry.fetchedAt });
+    const morePages = allPages && isArray(response.data) && hasNextPage(response.headers.link);
+    const data = morePages
+      ? [...(keep(response.data) as unknown[]), ...(await laterPages())]
+      : keep(response.data);
+    return await save({ etag: response.headers.etag, data, fetchedAt: now(), morePages });
   } catch (error) {
-    if ((error as { status?: number }).status === 304 && cached) {
-      const entry: Cached = { ...cached, fetchedAt: now() };
-      await browser.storage.session.set({ [key]: entry });
-      return ok({ data: cached.data as T, fetchedAt: entry.fetchedAt });
+    if ((error as { status?: number }).status !== 304 || !cached)
+      return { ok: false, error: gitHubError(error, now()) };
+    try {
+      const data =
+        cached.morePages && isArray(cached.data)
+          ? [...cached.data.slice(0, Number(params.per_page)), ...(await laterPages())]
+          : cached.data;
+      return await save({ ...cached, data, fetchedAt: now() });
+    } catch (later) {
+      return { ok: false, error: gitHubError(later, now()) };
     }
-    return { ok: false, error: gitHubError(error) };
   }
 }
 
@@ -105,7 +139,6 @@ interface ApiIssue {
 }
 
 const malformed = () => fail('malformed', 'GitHub sent an answer Process Lens cannot read.');
-const isArray = (value: unknown): value is unknown[] => Array.isArray(value);
 
 function toComments(data: unknown): Comment[] | undefined {
   if (!isArray(data)) return undefined;
@@ -148,10 +181,11 @@ function getReviews(client: GitHubClient, { owner, repo, number }: Ref, now?: ()
     'GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews',
     { owner, repo, pull_number: number, per_page: PER_PAGE },
     now,
+    { allPages: true },
   );
 }
 function getComments(client: GitHubClient, ref: Ref, now?: () => number) {
-  return cachedGet<unknown>(client, COMMENTS_ROUTE, commentParams(ref), now);
+  return cachedGet<unknown>(client, COMMENTS_ROUTE, commentParams(ref), now, { allPages: true });
 }
 
 export function commentParams({ owner, repo, number }: Ref) {
@@ -258,7 +292,54 @@ export async function readIssue(
   });
 }
 
-/** The review status of a pull request, for a PR list row or a Trello card. */
+const slimRepo = (repo: ApiRepo | null | undefined) =>
+  repo && { full_name: repo.full_name, fork: repo.fork, default_branch: repo.default_branch };
+
+/** The fields of a PR list that Process Lens reads (here and in the popup's "my day"). */
+function slimPulls(data: unknown): unknown {
+  if (!isArray(data)) return data;
+  return (data as (ApiPull & { requested_reviewers?: ApiUser[] })[]).map((pull) => ({
+    number: pull.number,
+    title: pull.title,
+    html_url: pull.html_url,
+    state: pull.state,
+    merged_at: pull.merged_at,
+    user: pull.user && { login: pull.user.login },
+    requested_reviewers: pull.requested_reviewers?.map((r) => ({ login: r.login })),
+    head: pull.head && { ref: pull.head.ref, sha: pull.head.sha, repo: slimRepo(pull.head.repo) },
+    base: pull.base && { ref: pull.base.ref, repo: slimRepo(pull.base.repo) },
+  }));
+}
+
+/** The repository's open pull requests (the popup's "my day" reads the same list). */
+export const OPEN_PULLS_ROUTE = 'GET /repos/{owner}/{repo}/pulls';
+
+/**
+ * A pull request from its repository's open list (first page, newest first): one conditional
+ * request gives the author, head and state of every row of a PR list, instead of one per PR.
+ */
+async function listedPull(
+  client: GitHubClient,
+  { owner, repo, number }: Ref,
+  now: () => number,
+): Promise<Result<Fetched<ApiPull> | undefined>> {
+  const list = await cachedGet<unknown>(
+    client,
+    OPEN_PULLS_ROUTE,
+    { owner, repo, state: 'open', per_page: PER_PAGE },
+    now,
+    { keep: slimPulls },
+  );
+  if (!list.ok) return list;
+  const pulls = isArray(list.value.data) ? (list.value.data as ApiPull[]) : [];
+  const pull = pulls.find((p) => p.number === number);
+  return ok(pull ? { data: pull, fetchedAt: list.value.fetchedAt } : undefined);
+}
+
+/**
+ * The review status of a pull request, for a PR list row or a Trello card: the PR from the open
+ * list (or, when not in it, on its own), then its reviews.
+ */
 export async function readPullStatus(
   client: GitHubClient,
   ref: Ref,
@@ -270,11 +351,11 @@ export async function readPullStatus(
   ) => { approvals: string[]; changesRequested: string[] },
   now = Date.now,
 ): Promise<Result<PullStatus>> {
-  const [pull, reviews] = await Promise.all([
-    getPull(client, ref, now),
-    getReviews(client, ref, now),
-  ]);
+  const listed = await listedPull(client, ref, now);
+  if (!listed.ok && listed.error.code === 'rate-limited') return listed;
+  const pull = listed.ok && listed.value ? ok(listed.value) : await getPull(client, ref, now);
   if (!pull.ok) return pull;
+  const reviews = await getReviews(client, ref, now);
   if (!reviews.ok) return reviews;
   const fields = pullFields(ref, pull.value.data);
   const reviewList = toReviews(reviews.value.data);
@@ -290,7 +371,10 @@ export async function readPullStatus(
   });
 }
 
-/** Several pull requests' review status, one at a time so a page cannot burst GitHub's secondary limits. */
+/**
+ * Several pull requests' review status, one at a time so a page cannot burst GitHub's secondary
+ * limits. The first rate-limited answer stops it: the remaining ones get the same answer.
+ */
 export async function readPullStatuses(
   client: GitHubClient,
   refs: readonly Ref[],
@@ -299,6 +383,11 @@ export async function readPullStatuses(
   now = Date.now,
 ): Promise<Result<PullStatus>[]> {
   const answers: Result<PullStatus>[] = [];
-  for (const ref of refs) answers.push(await readPullStatus(client, ref, required, count, now));
+  let limited: Result<PullStatus> | undefined;
+  for (const ref of refs) {
+    const answer = limited ?? (await readPullStatus(client, ref, required, count, now));
+    if (!answer.ok && answer.error.code === 'rate-limited') limited = answer;
+    answers.push(answer);
+  }
   return answers;
 }

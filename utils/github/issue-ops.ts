@@ -3,7 +3,7 @@
  * POST is sent once (`retries: 0`): after a failure the job lists the comments before trying again.
  */
 import type { IssueForCard } from '../jobs/card-content';
-import { ok, type Result } from '../result';
+import { fail, ok, type Result } from '../result';
 import { type GitHubClient, gitHubError } from './client';
 import { COMMENTS_ROUTE, commentParams, forgetCached, type Ref } from './data';
 
@@ -125,6 +125,12 @@ export async function checkTokenUser(
   client: GitHubClient,
   pageUser: string | undefined,
 ): Promise<Result<string>> {
+  const auth = (await client.auth()) as { type?: string };
+  if (auth.type === 'unauthenticated')
+    return fail(
+      'not-connected',
+      'No GitHub token is saved, and writing to GitHub needs one: paste a fine-grained token in the Process Lens options page. Nothing was written.',
+    );
   const me = await attempt(() => client.rest.users.getAuthenticated());
   if (!me.ok) return me;
   const login = me.value.data.login;

@@ -7,11 +7,14 @@ import { createElement } from 'react';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ActionState, HintUi } from '../../components/hint-ui';
 import { type MoveIssueApi, MoveIssueDialog } from '../../components/MoveIssueDialog';
+import { createSettingsSource } from '../content-settings';
 import { createHintLayer, findingKey, observePage } from '../dom/hint-layer';
 import { send } from '../messaging';
 import type { Finding } from '../process/findings';
+import { cardUrl } from '../process/links';
 import { evaluateIssue, evaluatePull } from '../process/rules/github';
-import { defaultSettings, type Settings } from '../process/settings';
+import type { Settings } from '../process/settings';
+import { SOURCE_UNAVAILABLE } from '../process/unavailable';
 import type { AppError } from '../result';
 import { gitHubAnchors, signedInUser } from './anchors';
 import { type GitHubPage, parseGitHubPage } from './pages';
@@ -30,7 +33,8 @@ interface PageView {
 export function startGitHubHints(ctx: ContentScriptContext): void {
   let page: GitHubPage | undefined;
   let view: PageView = { findings: [] };
-  let settings: Promise<Settings> | undefined;
+  // New settings (required approvals, needs-card labels…) apply without a reload.
+  const settings = createSettingsSource(ctx, () => void reevaluate());
   let shownRows = '';
   const actions = new Map<string, ActionState>();
   const layer = createHintLayer(() => (page ? gitHubAnchors(page.owner, page.repo) : () => null));
@@ -86,6 +90,8 @@ export function startGitHubHints(ctx: ContentScriptContext): void {
     ) {
       return layer.reconcile();
     }
+    // The move dialog belongs to the issue it was opened on.
+    if (!samePage(next, page)) moveDialogOpen = false;
     page = next;
     actions.clear();
     if (!next) {
@@ -98,6 +104,17 @@ export function startGitHubHints(ctx: ContentScriptContext): void {
     }
     const loaded = await viewOf(next);
     if (!samePage(page, next) || ctx.isInvalid) return;
+    view = loaded;
+    if (!loaded.issue) moveDialogOpen = false; // no issue to move: the read failed
+    render();
+  }
+
+  /** The same page with the current settings: the background's answers come from its caches. */
+  async function reevaluate(): Promise<void> {
+    const target = page;
+    if (!target) return;
+    const loaded = await viewOf(target);
+    if (!samePage(page, target) || ctx.isInvalid) return;
     view = loaded;
     render();
   }
@@ -180,6 +197,9 @@ export function startGitHubHints(ctx: ContentScriptContext): void {
     if (finding.action === 'move-issue-to-card') {
       moveDialogOpen = true;
       movedWhileOpen = false;
+      // Clicked while the issue is being read: the dialog opens when it arrives. After a failed
+      // read: read it again first.
+      if (!view.issue && finding.rule === SOURCE_UNAVAILABLE) return follow(location.href, true);
       return render();
     }
     if (finding.action !== 'create-card-for-pr' || actions.get(key)?.state === 'running') return;
@@ -193,14 +213,21 @@ export function startGitHubHints(ctx: ContentScriptContext): void {
       pageUser: signedInUser(),
     });
     if (!samePage(page, target)) return;
-    actions.set(
-      key,
-      answer.ok
-        ? { state: 'done', message: `Card created: https://trello.com/c/${answer.value.shortLink}` }
-        : failed(answer.error),
-    );
-    if (answer.ok) await follow(location.href, true);
-    else render();
+    if (!answer.ok) {
+      actions.set(key, failed(answer.error));
+      return render();
+    }
+    await follow(location.href, true);
+    if (!samePage(page, target)) return;
+    // Read again, the PR shows its card (pr.on-card): say there that it was just created.
+    const onCard = view.findings.find((f) => f.rule === 'pr.on-card');
+    const done = {
+      state: 'done' as const,
+      message: 'Card created:',
+      link: cardUrl(answer.value.shortLink),
+    };
+    actions.set(onCard ? findingKey(onCard) : key, done);
+    render();
   }
 
   /** The move dialog for the issue on screen, talking to the background's job (IDs only). */
@@ -241,10 +268,7 @@ export function startGitHubHints(ctx: ContentScriptContext): void {
   }
 
   function loadSettings(): Promise<Settings> {
-    settings ??= send({ type: 'settings.get' }).then((answer) =>
-      answer.ok ? answer.value : defaultSettings(),
-    );
-    return settings;
+    return settings.get();
   }
 }
 
@@ -258,8 +282,13 @@ function failed(error: AppError): ActionState {
   };
 }
 
+/** On an issue page the move button is always there (DESIGN §4), also on these placeholders. */
+const moveAction = (target: GitHubPage) =>
+  target.kind === 'issue' ? { action: 'move-issue-to-card' as const } : {};
+
 function loading(target: GitHubPage & { number: number }): Finding {
   return {
+    ...moveAction(target),
     rule: 'source.loading',
     severity: 'info',
     subject: subjectOf(target),
@@ -272,7 +301,8 @@ function loading(target: GitHubPage & { number: number }): Finding {
 function unavailable(target: GitHubPage, error: AppError): Finding {
   const number = 'number' in target ? target.number : 0;
   return {
-    rule: 'source.unavailable',
+    ...moveAction(target),
+    rule: SOURCE_UNAVAILABLE,
     severity: 'error',
     subject: number ? subjectOf({ ...target, number }) : `${target.owner}/${target.repo}`,
     anchor: { kind: 'header' },
@@ -282,10 +312,12 @@ function unavailable(target: GitHubPage, error: AppError): Finding {
         : 'Process Lens cannot read this from GitHub',
     message: error.message,
     advice:
-      error.code === 'rate-limited' || error.code === 'not-found'
-        ? 'Add a GitHub token in the Process Lens options page (private repositories and a higher limit).'
-        : error.code === 'unauthorized'
-          ? 'Paste a new GitHub token in the Process Lens options page.'
-          : 'Reload the page; if it keeps happening, check your connection.',
+      error.code === 'rate-limited'
+        ? 'Reload the page after that time.'
+        : error.code === 'not-found'
+          ? 'If the repository is private, Process Lens needs a GitHub token that can see it (options page).'
+          : error.code === 'unauthorized'
+            ? 'Paste a new GitHub token in the Process Lens options page.'
+            : 'Reload the page; if it keeps happening, check your connection.',
   };
 }

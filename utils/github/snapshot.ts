@@ -30,6 +30,8 @@ export interface PullSnapshot {
   comments: Comment[];
   /** A card on the repo's board with this PR attached: its short link; null when none; undefined when unknown. */
   boardCard?: string | null;
+  /** The board mapped to the repository, where "Create card" writes (name empty when unread). */
+  cardBoard?: { shortLink: string; name: string };
   fetchedAt: number;
 }
 

@@ -37,7 +37,11 @@ export interface Finding {
   sentence?: string;
   /** What the user can do about it, in words ("Connect Trello in the options page"). */
   advice?: string;
+  /** The page it is about (a card), shown as a link: https on trello.com or github.com only. */
+  link?: string;
   action?: ActionId;
+  /** The action button's label when it must say more than the action's usual name. */
+  actionLabel?: string;
 }
 
 export function worstSeverity(findings: readonly Finding[]): Severity {

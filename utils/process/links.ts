@@ -1,10 +1,30 @@
-/** Links between the two systems, as text: Trello card URLs, our hidden marker, GitHub PR URLs. */
+/** Links between the two systems: Trello card URLs, our hidden marker, GitHub issue and PR URLs. */
+import type { BoardSnapshot, TrelloCard } from '../trello/snapshot';
 import type { Finding } from './findings';
 
 const CARD_URL = /https:\/\/trello\.com\/c\/([A-Za-z0-9]{8})(?=[/?#\s)\]>"'.,;]|$)/g;
 const CARD_MARKER = /<!--\s*process-lens:card=([A-Za-z0-9]{8})\s*-->/g;
-const PULL_URL =
-  /https:\/\/github\.com\/([A-Za-z0-9-]{1,39})\/([A-Za-z0-9._-]{1,100})\/pull\/(\d{1,9})(?=[/?#\s)\]>"'.,;]|$)/g;
+/** An issue or pull request page, with any tab after it (`/pull/42/files`). */
+const GITHUB_URL =
+  /https:\/\/github\.com\/([A-Za-z0-9-]{1,39})\/([A-Za-z0-9._-]{1,100})\/(pull|issues)\/(\d{1,9})(?=[/?#\s)\]>"'.,;]|$)/g;
+
+/** A card's page. */
+export const cardUrl = (shortLink: string) => `https://trello.com/c/${shortLink}`;
+
+const LINK_HOSTS: ReadonlySet<string> = new Set(['trello.com', 'github.com']);
+
+/** The URL if it is safe to put in an `href`: https, on Trello or GitHub (else undefined). */
+export function safeLink(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' && LINK_HOSTS.has(parsed.hostname) && !parsed.username
+      ? parsed.href
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** The hidden marker a comment carries for the card it links (DESIGN §4). */
 export function cardMarker(shortLink: string): string {
@@ -34,13 +54,24 @@ export interface PullRef {
   number: number;
 }
 
-/** Pull requests linked in these texts (URLs), first seen first, without duplicates. */
-export function pullLinksIn(texts: readonly string[]): PullRef[] {
-  const found = new Map<string, PullRef>();
+export interface GitHubLink extends PullRef {
+  kind: 'pull' | 'issue';
+}
+
+const refKey = (ref: PullRef) => `${ref.owner}/${ref.repo}#${ref.number}`.toLowerCase();
+
+/** Issues and pull requests linked in these texts (URLs), first seen first, without duplicates. */
+export function gitHubLinksIn(texts: readonly string[]): GitHubLink[] {
+  const found = new Map<string, GitHubLink>();
   for (const text of texts) {
-    for (const [, owner, repo, number] of text.matchAll(PULL_URL)) {
-      const ref = { owner: owner as string, repo: repo as string, number: Number(number) };
-      found.set(`${ref.owner}/${ref.repo}#${ref.number}`.toLowerCase(), ref);
+    for (const [, owner, repo, kind, number] of text.matchAll(GITHUB_URL)) {
+      const link: GitHubLink = {
+        owner: owner as string,
+        repo: repo as string,
+        number: Number(number),
+        kind: kind === 'pull' ? 'pull' : 'issue',
+      };
+      found.set(`${link.kind}:${refKey(link)}`, link);
     }
   }
   return [...found.values()];
@@ -51,15 +82,18 @@ export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g
 export const LINK_END = `(?=[/?#\\s)\\]>"'.,;]|$)`;
 
 /**
- * Whether a card links this URL: as an attachment or in its description (as a whole link, so
- * `…/issues/4` does not match `…/issues/44`). GitHub owners and repositories ignore case.
+ * Whether a card links this GitHub issue or pull request (any tab of its page), as an attachment
+ * or in its description: `…/issues/4` is not `…/issues/44`; owners and repositories ignore case.
  */
 export function cardLinksTo(
   card: { desc?: string; attachments: readonly { url: string }[] },
   url: string,
 ): boolean {
-  const link = new RegExp(`${escapeRegExp(url.replace(/\/+$/, ''))}${LINK_END}`, 'i');
-  return [card.desc ?? '', ...card.attachments.map((a) => a.url)].some((text) => link.test(text));
+  const [wanted] = gitHubLinksIn([url]);
+  if (!wanted) return false;
+  const key = refKey(wanted);
+  const links = gitHubLinksIn([card.desc ?? '', ...card.attachments.map((a) => a.url)]);
+  return links.some((link) => refKey(link) === key);
 }
 
 export function pullUrl({ owner, repo, number }: PullRef): string {
@@ -85,4 +119,46 @@ export function findingLink(
   const { anchor } = finding;
   if (anchor.kind === 'card') return `https://trello.com/c/${anchor.card}`;
   return `https://trello.com/b/${'board' in anchor ? anchor.board : finding.subject}`;
+}
+
+/** Pull requests linked in these texts (URLs), first seen first, without duplicates. */
+export function pullLinksIn(texts: readonly string[]): PullRef[] {
+  return gitHubLinksIn(texts)
+    .filter((link) => link.kind === 'pull')
+    .map(({ owner, repo, number }) => ({ owner, repo, number }));
+}
+
+/**
+ * Every open card of the board with the GitHub issues and pull requests it links: in its
+ * description, its attachments, and attachments seen in the board's actions.
+ */
+export function cardGitHubLinks(board: BoardSnapshot): { card: TrelloCard; links: GitHubLink[] }[] {
+  const attached = new Map<string, string[]>();
+  for (const event of board.events) {
+    if (event.kind === 'attach' && event.url)
+      attached.set(event.card, [...(attached.get(event.card) ?? []), event.url]);
+  }
+  return board.cards
+    .filter((card) => !card.closed)
+    .map((card) => ({
+      card,
+      links: gitHubLinksIn([
+        card.desc,
+        ...card.attachments.map((a) => a.url),
+        ...(attached.get(card.id) ?? []),
+      ]),
+    }));
+}
+
+/**
+ * The open card of this board whose attachments or description link this GitHub issue or pull
+ * request (any tab of its page). Issues and pull requests share one number sequence per
+ * repository, so `/issues/42` and `/pull/42` are the same item (GitHub redirects one to the other).
+ */
+export function findCardLinking(board: BoardSnapshot, url: string): TrelloCard | undefined {
+  const [wanted] = gitHubLinksIn([url]);
+  if (!wanted) return undefined;
+  const key = refKey(wanted);
+  return cardGitHubLinks(board).find(({ links }) => links.some((link) => refKey(link) === key))
+    ?.card;
 }

@@ -23,6 +23,15 @@ export function formatDay(ms: number, timeZone?: string): string {
   return format(timeZone ? new TZDate(ms, timeZone) : new Date(ms), 'EEE d MMM yyyy');
 }
 
+/** "17:45" (or "17:45:10" for waits of seconds): a time of day in the reader's locale and zone. */
+export function clockTime(ms: number, withSeconds = false): string {
+  return new Date(ms).toLocaleTimeString([], {
+    hour: '2-digit',
+    minute: '2-digit',
+    ...(withSeconds ? { second: '2-digit' } : {}),
+  });
+}
+
 export function parseTime(iso: string | null | undefined): number | undefined {
   if (!iso) return undefined;
   const ms = Date.parse(iso);

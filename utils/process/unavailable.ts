@@ -1,6 +1,7 @@
 /** The finding shown when a board cannot be read: says what failed and what to do. */
 import type { AppError } from '../result';
 import type { Finding } from './findings';
+import { clockTime } from './time';
 
 export const SOURCE_UNAVAILABLE = 'source.unavailable';
 
@@ -30,7 +31,7 @@ function adviceFor(error: AppError): string {
       return 'Check the board address, or ask a board admin to add you; if the board is private, connect Trello in the options page.';
     case 'rate-limited':
       return error.retryAt
-        ? `Trello asked us to slow down; Process Lens tries again at ${new Date(error.retryAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' })}.`
+        ? `Trello asked us to slow down; Process Lens tries again at ${clockTime(error.retryAt, true)}.`
         : 'Trello asked us to slow down; reload the page in a minute.';
     case 'network':
     case 'timeout':

@@ -5,13 +5,14 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ActionState, HintUi } from '../../components/hint-ui';
+import { createSettingsSource } from '../content-settings';
 import { createHintLayer, findingKey, observePage } from '../dom/hint-layer';
 import { send } from '../messaging';
 import { isPipelineBoard, isProjectBoard } from '../process/boards';
 import type { Finding } from '../process/findings';
 import { evaluateBoard } from '../process/rules';
 import { cardPullFindings, cardPulls } from '../process/rules/card-pull';
-import { defaultSettings, type Settings } from '../process/settings';
+import type { Settings } from '../process/settings';
 import { boardUnavailable } from '../process/unavailable';
 import type { AppError, Result } from '../result';
 import { trelloAnchors } from './anchors';
@@ -43,7 +44,10 @@ export function startTrelloHints(ctx: ContentScriptContext): void {
   const actions = new Map<string, ActionState>();
   let currentBoard: string | undefined;
   let view: BoardView = { findings: [] };
-  let settings: Promise<Settings> | undefined;
+  // Settings saved in the options apply at once (the snapshots are cached: no new read).
+  const settings = createSettingsSource(ctx, () => {
+    if (currentBoard) void load(currentBoard);
+  });
   /** Finding a card's board takes a request: only the latest navigation may decide the board. */
   let latestLookup = 0;
   let refreshing = false;
@@ -73,10 +77,7 @@ export function startTrelloHints(ctx: ContentScriptContext): void {
   // its wrapped timers run (`runtime.id` is gone), and then our hints are removed.
   ctx.setInterval(() => {}, ORPHAN_CHECK_MS);
   ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => void follow(newUrl.href));
-  // Settings saved in the options tab apply when the user comes back to this one.
-  ctx.addEventListener(document, 'visibilitychange', () => {
-    if (document.visibilityState === 'visible') void applyNewSettings();
-  });
+
   void follow(location.href);
 
   async function follow(url: string): Promise<void> {
@@ -265,21 +266,8 @@ export function startTrelloHints(ctx: ContentScriptContext): void {
   }
 
   function loadSettings(): Promise<Settings> {
-    settings ??= askSettings();
-    return settings;
+    return settings.get();
   }
-
-  async function applyNewSettings(): Promise<void> {
-    const [before, after] = await Promise.all([settings, askSettings()]);
-    if (!before || JSON.stringify(before) === JSON.stringify(after)) return;
-    settings = Promise.resolve(after);
-    if (currentBoard) await load(currentBoard);
-  }
-}
-
-async function askSettings(): Promise<Settings> {
-  const answer = await send({ type: 'settings.get' });
-  return answer.ok ? answer.value : defaultSettings();
 }
 
 function failedState(error: AppError): ActionState {

@@ -1,27 +1,22 @@
 /** Back on Trello: a card that links a pull request shows that PR's review status. */
 import type { PullStatus } from '../../github/snapshot';
-import type { Result } from '../../result';
+import type { AppError, Result } from '../../result';
 import type { BoardSnapshot } from '../../trello/snapshot';
 import type { Finding } from '../findings';
-import { type PullRef, pullLinksIn } from '../links';
+import { cardGitHubLinks, type PullRef } from '../links';
 import { PROCESS_SENTENCES } from '../sentences';
+import { clockTime } from '../time';
 
 /** Every open card's first linked pull request (description or attachments), at most `limit`. */
 export function cardPulls(board: BoardSnapshot, limit = 50): { card: string; pull: PullRef }[] {
-  const attached = new Map<string, string[]>();
-  for (const event of board.events) {
-    if (event.kind === 'attach' && event.url)
-      attached.set(event.card, [...(attached.get(event.card) ?? []), event.url]);
-  }
   const out: { card: string; pull: PullRef }[] = [];
-  for (const card of board.cards) {
-    if (card.closed) continue;
-    const [pull] = pullLinksIn([
-      card.desc,
-      ...card.attachments.map((a) => a.url),
-      ...(attached.get(card.id) ?? []),
-    ]);
-    if (pull) out.push({ card: card.shortLink, pull });
+  for (const { card, links } of cardGitHubLinks(board)) {
+    const pull = links.find((link) => link.kind === 'pull');
+    if (pull)
+      out.push({
+        card: card.shortLink,
+        pull: { owner: pull.owner, repo: pull.repo, number: pull.number },
+      });
     if (out.length >= limit) break;
   }
   return out;
@@ -51,14 +46,43 @@ export function cardPullFinding(board: string, card: string, status: PullStatus)
   };
 }
 
-/** Findings for the cards whose pull request status was read (statuses in the order of `links`). */
+/** A card whose pull request's status could not be read: says so, and why (info: not a drift). */
+export function cardPullUnread(
+  board: string,
+  card: string,
+  pull: PullRef,
+  error: AppError,
+): Finding {
+  const limited = error.code === 'rate-limited';
+  return {
+    rule: 'pr.reviews',
+    severity: 'info',
+    subject: card,
+    anchor: { kind: 'card', board, card },
+    title: limited
+      ? `PR #${pull.number}: not read, GitHub rate limit${error.retryAt ? ` until ${clockTime(error.retryAt)}` : ''}`
+      : `PR #${pull.number}: review status not read`,
+    message: `Process Lens could not read the review status of ${pull.owner}/${pull.repo}#${pull.number}: ${error.message}`,
+    advice: limited
+      ? 'It reads again when the board is next loaded after that time.'
+      : 'Reload the board to try again.',
+    sentence: PROCESS_SENTENCES.review,
+  };
+}
+
+/** A finding per card that links a pull request (statuses in the order of `links`). */
 export function cardPullFindings(
   board: string,
-  links: readonly { card: string }[],
+  links: readonly { card: string; pull: PullRef }[],
   statuses: readonly Result<PullStatus>[],
 ): Finding[] {
   return statuses.flatMap((status, i) => {
     const link = links[i];
-    return status.ok && link ? [cardPullFinding(board, link.card, status.value)] : [];
+    if (!link) return [];
+    return [
+      status.ok
+        ? cardPullFinding(board, link.card, status.value)
+        : cardPullUnread(board, link.card, link.pull, status.error),
+    ];
   });
 }

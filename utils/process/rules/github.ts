@@ -2,7 +2,7 @@
 import type { IssueSnapshot, PullSnapshot } from '../../github/snapshot';
 import { subjectOf } from '../../github/snapshot';
 import type { Finding } from '../findings';
-import { cardLinksIn } from '../links';
+import { cardLinksIn, cardUrl } from '../links';
 import { countReviews } from '../reviews';
 import { PROCESS_SENTENCES } from '../sentences';
 import type { Settings } from '../settings';
@@ -88,11 +88,36 @@ export function prBranchRules(pull: PullSnapshot): Finding[] {
   return findings;
 }
 
+/** The card linked from the PR's description or comments, else the board's card that links the PR. */
+function pullCard(pull: PullSnapshot): string | undefined {
+  return (
+    cardLinksIn([pull.body, ...pull.comments.map((c) => c.body)])[0] ?? pull.boardCard ?? undefined
+  );
+}
+
+/** `pr.on-card`: the pull request is linked to a card: show the card (as `issue.on-card` does). */
+export function prOnCard(pull: PullSnapshot): Finding[] {
+  const card = pullCard(pull);
+  if (!card) return [];
+  return [
+    {
+      rule: 'pr.on-card',
+      severity: 'ok',
+      subject: subjectOf(pull),
+      anchor: { kind: 'header' },
+      title: `On Trello card ${card}`,
+      message: 'This pull request is linked to the Trello card:',
+      link: cardUrl(card),
+      sentence: PROCESS_SENTENCES.needsCard,
+    },
+  ];
+}
+
 /** `pr.no-card`: "if you are spending time on something, there needs to be a trello card for it". */
 export function prNoCard(pull: PullSnapshot): Finding[] {
-  const linked = cardLinksIn([pull.body, ...pull.comments.map((c) => c.body)]);
-  if (linked.length > 0 || pull.boardCard) return [];
+  if (pullCard(pull)) return [];
   const unknownBoard = pull.boardCard === undefined;
+  const board = pull.cardBoard && `“${pull.cardBoard.name || pull.cardBoard.shortLink}”`;
   return [
     {
       rule: 'pr.no-card',
@@ -103,17 +128,27 @@ export function prNoCard(pull: PullSnapshot): Finding[] {
       message: `No Trello card links to this pull request: no card link in its description or comments${
         unknownBoard ? '' : ', and no card on the repository’s board has it attached'
       }.`,
-      advice: unknownBoard
-        ? 'Create an “In progress” card for it (needs Trello connected and the repository mapped to a board in the options).'
-        : 'Create an “In progress” card for it on the repository’s board.',
+      // One click writes, with no confirmation step (security-reliability.md §1 item 4 asks for
+      // one): the button and its details say exactly what it writes, and where.
+      advice: board
+        ? `One click writes two things: a card “${pull.title}” in the list “In progress” of the Trello board ${board}, with this pull request attached; and a comment on this pull request linking the card.${unknownBoard ? ' Needs Trello connected (options page).' : ''}`
+        : 'Create an “In progress” card for it (needs Trello connected and the repository mapped to a board in the options).',
       sentence: PROCESS_SENTENCES.needsCard,
       action: 'create-card-for-pr',
+      ...(board
+        ? { actionLabel: `Create card in ${board} › In progress, and comment on this PR` }
+        : {}),
     },
   ];
 }
 
 export function evaluatePull(pull: PullSnapshot, settings: Settings): Finding[] {
-  return [...prReviews(pull, settings), ...prBranchRules(pull), ...prNoCard(pull)];
+  return [
+    ...prReviews(pull, settings),
+    ...prBranchRules(pull),
+    ...prOnCard(pull),
+    ...prNoCard(pull),
+  ];
 }
 
 /** One signal of the needs-card score, with its value, so a person can disagree. */
@@ -167,8 +202,8 @@ export function needsCardSignals(issue: IssueSnapshot, settings: Settings, now: 
 }
 
 /**
- * `issue.on-card` when a card links the issue; otherwise `issue.needs-card` from its score, which
- * carries the "move issue to card" button whatever the score.
+ * `issue.on-card` when a card links the issue; otherwise `issue.needs-card` from its score. Either
+ * carries the "move issue to card" button, whatever the score.
  */
 export function evaluateIssue(issue: IssueSnapshot, settings: Settings, now: number): Finding[] {
   const subject = subjectOf(issue);
@@ -181,8 +216,11 @@ export function evaluateIssue(issue: IssueSnapshot, settings: Settings, now: num
         subject,
         anchor: { kind: 'header' },
         title: `On Trello card ${cards[0]}`,
-        message: `This issue is linked to the Trello card https://trello.com/c/${cards[0]}.`,
+        message: 'This issue is linked to the Trello card:',
+        link: cardUrl(cards[0] as string),
         sentence: PROCESS_SENTENCES.needsCard,
+        // The move button is always on the issue page (DESIGN §4): e.g. to close it now.
+        action: 'move-issue-to-card',
       },
     ];
   }
