@@ -14,6 +14,26 @@ export function cardFinding(
   };
 }
 
+/**
+ * The board's events grouped by card, built once per snapshot: rules look up one card at a time,
+ * and scanning every event for every card grows with cards × events.
+ */
+const byCardCache = new WeakMap<readonly BoardEvent[], Map<string, BoardEvent[]>>();
+
+function eventsOf(events: readonly BoardEvent[], card: string): readonly BoardEvent[] {
+  let byCard = byCardCache.get(events);
+  if (!byCard) {
+    byCard = new Map();
+    for (const event of events) {
+      const list = byCard.get(event.card);
+      if (list) list.push(event);
+      else byCard.set(event.card, [event]);
+    }
+    byCardCache.set(events, byCard);
+  }
+  return byCard.get(card) ?? [];
+}
+
 /** When the card last entered this list (newest move into it, or its creation there). */
 export function enteredListAt(
   events: readonly BoardEvent[],
@@ -21,13 +41,8 @@ export function enteredListAt(
   list: string,
 ): number | undefined {
   let newest: number | undefined;
-  for (const event of events) {
-    if (
-      event.card !== card ||
-      event.list !== list ||
-      (event.kind !== 'move' && event.kind !== 'create')
-    )
-      continue;
+  for (const event of eventsOf(events, card)) {
+    if (event.list !== list || (event.kind !== 'move' && event.kind !== 'create')) continue;
     if (newest === undefined || event.at > newest) newest = event.at;
   }
   return newest;
@@ -35,7 +50,7 @@ export function enteredListAt(
 
 /** The card's comments, newest first. */
 export function commentsOn(events: readonly BoardEvent[], card: string): BoardEvent[] {
-  return events
-    .filter((event) => event.kind === 'comment' && event.card === card)
+  return eventsOf(events, card)
+    .filter((event) => event.kind === 'comment')
     .sort((a, b) => b.at - a.at);
 }
