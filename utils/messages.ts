@@ -10,7 +10,7 @@ import type { IssueSnapshot, PullSnapshot, PullStatus } from './github/snapshot'
 import type { MoveJob } from './jobs/move-job';
 import type { Settings } from './process/settings';
 import type { AppError, Result } from './result';
-import type { BoardSnapshot } from './trello/snapshot';
+import { type BoardSnapshot, SessionSnapshotSchema } from './trello/snapshot';
 
 const shortLink = v.pipe(v.string(), v.regex(/^[A-Za-z0-9]{8}$/));
 const owner = v.pipe(v.string(), v.regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/));
@@ -31,6 +31,17 @@ export const ContentMessageSchema = v.variant('type', [
     board: shortLink,
     attachments: v.optional(v.boolean()),
     fresh: v.optional(v.boolean()),
+  }),
+  // The signed-in session's reads, kept by the background for 30 s: reloads and other tabs reuse them.
+  v.strictObject({
+    type: v.literal('board.cached'),
+    board: shortLink,
+    attachments: v.optional(v.boolean()),
+  }),
+  v.strictObject({
+    type: v.literal('board.remember'),
+    snapshot: SessionSnapshotSchema,
+    attachments: v.optional(v.boolean()),
   }),
   // One-click fixes: the background re-reads the board and decides what to write.
   v.strictObject({ type: v.literal('board.addMissingLists'), board: shortLink }),
@@ -96,6 +107,8 @@ export interface ConnectionIdentity {
 export interface ResponseMap {
   'settings.get': Result<Settings>;
   'board.snapshot': Result<BoardSnapshot>;
+  'board.cached': Result<BoardSnapshot | null>;
+  'board.remember': Result<null>;
   'board.addMissingLists': Result<{ created: string[] }>;
   'pipeline.markReviewed': Result<{ reviewedAt: number; alreadyRecorded: boolean }>;
   'options.open': Result<null>;

@@ -155,7 +155,7 @@ describe('single-page navigation', () => {
     expect(hint?.subject).toBe(DEMO.lernanta);
   });
 
-  it('reads a board again only after 30 s (cached in the page between visits)', async () => {
+  it('reads a board again only after 30 s (cached between visits, reloads and tabs)', async () => {
     bed.fake.requests.clear();
     await open(`/b/${DEMO.lernanta}/lernanta`);
     await waitForHint(page, 'board.missing-lists', { severity: 'warn' });
@@ -166,6 +166,14 @@ describe('single-page navigation', () => {
     expect(bed.fake.requests.matching({ path: `/1/boards/${DEMO.lernanta}` })).toHaveLength(1);
     // Cached data says how old it is.
     expect(cached?.text).toMatch(/as of \d{1,2}:\d{2}/);
+    // A reload and a second tab reuse the same read.
+    await page.reload();
+    await waitForHint(page, 'board.missing-lists', { severity: 'warn' });
+    const second = await bed.browser.context.newPage();
+    await second.goto(bed.fake.url('trello.com', `/b/${DEMO.lernanta}/lernanta`));
+    await waitForHint(second, 'board.missing-lists', { severity: 'warn' });
+    await second.close();
+    expect(bed.fake.requests.matching({ path: `/1/boards/${DEMO.lernanta}` })).toHaveLength(1);
   });
 });
 

@@ -25,6 +25,8 @@ function handlers(): Handlers {
       ok: false as const,
       error: { code: 'not-connected' as const, message: 'x' },
     })),
+    'board.cached': vi.fn(async () => ({ ok: true as const, value: null })),
+    'board.remember': vi.fn(async () => ({ ok: true as const, value: null })),
     'board.addMissingLists': vi.fn(async () => ({ ok: true as const, value: { created: [] } })),
     'pipeline.markReviewed': vi.fn(async () => ({
       ok: true as const,

@@ -113,6 +113,10 @@ function dispatch(
       return handlers['settings.get'](message);
     case 'board.snapshot':
       return handlers['board.snapshot'](message);
+    case 'board.cached':
+      return handlers['board.cached'](message);
+    case 'board.remember':
+      return handlers['board.remember'](message);
     case 'board.addMissingLists':
       return handlers['board.addMissingLists'](message);
     case 'pipeline.markReviewed':

@@ -23,7 +23,7 @@ import { addMissingLists, markPipelineReviewed } from './fixes';
 import type { MoveService } from './moves';
 import { gatherMyDay } from './my-day';
 import type { Handlers } from './router';
-import { createSnapshotCache } from './snapshot-cache';
+import { createSnapshotCache, SNAPSHOT_TTL_MS } from './snapshot-cache';
 import {
   computeSummary,
   LAST_SUMMARY_KEY,
@@ -52,12 +52,11 @@ export function createHandlers(moves: MoveService, now = Date.now): Handlers {
     fresh: boolean,
     given?: TrelloClient,
   ) {
-    const key = `${board}${attachments ? '+attachments' : ''}`;
-    const cached = fresh ? undefined : await snapshots.get(key);
+    const cached = fresh ? undefined : await snapshots.get(board, attachments);
     if (cached) return ok(cached);
     const client = given ?? (await trello()).client;
     const result = await client.boardSnapshot(board, { attachments }, now);
-    if (result.ok) await snapshots.put(key, result.value);
+    if (result.ok) await snapshots.put(board, attachments, result.value);
     return result;
   }
 
@@ -87,6 +86,18 @@ export function createHandlers(moves: MoveService, now = Date.now): Handlers {
 
     'board.snapshot': ({ board, attachments = false, fresh = false }) =>
       readBoard(board, attachments, fresh),
+
+    async 'board.cached'({ board, attachments = false }) {
+      return ok((await snapshots.get(board, attachments, 'session')) ?? null);
+    },
+
+    async 'board.remember'({ snapshot, attachments = false }) {
+      const age = now() - snapshot.fetchedAt;
+      // Only a fresh read is worth keeping (and a clock in the future is not one).
+      if (age < -5_000 || age >= SNAPSHOT_TTL_MS) return ok(null);
+      await snapshots.put(snapshot.shortLink, attachments, snapshot);
+      return ok(null);
+    },
 
     async 'status.summary'() {
       const { client, settings } = await trello();

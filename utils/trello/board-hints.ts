@@ -40,7 +40,6 @@ export function startTrelloHints(ctx: ContentScriptContext): void {
   const layer = createHintLayer(() => trelloAnchors(document));
   // Trello's limits count this page's session reads too (trello-api.md §2).
   const limiter = createRateLimiter();
-  const snapshots = new Map<string, BoardSnapshot>();
   const actions = new Map<string, ActionState>();
   let currentBoard: string | undefined;
   let view: BoardView = { findings: [] };
@@ -200,11 +199,17 @@ export function startTrelloHints(ctx: ContentScriptContext): void {
     options: SnapshotOptions,
     fresh: boolean,
   ): Promise<Result<BoardSnapshot>> {
-    const key = `${board}${options.attachments ? '+attachments' : ''}`;
-    const cached = snapshots.get(key);
-    if (!fresh && cached && Date.now() - cached.fetchedAt < SNAPSHOT_TTL_MS)
-      return { ok: true, value: cached };
+    const attachments = options.attachments ?? false;
+    if (!fresh) {
+      // A read of the last 30 s, by this page, a reload of it, or another tab.
+      const cached = await send({ type: 'board.cached', board, attachments });
+      if (cached.ok && cached.value) return { ok: true, value: cached.value };
+    }
     let result = await readBoardWithSession(board, options, fetch, Date.now, limiter);
+    if (result.ok) {
+      const snapshot = { ...result.value, source: 'session' as const };
+      void send({ type: 'board.remember', snapshot, attachments });
+    }
     if (!result.ok && ['unauthorized', 'forbidden', 'not-found'].includes(result.error.code)) {
       const viaToken = await send({
         type: 'board.snapshot',
@@ -215,7 +220,6 @@ export function startTrelloHints(ctx: ContentScriptContext): void {
       // Without a token the session's answer says more ("sign in or connect").
       if (viaToken.ok || viaToken.error.code !== 'not-connected') result = viaToken;
     }
-    if (result.ok) snapshots.set(key, result.value);
     return result;
   }
 

@@ -30,16 +30,18 @@ const CardSchema = v.object({
   attachments: v.optional(v.array(v.object({ url: v.optional(v.string(), '') })), []),
 });
 
+const BoardFieldsSchema = v.object({
+  id: v.string(),
+  name: v.string(),
+  shortLink: v.string(),
+  url: v.optional(v.string(), ''),
+  closed: v.optional(v.boolean(), false),
+  lists: v.optional(v.array(ListSchema), []),
+  cards: v.optional(v.array(CardSchema), []),
+});
+
 export const BoardResponseSchema = v.pipe(
-  v.object({
-    id: v.string(),
-    name: v.string(),
-    shortLink: v.string(),
-    url: v.optional(v.string(), ''),
-    closed: v.optional(v.boolean(), false),
-    lists: v.optional(v.array(ListSchema), []),
-    cards: v.optional(v.array(CardSchema), []),
-  }),
+  BoardFieldsSchema,
   // Trello's `cards=open` still returns the open cards of archived lists; nobody sees those on
   // the board, so no rule should count them.
   v.transform((board) => {
@@ -106,6 +108,28 @@ function toEvent(action: v.InferOutput<typeof ActionSchema>): BoardEvent | undef
   }
   return undefined;
 }
+/**
+ * A snapshot a content script read with the signed-in session, handed to the background to keep
+ * for 30 s (other tabs and reloads reuse it): checked like any message payload.
+ */
+export const SessionSnapshotSchema = v.object({
+  ...BoardFieldsSchema.entries,
+  shortLink: v.pipe(v.string(), v.regex(/^[A-Za-z0-9]{8}$/)),
+  events: v.array(
+    v.object({
+      kind: v.picklist(['move', 'create', 'comment', 'attach']),
+      card: v.string(),
+      list: v.optional(v.string()),
+      at: v.number(),
+      text: v.optional(v.string()),
+      url: v.optional(v.string()),
+      member: v.optional(v.string()),
+    }),
+  ),
+  fetchedAt: v.number(),
+  source: v.literal('session'),
+});
+
 export type TrelloList = v.InferOutput<typeof ListSchema>;
 export type TrelloCard = v.InferOutput<typeof CardSchema>;
 
