@@ -110,7 +110,7 @@ export function Popup() {
     : undefined;
 
   return (
-    <main className="popup">
+    <main className="popup" aria-busy={loading}>
       <header className="popup-head">
         <h1>Process Lens</h1>
         <button

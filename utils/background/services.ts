@@ -103,8 +103,14 @@ export function createHandlers(moves: MoveService, now = Date.now): Handlers {
       const { client, settings } = await trello();
       const secrets = await loadSecrets();
       const connected = Boolean(settings.trello.apiKey && secrets.trelloToken);
-      const read = (board: string, attachments: boolean) =>
-        readBoard(board, attachments, false, client);
+      // Each board once per refresh: the summary and "my day" share the reads, failed ones too.
+      const reads = new Map<string, ReturnType<typeof readBoard>>();
+      const read = (board: string, attachments: boolean) => {
+        const key = `${board}${attachments ? '+attachments' : ''}`;
+        const pending = reads.get(key) ?? readBoard(board, attachments, false, client);
+        reads.set(key, pending);
+        return pending;
+      };
       const github = createGitHubClient(secrets.githubToken);
       const pullFindings = async (snapshot: BoardSnapshot) => {
         const links = cardPulls(snapshot);

@@ -18,7 +18,8 @@ import type { MyDay } from '../process/my-day';
 import { evaluateBoard } from '../process/rules';
 import { cardPulls } from '../process/rules/card-pull';
 import type { Settings } from '../process/settings';
-import type { Result } from '../result';
+import { clockTime } from '../process/time';
+import type { AppError, Result } from '../result';
 import type { BoardSnapshot } from '../trello/snapshot';
 
 export const LAST_SUMMARY_KEY = 'lastSummary';
@@ -82,6 +83,12 @@ type ReadBoard = (board: string, attachments: boolean) => Promise<Result<BoardSn
 type PullFindings = (snapshot: BoardSnapshot) => Promise<Finding[]>;
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warn: 1, info: 2, ok: 3 };
+
+/** Why a board was not refreshed, and when asking again makes sense. */
+function failedRead(error: AppError): string {
+  const reason = error.message.replace(/\.$/, '');
+  return error.retryAt ? `${reason}; try again after ${clockTime(error.retryAt, true)}` : reason;
+}
 
 const moreSevere = (a: Severity, b: Severity): Severity =>
   SEVERITY_ORDER.indexOf(a) >= SEVERITY_ORDER.indexOf(b) ? a : b;
@@ -149,14 +156,14 @@ export async function computeSummary(
     projects.push(
       pipeline?.ok
         ? projectSummary(pipeline.value, pipelineFindings, now)
-        : lastKnown(pipelineBoard, pipeline?.error.message ?? '', 'Project Pipeline'),
+        : lastKnown(pipelineBoard, pipeline ? failedRead(pipeline.error) : '', 'Project Pipeline'),
     );
   }
   const agendaProjects: { board: BoardSnapshot; findings: Finding[] }[] = [];
   for (const board of boards) {
     const snapshot = await read(board, false);
     if (!snapshot.ok) {
-      projects.push(lastKnown(board, snapshot.error.message, board));
+      projects.push(lastKnown(board, failedRead(snapshot.error), board));
       continue;
     }
     const findings = [
