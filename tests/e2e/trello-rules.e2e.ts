@@ -138,6 +138,31 @@ describe('project board rules on their cards', () => {
       expect(cardLink).toMatch(new RegExp(`^/c/${subject}/`));
   });
 
+  it('leaves Trello’s drag and drop alone: a card dragged by its hint moves, and keeps one hint', async () => {
+    await open(`/b/${DEMO.mooc}/mechanical-mooc`);
+    await waitForHint(page, 'card.stuck', { severity: 'warn' });
+    const silent = cardNamed(DEMO.mooc, 'Mail server blocked');
+    const card = page.locator(`[data-testid="list-card"]:has(a[href^="/c/${silent.shortLink}/"])`);
+    const hint = card.locator('[data-process-hint="card.stuck"] button.hint');
+    const target = page.locator('[data-testid="list"]').first();
+    expect(await target.locator(`a[href^="/c/${silent.shortLink}/"]`).count()).toBe(0);
+    const focused = await page.evaluate(() => document.activeElement?.localName);
+    await hint.dragTo(target);
+    await expect.poll(() => target.locator(`a[href^="/c/${silent.shortLink}/"]`).count()).toBe(1);
+    await page.waitForFunction(
+      (shortLink) =>
+        document.querySelectorAll(
+          `[data-process-hint="card.stuck"][data-process-subject="${shortLink}"]`,
+        ).length === 1,
+      silent.shortLink,
+    );
+    const placed = await hostCards('card.stuck');
+    for (const { subject, cardLink } of placed)
+      expect(cardLink).toMatch(new RegExp(`^/c/${subject}/`));
+    // Nothing of ours took the focus on the way.
+    expect(await page.evaluate(() => document.activeElement?.localName)).toBe(focused);
+  });
+
   it('lists findings of cards Trello has not rendered in the floating panel, with a link to the card', async () => {
     await open(`/b/${DEMO.mooc}/mechanical-mooc`);
     await waitForHint(page, 'card.stuck', { severity: 'warn' });

@@ -79,7 +79,7 @@ function cardHtml(card: TrelloCard): string {
       ? `${card.attachments.length} attachment${card.attachments.length > 1 ? 's' : ''}`
       : '',
   ].filter(Boolean);
-  return `<li data-testid="list-card" data-card-drop-card-id="${e(card.id)}">
+  return `<li data-testid="list-card" data-card-drop-card-id="${e(card.id)}" draggable="true">
 <div data-testid="trello-card">${labels}<a data-testid="card-name" href="${e(cardPath(card))}">${e(card.name)}</a>${
     badges.length ? `<div class="badges">${badges.join(' · ')}</div>` : ''
   }</div></li>`;
@@ -309,6 +309,23 @@ const CLIENT_SCRIPT = `
     navigate(a.pathname + a.search);
   });
   window.addEventListener('popstate', () => { show(location.pathname); });
+
+  // Drag and drop a card onto another list, with the browser's own drag events (like Trello's).
+  document.addEventListener('dragstart', (ev) => {
+    const card = ev.target instanceof Element ? ev.target.closest('[data-testid="list-card"]') : null;
+    if (card) ev.dataTransfer.setData('text/x-fake-card', card.dataset.cardDropCardId);
+  });
+  document.addEventListener('dragover', (ev) => {
+    if (ev.target instanceof Element && ev.target.closest('[data-testid="list"]')) ev.preventDefault();
+  });
+  document.addEventListener('drop', (ev) => {
+    const list = ev.target instanceof Element ? ev.target.closest('[data-testid="list"]') : null;
+    const id = ev.dataTransfer.getData('text/x-fake-card');
+    const card = id && document.querySelector('[data-card-drop-card-id="' + CSS.escape(id) + '"]');
+    if (!list || !card) return;
+    ev.preventDefault();
+    list.querySelector('[data-testid="list-cards"]').append(card);
+  });
 
   window.__fakeTrello = {
     navigate,
