@@ -11,7 +11,7 @@ export const HINT_CSS = `
   border: 1px solid transparent; cursor: default; white-space: nowrap; }
 :host([data-process-subject]) .hint { max-width: min(100%, 420px); }
 .hint:focus-visible { outline: 2px solid #0c66e4; outline-offset: 1px; }
-.title { overflow: hidden; text-overflow: ellipsis; }
+.title { overflow: hidden; text-overflow: ellipsis; min-width: 4em; }
 .sev-ok { background: #dcfff1; color: #164b35; border-color: #4bce97; }
 .sev-info { background: #e9f2ff; color: #09326c; border-color: #579dff; }
 .sev-warn { background: #fff7d6; color: #533f04; border-color: #e2b203; }
@@ -37,7 +37,8 @@ export const HINT_CSS = `
 .panel a { color: #0c66e4; }
 .more { color: #626f86; }
 .actionable { cursor: pointer; }
-.fix { margin-left: 4px; padding-left: 6px; border-left: 1px solid currentColor; font-weight: 600; }
+.fix { margin-left: 4px; padding-left: 6px; border-left: 1px solid currentColor; font-weight: 600;
+  overflow: hidden; text-overflow: ellipsis; min-width: 4em; flex-shrink: 100; }
 .hint[disabled] { opacity: .75; cursor: progress; }
 .failed { color: #ae2e24; }
 .asof { color: #626f86; font-size: 11px; }

@@ -179,9 +179,7 @@ describe('pr.no-card', () => {
     const [finding] = prNoCard(
       pull({ title: 'Add badges', cardBoard: { shortLink: 'LeRnAnTa', name: 'Lernanta' } }),
     );
-    expect(finding?.actionLabel).toBe(
-      'Create card in “Lernanta” › In progress, and comment on this PR',
-    );
+    expect(finding?.actionLabel).toBe('Create card in “Lernanta”');
     expect(finding?.advice).toBe(
       'One click writes two things: a card “Add badges” in the list “In progress” of the Trello board “Lernanta”, with this pull request attached; and a comment on this pull request linking the card.',
     );

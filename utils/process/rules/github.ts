@@ -135,9 +135,7 @@ export function prNoCard(pull: PullSnapshot): Finding[] {
         : 'Create an “In progress” card for it (needs Trello connected and the repository mapped to a board in the options).',
       sentence: PROCESS_SENTENCES.needsCard,
       action: 'create-card-for-pr',
-      ...(board
-        ? { actionLabel: `Create card in ${board} › In progress, and comment on this PR` }
-        : {}),
+      ...(board ? { actionLabel: `Create card in ${board}` } : {}),
     },
   ];
 }
