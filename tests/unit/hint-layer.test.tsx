@@ -1,9 +1,9 @@
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HintUi } from '../../components/hint-ui';
-import { createHintLayer, type HintLayer } from '../../utils/dom/hint-layer';
+import { createHintLayer, type HintLayer, observePage } from '../../utils/dom/hint-layer';
 import type { Finding } from '../../utils/process/findings';
-import { trelloAnchors } from '../../utils/trello/anchors';
+import { trelloAnchors, WATCHED } from '../../utils/trello/anchors';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -161,5 +161,52 @@ describe('hint layer', () => {
     act(() => layer.show([boardFinding()], ui));
     act(() => layer.destroy());
     expect(document.querySelector('process-lens-hint, process-lens-panel')).toBeNull();
+  });
+});
+
+describe('page observer', () => {
+  /** Mutation records arrive in a microtask, the batched call in the next animation frame. */
+  const nextFrame = () =>
+    new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
+
+  async function callsAfter(change: () => void): Promise<number> {
+    let calls = 0;
+    const stop = observePage(document.body, WATCHED, () => calls++);
+    change();
+    await nextFrame();
+    stop();
+    return calls;
+  }
+
+  it('ignores what cannot move a hint: text, badges, elements without an anchor', async () => {
+    boardPage();
+    const calls = await callsAfter(() => {
+      const header = document.body.appendChild(document.createElement('header'));
+      header.textContent = 'presence: 3';
+      document.querySelector('[data-testid="trello-card"]')?.append(document.createElement('span'));
+      header.remove();
+    });
+    expect(calls).toBe(0);
+  });
+
+  it('wakes once per frame for cards, lists or the header coming or going', async () => {
+    boardPage();
+    const card = () => document.querySelector('[data-testid="list-card"]') as Element;
+    expect(
+      await callsAfter(() => {
+        card().after(card().cloneNode(true));
+        card().remove();
+      }),
+    ).toBe(1);
+    expect(await callsAfter(() => document.querySelector('h1')?.remove())).toBe(1);
+  });
+
+  it('wakes when the page takes one of our hosts out, not when we move it', async () => {
+    boardPage();
+    act(() => layer.show([cardFinding('CaRd0001')], ui));
+    const host = hints()[0] as Element;
+    const card = document.querySelector('[data-testid="trello-card"]') as Element;
+    expect(await callsAfter(() => card.prepend(host))).toBe(0);
+    expect(await callsAfter(() => host.remove())).toBe(1);
   });
 });

@@ -155,16 +155,27 @@ export function createHintLayer(
 
 export type HintLayer = ReturnType<typeof createHintLayer>;
 
-/** One observer for the page, batched per animation frame, blind to our own hosts. */
-export function observePage(target: Node, onChange: () => void): () => void {
+/**
+ * One observer for the page, batched per animation frame. Only changes that can move a hint count:
+ * elements added or removed that are or contain an anchor (`anchors`, a selector), or our own hosts
+ * taken out by the page. A live page's other churn (timers, presence, text) costs a `matches` per
+ * added element, not a re-placement of every hint.
+ */
+export function observePage(target: Node, anchors: string, onChange: () => void): () => void {
   let scheduled = 0;
-  // Our own hosts moving in and out are not news.
-  const onlyOurs = (record: MutationRecord) => {
-    const nodes = [...record.addedNodes, ...record.removedNodes];
-    return nodes.length > 0 && nodes.every(isOwnNode);
-  };
+  const ours = `${HINT_TAG}, ${PANEL_TAG}`;
+  const hasAnchor = (node: Node) =>
+    node instanceof Element && (node.matches(anchors) || node.querySelector(anchors) !== null);
+  // Hosts we moved are back in the page by now; one the page removed (or cleared with its
+  // parent) is not.
+  const lostHost = (node: Node) =>
+    node instanceof Element &&
+    (isOwnNode(node) ? !node.isConnected : node.querySelector(ours) !== null);
+  const matters = (record: MutationRecord) =>
+    [...record.addedNodes].some((node) => !isOwnNode(node) && hasAnchor(node)) ||
+    [...record.removedNodes].some((node) => lostHost(node) || hasAnchor(node));
   const observer = new MutationObserver((records) => {
-    if (scheduled || records.every(onlyOurs)) return;
+    if (scheduled || !records.some(matters)) return;
     scheduled = requestAnimationFrame(() => {
       scheduled = 0;
       onChange();
