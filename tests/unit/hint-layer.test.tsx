@@ -1,5 +1,5 @@
 import { act } from 'react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HintUi } from '../../components/hint-ui';
 import { createHintLayer, type HintLayer, observePage } from '../../utils/dom/hint-layer';
 import type { Finding } from '../../utils/process/findings';
@@ -49,11 +49,47 @@ const ui: HintUi = {
   linkFor: () => undefined,
 };
 
+/** happy-dom has no layout: the tests say which elements come into view. */
+class FakeIntersectionObserver {
+  static all = new Set<FakeIntersectionObserver>();
+  readonly targets = new Set<Element>();
+  constructor(readonly callback: IntersectionObserverCallback) {
+    FakeIntersectionObserver.all.add(this);
+  }
+  observe(element: Element) {
+    this.targets.add(element);
+  }
+  unobserve(element: Element) {
+    this.targets.delete(element);
+  }
+  disconnect() {
+    this.targets.clear();
+  }
+  takeRecords() {
+    return [];
+  }
+}
+
+function scrollIntoView(element: Element): void {
+  for (const observer of FakeIntersectionObserver.all) {
+    if (!observer.targets.has(element)) continue;
+    const entry = { target: element, isIntersecting: true } as IntersectionObserverEntry;
+    act(() => observer.callback([entry], observer as unknown as IntersectionObserver));
+  }
+}
+
+const cardElement = () => document.querySelector('[data-testid="trello-card"]') as Element;
+
 let layer: HintLayer;
 beforeEach(() => {
+  vi.stubGlobal('IntersectionObserver', FakeIntersectionObserver);
   layer = createHintLayer(() => trelloAnchors(document));
 });
-afterEach(() => act(() => layer.destroy()));
+afterEach(() => {
+  act(() => layer.destroy());
+  FakeIntersectionObserver.all.clear();
+  vi.unstubAllGlobals();
+});
 
 describe('hint layer', () => {
   it('puts a board hint right after the board header, with the markup contract', () => {
@@ -71,10 +107,21 @@ describe('hint layer', () => {
     expect(document.querySelector('[data-process-panel]')).toBeNull();
   });
 
-  it('puts a card hint inside its trello-card, found by the card link', () => {
+  it('puts a card hint inside its trello-card, found by the card link, once the card is near the viewport', () => {
     boardPage();
     act(() => layer.show([cardFinding('CaRd0001')], ui));
-    expect(hints()[0]?.parentElement?.matches('[data-testid="trello-card"]')).toBe(true);
+    // On the page but not yet in view: no host, and not in the panel either.
+    expect(hints()).toHaveLength(0);
+    expect(document.querySelector('[data-process-panel]')).toBeNull();
+    scrollIntoView(cardElement());
+    expect(hints()).toHaveLength(1);
+    expect(hints()[0]?.parentElement).toBe(cardElement());
+    expect(hints()[0]?.getAttribute('data-process-subject')).toBe('CaRd0001');
+    // Seen once, placed from then on: shown again or reconciled, still one host.
+    act(() => layer.show([cardFinding('CaRd0001')], ui));
+    act(() => layer.reconcile());
+    scrollIntoView(cardElement());
+    expect(hints()).toHaveLength(1);
   });
 
   it('falls back to the floating panel when the anchor is missing', () => {
@@ -204,8 +251,9 @@ describe('page observer', () => {
   it('wakes when the page takes one of our hosts out, not when we move it', async () => {
     boardPage();
     act(() => layer.show([cardFinding('CaRd0001')], ui));
+    scrollIntoView(cardElement());
     const host = hints()[0] as Element;
-    const card = document.querySelector('[data-testid="trello-card"]') as Element;
+    const card = cardElement();
     expect(await callsAfter(() => card.prepend(host))).toBe(0);
     expect(await callsAfter(() => host.remove())).toBe(1);
   });

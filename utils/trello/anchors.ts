@@ -84,7 +84,8 @@ export function trelloAnchors(root: ParentNode = document): ResolveAnchor {
       }
       case 'card': {
         const card = cardIndex().get(anchor.card);
-        return card ? { element: card, position: 'append' } : null;
+        // A board has thousands of cards: hints only on those the user scrolls to.
+        return card ? { element: card, position: 'append', lazy: true } : null;
       }
       case 'list': {
         const name = listIndex().get(anchor.list);
