@@ -70,11 +70,23 @@ class FakeIntersectionObserver {
   }
 }
 
-function scrollIntoView(element: Element): void {
+/** The element comes into view (with fake timers: the layer batches its placements). */
+function reveal(element: Element): void {
   for (const observer of FakeIntersectionObserver.all) {
     if (!observer.targets.has(element)) continue;
     const entry = { target: element, isIntersecting: true } as IntersectionObserverEntry;
     act(() => observer.callback([entry], observer as unknown as IntersectionObserver));
+  }
+}
+
+/** The element comes into view, and the layer's batch of placements runs. */
+function scrollIntoView(element: Element): void {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  try {
+    reveal(element);
+    act(() => vi.runOnlyPendingTimers());
+  } finally {
+    vi.useRealTimers();
   }
 }
 
@@ -122,6 +134,29 @@ describe('hint layer', () => {
     act(() => layer.reconcile());
     scrollIntoView(cardElement());
     expect(hints()).toHaveLength(1);
+  });
+
+  it('places cards that come into view while scrolling in batches, not one page layout each', () => {
+    boardPage();
+    const [first] = [...document.querySelectorAll('[data-testid="list-card"]')];
+    const second = first?.cloneNode(true) as Element;
+    second.querySelector('a')?.setAttribute('href', '/c/CaRd0002/2-next');
+    first?.after(second);
+    act(() => layer.show([cardFinding('CaRd0001'), cardFinding('CaRd0002')], ui));
+    const subjects = () => hints().map((h) => h.getAttribute('data-process-subject'));
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    try {
+      reveal(first?.firstElementChild as Element);
+      act(() => vi.advanceTimersByTime(0)); // the first one after a pause: at once
+      expect(subjects()).toEqual(['CaRd0001']);
+      reveal(second.firstElementChild as Element);
+      act(() => vi.advanceTimersByTime(100)); // right after: with the next batch
+      expect(subjects()).toEqual(['CaRd0001']);
+      act(() => vi.advanceTimersByTime(300));
+      expect(subjects()).toEqual(['CaRd0001', 'CaRd0002']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('falls back to the floating panel when the anchor is missing', () => {

@@ -21,8 +21,13 @@ export interface AnchorTarget {
   lazy?: boolean;
 }
 
-/** How far outside the viewport (and outside a scrolled list) a lazy hint is placed in advance. */
-const LAZY_MARGIN = '200px';
+/** How far outside the viewport (and outside a scrolled list) lazy hints are placed in advance. */
+const LAZY_MARGIN = '1000px';
+/**
+ * Each placement makes the page lay the card's list out again (tens of ms for a list of 800 cards
+ * on a slow machine): while the user scrolls, lazy hints are placed in batches, at most this often.
+ */
+const LAZY_BATCH_MS = 300;
 
 export type ResolveAnchor = (finding: Finding) => AnchorTarget | null;
 
@@ -76,11 +81,24 @@ export function createHintLayer(
         seen.add(element);
         visibility.unobserve(element);
       }
-      if (shown.length > 0) place(false);
+      if (shown.length > 0) placeNear();
     },
     // scrollMargin (not yet in TypeScript's DOM types) also widens the lists' own scroll boxes.
     { rootMargin: LAZY_MARGIN, scrollMargin: LAZY_MARGIN } as IntersectionObserverInit,
   );
+
+  let batch: ReturnType<typeof setTimeout> | undefined;
+  let lastBatch = Number.NEGATIVE_INFINITY;
+  /** Places the hints of cards that came near: at once after a pause, else with the next batch. */
+  function placeNear(): void {
+    if (batch !== undefined) return;
+    const wait = Math.max(0, lastBatch + LAZY_BATCH_MS - performance.now());
+    batch = setTimeout(() => {
+      batch = undefined;
+      lastBatch = performance.now();
+      place(false);
+    }, wait);
+  }
 
   function shadowHost(tag: string): HTMLElement {
     const host = document.createElement(tag);
@@ -176,6 +194,7 @@ export function createHintLayer(
     reconcile: () => reconcile(false),
     destroy(): void {
       visibility.disconnect();
+      clearTimeout(batch);
       root.unmount();
       for (const host of hosts.values()) host.remove();
       hosts.clear();
