@@ -32,7 +32,8 @@ export const BUDGETS = {
     extraScriptPerMutationMs: 1,
     /**
      * Extra task time per frame while a long list scrolls and its cards' hints are placed (ms;
-     * measured 4.1–4.5 with placements batched, 8.8 on a busy machine, 22–28 with one placement per card).
+     * measured 4.1–6.3 with placements batched, 8.8 on a busy machine, 22–28 with one placement
+     * per card).
      */
     extraScrollTaskMs: 14,
   },

@@ -134,7 +134,10 @@ export function createHintLayer(
     place(force);
   }
 
-  /** Places every hint whose anchor is known (and near, if lazy); renders only when something moved, unless `force`. */
+  /**
+   * Places every hint whose anchor is known (and near, if lazy); renders only when something
+   * moved, unless `force`.
+   */
   function place(force: boolean): void {
     const placed: PlacedHint[] = [];
     const unplaced: Finding[] = [];
