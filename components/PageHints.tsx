@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { createPortal } from 'react-dom';
 import type { Finding } from '../utils/process/findings';
 import { FloatingPanel } from './FloatingPanel';
@@ -9,6 +10,9 @@ export interface PlacedHint {
   finding: Finding;
   container: ShadowRoot;
 }
+
+/** Placing one more hint (a card scrolled into view) re-renders none of the others. */
+const PlacedBadge = memo(HintBadge);
 
 /** The one React root of a page: hints through portals into their hosts, plus the panel. */
 export function PageHints({
@@ -25,7 +29,7 @@ export function PageHints({
   return (
     <>
       {placed.map(({ key, finding, container }) =>
-        createPortal(<HintBadge finding={finding} ui={ui} />, container, key),
+        createPortal(<PlacedBadge finding={finding} ui={ui} />, container, key),
       )}
       {panel &&
         unplaced.length > 0 &&

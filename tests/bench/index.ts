@@ -42,6 +42,9 @@
 //    - per unrelated page mutation: after settling, a text in the page header changes once per
 //      frame, 40 times (what a live page does all the time); the CDP task and script time of that
 //      sequence divided by 40 shows what the extension's page observer costs on every change;
+//    - scrolling: after the heap and node counts, the Stuck list (every card has a hint) scrolls
+//      down 60 px per frame for 60 frames, like a mouse wheel; the CDP task time per frame and the
+//      longest frame (rAF to rAF) show what placing hints as cards come into view costs;
 //    - the same on trello.com's home page, where nothing is shown: the fixed cost of the content
 //      script on every Trello page.
 //    A load is over when the hints are shown (extension) and then no mutation and no long task

@@ -34,6 +34,12 @@ export interface PageRun {
    */
   churnTaskMs?: number;
   churnScriptMs?: number;
+  /**
+   * Last (after the heap, node and long-task counts): main-thread task time (ms, CDP) per frame while one list
+   * scrolls down (`LoadOptions.scroll`), and the longest frame seen meanwhile (rAF to rAF).
+   */
+  scrollTaskMs?: number;
+  longestScrollFrameMs?: number;
   /** CDP JSHeapUsedSize after a forced GC (bytes): page and content scripts share the isolate. */
   heapBytes: number;
   /** CDP Nodes: DOM nodes alive (hint hosts and their shadow trees included). */
@@ -110,6 +116,8 @@ export interface LoadOptions {
   expectRules?: readonly string[];
   /** This many small mutations outside the board after settling (see PageRun.churnTaskMs). */
   churn?: number;
+  /** Then this scroll box (the first match) scrolls down `px` per frame for `frames` frames. */
+  scroll?: { selector: string; px: number; frames: number };
   /** Requests to time (Playwright sees the content script's requests; the page's timing does not). */
   dataUrl?: RegExp;
   timeoutMs?: number;
@@ -119,7 +127,7 @@ export interface LoadOptions {
 export async function measureLoad(
   context: BrowserContext,
   url: string,
-  { expectFinding, expectRules = [], dataUrl, churn = 0, timeoutMs = 60_000 }: LoadOptions,
+  { expectFinding, expectRules = [], dataUrl, churn = 0, scroll, timeoutMs = 60_000 }: LoadOptions,
 ): Promise<PageRun> {
   const page: Page = await context.newPage();
   const data: { start: number; end: number }[] = [];
@@ -215,6 +223,26 @@ export async function measureLoad(
         longTasks: probe.longTasks,
       };
     });
+    let scrolled: { start: Metrics; end: Metrics; longestFrameMs: number } | undefined;
+    if (scroll) {
+      const start = await metrics(cdp);
+      // Like a user scrolling one long list with the wheel: one step per frame.
+      const longestFrameMs = await page.evaluate(async ({ selector, px, frames }) => {
+        const box = document.querySelector(selector);
+        if (!box) throw new Error(`nothing to scroll: ${selector}`);
+        let last = performance.now();
+        let longest = 0;
+        for (let i = 0; i < frames; i++) {
+          box.scrollTop += px;
+          await new Promise((resolve) => requestAnimationFrame(resolve));
+          const now = performance.now();
+          longest = Math.max(longest, now - last);
+          last = now;
+        }
+        return longest;
+      }, scroll);
+      scrolled = { start, end: await metrics(cdp), longestFrameMs };
+    }
     const durations = inPage.longTasks.map(([, d]) => d);
     const delta = (name: string, from = before, to = after) =>
       ((to[name] ?? 0) - (from[name] ?? 0)) * 1000;
@@ -242,6 +270,12 @@ export async function measureLoad(
         ? {
             churnTaskMs: delta('TaskDuration', after, churned) / churn,
             churnScriptMs: delta('ScriptDuration', after, churned) / churn,
+          }
+        : {}),
+      ...(scrolled && scroll
+        ? {
+            scrollTaskMs: delta('TaskDuration', scrolled.start, scrolled.end) / scroll.frames,
+            longestScrollFrameMs: scrolled.longestFrameMs,
           }
         : {}),
       heapBytes: afterGc.JSHeapUsedSize ?? 0,

@@ -332,21 +332,57 @@ describe('add missing lists', () => {
 });
 
 describe('a board of 5,000 cards', () => {
-  it('places every card hint once, on its own card, and the page stays usable', async () => {
+  it('places card hints as their cards scroll into view: once each, on its own card, focus untouched', async () => {
     const big = makeBigBoard(bed.fake.state, 5000, { name: 'Huge board' });
+    const stuckList = big.lists.find((l) => l.name === 'Stuck');
+    const stuckCards = big.cards
+      .filter((c) => c.idList === stuckList?.id)
+      .sort((a, b) => a.pos - b.pos);
+    const lastStuck = stuckCards.at(-1)?.shortLink as string;
     await open(`/b/${big.shortLink}/huge-board`);
     await waitForHint(page, 'card.stuck', { severity: 'warn' }, 30_000);
-    await waitForHint(page, 'card.stale-in-progress', {}, 30_000);
-    const stuck = await hostCards('card.stuck');
-    const stuckCards = big.cards.filter(
-      (c) => big.lists.find((l) => l.id === c.idList)?.name === 'Stuck',
+
+    // Only the cards near the viewport have their hint; the others wait (not in the panel either).
+    const atFirst = await hostCards('card.stuck');
+    expect(atFirst.length).toBeGreaterThan(0);
+    expect(atFirst.length).toBeLessThan(stuckCards.length / 10);
+    expect(atFirst.map((h) => h.subject)).not.toContain(lastStuck);
+    const panel = await page.evaluate(
+      () => document.querySelector('[data-process-panel]')?.shadowRoot?.textContent ?? '',
     );
-    expect(new Set(stuck.map((h) => h.subject)).size).toBe(stuck.length);
-    expect(stuck.length).toBe(stuckCards.length);
-    for (const { subject, cardLink } of stuck.slice(0, 50))
+    expect(panel).not.toContain('Stuck');
+
+    // The user has a card focused and scrolls the Stuck list to its end.
+    const focused = page.locator('a[data-testid="card-name"]').first();
+    await focused.focus();
+    await page.evaluate(
+      (shortLink) =>
+        document
+          .querySelector(`a[href^="/c/${shortLink}/"]`)
+          ?.closest('[data-testid="list-card"]')
+          ?.scrollIntoView(),
+      lastStuck,
+    );
+    await page.waitForFunction(
+      (shortLink) =>
+        document
+          .querySelector(`[data-process-hint="card.stuck"][data-process-subject="${shortLink}"]`)
+          ?.shadowRoot?.textContent?.includes('Stuck'),
+      lastStuck,
+    );
+    const [last] = (await readHints(page, 'card.stuck')).filter((h) => h.subject === lastStuck);
+    expect(last).toMatchObject({ severity: 'warn', inside: 'trello-card' });
+    // And back to the top: every hint still once, on its own card; focus never moved.
+    await focused.scrollIntoViewIfNeeded();
+    const placed = await hostCards('card.stuck');
+    expect(new Set(placed.map((h) => h.subject)).size).toBe(placed.length);
+    expect(placed.length).toBeGreaterThan(atFirst.length);
+    for (const { subject, cardLink } of placed)
       expect(cardLink).toMatch(new RegExp(`^/c/${subject}/`));
+    expect(await focused.evaluate((link) => link === document.activeElement)).toBe(true);
+
     // Still responsive: a card opens on click while the hints are there.
-    await page.locator('a[data-testid="card-name"]').first().click();
+    await focused.click();
     await page.waitForSelector('[data-testid="card-back-name"]');
   });
 });

@@ -1,9 +1,9 @@
 import { act } from 'react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HintUi } from '../../components/hint-ui';
-import { createHintLayer, type HintLayer } from '../../utils/dom/hint-layer';
+import { createHintLayer, type HintLayer, observePage } from '../../utils/dom/hint-layer';
 import type { Finding } from '../../utils/process/findings';
-import { trelloAnchors } from '../../utils/trello/anchors';
+import { trelloAnchors, WATCHED } from '../../utils/trello/anchors';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -49,11 +49,59 @@ const ui: HintUi = {
   linkFor: () => undefined,
 };
 
+/** happy-dom has no layout: the tests say which elements come into view. */
+class FakeIntersectionObserver {
+  static all = new Set<FakeIntersectionObserver>();
+  readonly targets = new Set<Element>();
+  constructor(readonly callback: IntersectionObserverCallback) {
+    FakeIntersectionObserver.all.add(this);
+  }
+  observe(element: Element) {
+    this.targets.add(element);
+  }
+  unobserve(element: Element) {
+    this.targets.delete(element);
+  }
+  disconnect() {
+    this.targets.clear();
+  }
+  takeRecords() {
+    return [];
+  }
+}
+
+/** The element comes into view (with fake timers: the layer batches its placements). */
+function reveal(element: Element): void {
+  for (const observer of FakeIntersectionObserver.all) {
+    if (!observer.targets.has(element)) continue;
+    const entry = { target: element, isIntersecting: true } as IntersectionObserverEntry;
+    act(() => observer.callback([entry], observer as unknown as IntersectionObserver));
+  }
+}
+
+/** The element comes into view, and the layer's batch of placements runs. */
+function scrollIntoView(element: Element): void {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  try {
+    reveal(element);
+    act(() => vi.runOnlyPendingTimers());
+  } finally {
+    vi.useRealTimers();
+  }
+}
+
+const cardElement = () => document.querySelector('[data-testid="trello-card"]') as Element;
+
 let layer: HintLayer;
 beforeEach(() => {
+  vi.stubGlobal('IntersectionObserver', FakeIntersectionObserver);
   layer = createHintLayer(() => trelloAnchors(document));
 });
-afterEach(() => act(() => layer.destroy()));
+afterEach(() => {
+  act(() => layer.destroy());
+  FakeIntersectionObserver.all.clear();
+  vi.unstubAllGlobals();
+});
 
 describe('hint layer', () => {
   it('puts a board hint right after the board header, with the markup contract', () => {
@@ -71,10 +119,44 @@ describe('hint layer', () => {
     expect(document.querySelector('[data-process-panel]')).toBeNull();
   });
 
-  it('puts a card hint inside its trello-card, found by the card link', () => {
+  it('puts a card hint inside its trello-card, found by the card link, once the card is near the viewport', () => {
     boardPage();
     act(() => layer.show([cardFinding('CaRd0001')], ui));
-    expect(hints()[0]?.parentElement?.matches('[data-testid="trello-card"]')).toBe(true);
+    // On the page but not yet in view: no host, and not in the panel either.
+    expect(hints()).toHaveLength(0);
+    expect(document.querySelector('[data-process-panel]')).toBeNull();
+    scrollIntoView(cardElement());
+    expect(hints()).toHaveLength(1);
+    expect(hints()[0]?.parentElement).toBe(cardElement());
+    expect(hints()[0]?.getAttribute('data-process-subject')).toBe('CaRd0001');
+    // Seen once, placed from then on: shown again or reconciled, still one host.
+    act(() => layer.show([cardFinding('CaRd0001')], ui));
+    act(() => layer.reconcile());
+    scrollIntoView(cardElement());
+    expect(hints()).toHaveLength(1);
+  });
+
+  it('places cards that come into view while scrolling in batches, not one page layout each', () => {
+    boardPage();
+    const [first] = [...document.querySelectorAll('[data-testid="list-card"]')];
+    const second = first?.cloneNode(true) as Element;
+    second.querySelector('a')?.setAttribute('href', '/c/CaRd0002/2-next');
+    first?.after(second);
+    act(() => layer.show([cardFinding('CaRd0001'), cardFinding('CaRd0002')], ui));
+    const subjects = () => hints().map((h) => h.getAttribute('data-process-subject'));
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    try {
+      reveal(first?.firstElementChild as Element);
+      act(() => vi.advanceTimersByTime(0)); // the first one after a pause: at once
+      expect(subjects()).toEqual(['CaRd0001']);
+      reveal(second.firstElementChild as Element);
+      act(() => vi.advanceTimersByTime(100)); // right after: with the next batch
+      expect(subjects()).toEqual(['CaRd0001']);
+      act(() => vi.advanceTimersByTime(300));
+      expect(subjects()).toEqual(['CaRd0001', 'CaRd0002']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('falls back to the floating panel when the anchor is missing', () => {
@@ -161,5 +243,53 @@ describe('hint layer', () => {
     act(() => layer.show([boardFinding()], ui));
     act(() => layer.destroy());
     expect(document.querySelector('process-lens-hint, process-lens-panel')).toBeNull();
+  });
+});
+
+describe('page observer', () => {
+  /** Mutation records arrive in a microtask, the batched call in the next animation frame. */
+  const nextFrame = () =>
+    new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
+
+  async function callsAfter(change: () => void): Promise<number> {
+    let calls = 0;
+    const stop = observePage(document.body, WATCHED, () => calls++);
+    change();
+    await nextFrame();
+    stop();
+    return calls;
+  }
+
+  it('ignores what cannot move a hint: text, badges, elements without an anchor', async () => {
+    boardPage();
+    const calls = await callsAfter(() => {
+      const header = document.body.appendChild(document.createElement('header'));
+      header.textContent = 'presence: 3';
+      document.querySelector('[data-testid="trello-card"]')?.append(document.createElement('span'));
+      header.remove();
+    });
+    expect(calls).toBe(0);
+  });
+
+  it('wakes once per frame for cards, lists or the header coming or going', async () => {
+    boardPage();
+    const card = () => document.querySelector('[data-testid="list-card"]') as Element;
+    expect(
+      await callsAfter(() => {
+        card().after(card().cloneNode(true));
+        card().remove();
+      }),
+    ).toBe(1);
+    expect(await callsAfter(() => document.querySelector('h1')?.remove())).toBe(1);
+  });
+
+  it('wakes when the page takes one of our hosts out, not when we move it', async () => {
+    boardPage();
+    act(() => layer.show([cardFinding('CaRd0001')], ui));
+    scrollIntoView(cardElement());
+    const host = hints()[0] as Element;
+    const card = cardElement();
+    expect(await callsAfter(() => card.prepend(host))).toBe(0);
+    expect(await callsAfter(() => host.remove())).toBe(1);
   });
 });

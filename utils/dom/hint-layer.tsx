@@ -1,7 +1,8 @@
 /**
  * Places findings on the page: one light-DOM host per hint (carrying the DESIGN §4 data
  * attributes, with an open shadow root), one floating panel for findings whose anchor is not
- * found, and one React root rendering into all of them through portals.
+ * found, and one React root rendering into all of them through portals. Hints of "lazy" anchors
+ * (one of thousands of cards) are placed only once their anchor comes near the viewport.
  */
 import { createRoot } from 'react-dom/client';
 import type { HintUi } from '../../components/hint-ui';
@@ -16,7 +17,17 @@ export const PANEL_TAG = 'process-lens-panel';
 export interface AnchorTarget {
   element: Element;
   position: 'after' | 'append';
+  /** Place it only once the element comes near the viewport (and keep it from then on). */
+  lazy?: boolean;
 }
+
+/** How far outside the viewport (and outside a scrolled list) lazy hints are placed in advance. */
+const LAZY_MARGIN = '1000px';
+/**
+ * Each placement makes the page lay the card's list out again (tens of ms for a list of 800 cards
+ * on a slow machine): while the user scrolls, lazy hints are placed in batches, at most this often.
+ */
+const LAZY_BATCH_MS = 300;
 
 export type ResolveAnchor = (finding: Finding) => AnchorTarget | null;
 
@@ -55,10 +66,39 @@ export function createHintLayer(
 ) {
   const hosts = new Map<string, HTMLElement>();
   let findings: readonly Finding[] = [];
+  /** Each finding's anchor as resolved by the last reconcile: placing is cheap, resolving is not. */
+  let targets: { finding: Finding; target: AnchorTarget | null }[] = [];
   let ui: HintUi | undefined;
   let panelHost: HTMLElement | null = null;
   let lastPlacement = '';
   const root = createRoot(document.createElement('div'));
+  /** Lazy anchors that have come near the viewport. */
+  const seen = new WeakSet<Element>();
+  const visibility = new IntersectionObserver(
+    (entries) => {
+      const shown = entries.filter((entry) => entry.isIntersecting).map((entry) => entry.target);
+      for (const element of shown) {
+        seen.add(element);
+        visibility.unobserve(element);
+      }
+      if (shown.length > 0) placeNear();
+    },
+    // scrollMargin (not yet in TypeScript's DOM types) also widens the lists' own scroll boxes.
+    { rootMargin: LAZY_MARGIN, scrollMargin: LAZY_MARGIN } as IntersectionObserverInit,
+  );
+
+  let batch: ReturnType<typeof setTimeout> | undefined;
+  let lastBatch = Number.NEGATIVE_INFINITY;
+  /** Places the hints of cards that came near: at once after a pause, else with the next batch. */
+  function placeNear(): void {
+    if (batch !== undefined) return;
+    const wait = Math.max(0, lastBatch + LAZY_BATCH_MS - performance.now());
+    batch = setTimeout(() => {
+      batch = undefined;
+      lastBatch = performance.now();
+      place(false);
+    }, wait);
+  }
 
   function shadowHost(tag: string): HTMLElement {
     const host = document.createElement(tag);
@@ -83,18 +123,31 @@ export function createHintLayer(
     return host;
   }
 
-  /** Places every hint; renders only when something moved, unless `force`. */
+  /** Finds every finding's anchor on the page as it is now, then places the hints. */
   function reconcile(force = false): void {
     const resolve = anchors();
+    targets = findings.map((finding) => ({ finding, target: resolve(finding) }));
+    // Watch only the lazy anchors of now (an observer holds on to its elements).
+    visibility.disconnect();
+    for (const { target } of targets)
+      if (target?.lazy && !seen.has(target.element)) visibility.observe(target.element);
+    place(force);
+  }
+
+  /**
+   * Places every hint whose anchor is known (and near, if lazy); renders only when something
+   * moved, unless `force`.
+   */
+  function place(force: boolean): void {
     const placed: PlacedHint[] = [];
     const unplaced: Finding[] = [];
     const wanted = new Set<string>();
-    for (const finding of findings) {
-      const target = resolve(finding);
+    for (const { finding, target } of targets) {
       if (!target) {
         unplaced.push(finding);
         continue;
       }
+      if (target.lazy && !seen.has(target.element)) continue; // on the page, not yet in view
       const key = findingKey(finding);
       wanted.add(key);
       const host = hostFor(finding);
@@ -143,28 +196,42 @@ export function createHintLayer(
     /** After page changes: re-places hints, renders only if a placement changed. */
     reconcile: () => reconcile(false),
     destroy(): void {
+      visibility.disconnect();
+      clearTimeout(batch);
       root.unmount();
       for (const host of hosts.values()) host.remove();
       hosts.clear();
       panelHost?.remove();
       panelHost = null;
       findings = [];
+      targets = [];
     },
   };
 }
 
 export type HintLayer = ReturnType<typeof createHintLayer>;
 
-/** One observer for the page, batched per animation frame, blind to our own hosts. */
-export function observePage(target: Node, onChange: () => void): () => void {
+/**
+ * One observer for the page, batched per animation frame. Only changes that can move a hint count:
+ * elements added or removed that are or contain an anchor (`anchors`, a selector), or our own hosts
+ * taken out by the page. A live page's other churn (timers, presence, text) costs a `matches` per
+ * added element, not a re-placement of every hint.
+ */
+export function observePage(target: Node, anchors: string, onChange: () => void): () => void {
   let scheduled = 0;
-  // Our own hosts moving in and out are not news.
-  const onlyOurs = (record: MutationRecord) => {
-    const nodes = [...record.addedNodes, ...record.removedNodes];
-    return nodes.length > 0 && nodes.every(isOwnNode);
-  };
+  const ours = `${HINT_TAG}, ${PANEL_TAG}`;
+  const hasAnchor = (node: Node) =>
+    node instanceof Element && (node.matches(anchors) || node.querySelector(anchors) !== null);
+  // Hosts we moved are back in the page by now; one the page removed (or cleared with its
+  // parent) is not.
+  const lostHost = (node: Node) =>
+    node instanceof Element &&
+    (isOwnNode(node) ? !node.isConnected : node.querySelector(ours) !== null);
+  const matters = (record: MutationRecord) =>
+    [...record.addedNodes].some((node) => !isOwnNode(node) && hasAnchor(node)) ||
+    [...record.removedNodes].some((node) => lostHost(node) || hasAnchor(node));
   const observer = new MutationObserver((records) => {
-    if (scheduled || records.every(onlyOurs)) return;
+    if (scheduled || !records.some(matters)) return;
     scheduled = requestAnimationFrame(() => {
       scheduled = 0;
       onChange();

@@ -34,6 +34,14 @@ export const MERGE_BOX: readonly DatedSelector[] = [
 ];
 
 const REVIEW_DECISION = 'span[class^="ReviewDecision-module__reviewDecisionContent"]';
+const PULL_LINK = 'a[href*="/pull/"]';
+
+/** What the page observer watches: a hint can only move when one of these comes or goes. */
+export const WATCHED = [
+  ...[HEADER_ACTIONS, MERGE_BOX].flat().map(({ selector }) => selector),
+  PULL_LINK,
+  REVIEW_DECISION,
+].join(', ');
 
 function first(selectors: readonly DatedSelector[], root: ParentNode): AnchorTarget | null {
   for (const { selector, position } of selectors) {
@@ -54,7 +62,7 @@ export function gitHubAnchors(
     if (rows) return rows;
     rows = new Map();
     const prefix = `/${owner}/${repo}/pull/`.toLowerCase();
-    for (const link of root.querySelectorAll<HTMLAnchorElement>('a[href*="/pull/"]')) {
+    for (const link of root.querySelectorAll<HTMLAnchorElement>(PULL_LINK)) {
       const href = link.getAttribute('href')?.toLowerCase() ?? '';
       const number = href.startsWith(prefix)
         ? Number(href.slice(prefix.length).match(/^\d+$/)?.[0])

@@ -16,7 +16,7 @@ import { evaluateIssue, evaluatePull } from '../process/rules/github';
 import type { Settings } from '../process/settings';
 import { SOURCE_UNAVAILABLE } from '../process/unavailable';
 import type { AppError } from '../result';
-import { gitHubAnchors, signedInUser } from './anchors';
+import { gitHubAnchors, signedInUser, WATCHED } from './anchors';
 import { type GitHubPage, parseGitHubPage } from './pages';
 import { type IssueSnapshot, subjectOf } from './snapshot';
 
@@ -52,7 +52,7 @@ export function startGitHubHints(ctx: ContentScriptContext): void {
   const render = () => layer.show(view.findings, { ...ui, asOf: view.asOf });
 
   // Turbo replaces <body>: observe the document element.
-  const stopObserving = observePage(document.documentElement, () => layer.reconcile());
+  const stopObserving = observePage(document.documentElement, WATCHED, () => layer.reconcile());
   ctx.onInvalidated(() => {
     stopObserving();
     layer.destroy();

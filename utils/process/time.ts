@@ -23,13 +23,21 @@ export function formatDay(ms: number, timeZone?: string): string {
   return format(timeZone ? new TZDate(ms, timeZone) : new Date(ms), 'EEE d MMM yyyy');
 }
 
+/** Made once: `toLocaleTimeString` builds a formatter per call, and a page formats one per hint. */
+const clockFormats = new Map<boolean, Intl.DateTimeFormat>();
+
 /** "17:45" (or "17:45:10" for waits of seconds): a time of day in the reader's locale and zone. */
 export function clockTime(ms: number, withSeconds = false): string {
-  return new Date(ms).toLocaleTimeString([], {
-    hour: '2-digit',
-    minute: '2-digit',
-    ...(withSeconds ? { second: '2-digit' } : {}),
-  });
+  let format = clockFormats.get(withSeconds);
+  if (!format) {
+    format = new Intl.DateTimeFormat([], {
+      hour: '2-digit',
+      minute: '2-digit',
+      ...(withSeconds ? { second: '2-digit' } : {}),
+    });
+    clockFormats.set(withSeconds, format);
+  }
+  return format.format(ms);
 }
 
 export function parseTime(iso: string | null | undefined): number | undefined {

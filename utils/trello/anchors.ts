@@ -27,6 +27,12 @@ export const LIST_NAME: readonly DatedSelector[] = [
   { selector: 'h2[data-testid="list-name"]', seen: '2025-06-23' },
 ];
 
+/** What the page observer watches: a hint can only move when one of these comes or goes. */
+export const WATCHED = [BOARD_HEADER, CARD_LINK, LIST, LIST_NAME]
+  .flat()
+  .map(({ selector }) => selector)
+  .join(', ');
+
 function first(selectors: readonly DatedSelector[], root: ParentNode): Element | null {
   for (const { selector } of selectors) {
     const found = root.querySelector(selector);
@@ -78,7 +84,8 @@ export function trelloAnchors(root: ParentNode = document): ResolveAnchor {
       }
       case 'card': {
         const card = cardIndex().get(anchor.card);
-        return card ? { element: card, position: 'append' } : null;
+        // A board has thousands of cards: hints only on those the user scrolls to.
+        return card ? { element: card, position: 'append', lazy: true } : null;
       }
       case 'list': {
         const name = listIndex().get(anchor.list);

@@ -15,7 +15,7 @@ import { cardPullFindings, cardPulls } from '../process/rules/card-pull';
 import type { Settings } from '../process/settings';
 import { boardUnavailable } from '../process/unavailable';
 import type { AppError, Result } from '../result';
-import { trelloAnchors } from './anchors';
+import { trelloAnchors, WATCHED } from './anchors';
 import { readBoardWithSession, readCardBoardWithSession } from './api';
 import { getBoardShortLink, getCardShortLink } from './pages';
 import { createRateLimiter } from './rate-limit';
@@ -64,7 +64,8 @@ export function startTrelloHints(ctx: ContentScriptContext): void {
   };
   const render = () => layer.show(view.findings, { ...ui, asOf: view.asOf });
 
-  const stopObserving = observePage(document.body, () => {
+  // Only changes that can move a hint (cards, lists, the header) re-place them or re-read the board.
+  const stopObserving = observePage(document.body, WATCHED, () => {
     layer.reconcile();
     void refreshIfOld();
   });
