@@ -38,7 +38,7 @@ export const HINT_CSS = `
 .more { color: #626f86; }
 .actionable { cursor: pointer; }
 .fix { margin-left: 4px; padding-left: 6px; border-left: 1px solid currentColor; font-weight: 600;
-  overflow: hidden; text-overflow: ellipsis; min-width: 4em; flex-shrink: 100; }
+  overflow: hidden; text-overflow: ellipsis; flex-shrink: 0; max-width: 60%; }
 .hint[disabled] { opacity: .75; cursor: progress; }
 .failed { color: #ae2e24; }
 .asof { color: #626f86; font-size: 11px; }
@@ -51,6 +51,8 @@ export const HINT_CSS = `
 .move-dialog select, .move-dialog input:not([type]), .move-dialog input[name="linkCard"] { font: inherit; font-weight: 400; padding: 6px 8px; border: 1px solid #8590a2; border-radius: 4px; }
 .move-dialog .preview { background: #f7f8f9; border: 1px solid #dcdfe4; border-radius: 6px; padding: 8px 12px; margin: 0 0 12px; }
 .move-dialog .preview p { margin: 4px 0 0; color: #44546f; overflow-wrap: anywhere; }
+.move-dialog .preview pre { margin: 6px 0 0; font: 12px/1.45 ui-monospace, SFMono-Regular, Menlo, monospace; white-space: pre-wrap;
+  overflow-wrap: anywhere; max-height: 16em; overflow: auto; color: #172b4d; }
 .move-dialog .buttons { display: flex; gap: 8px; justify-content: flex-end; }
 .move-dialog button:not(.link) { font: inherit; padding: 6px 14px; border-radius: 4px; border: 1px solid #8590a2; background: #fff; cursor: pointer; }
 .move-dialog button.primary { background: #0c66e4; border-color: #0c66e4; color: #fff; }
