@@ -4,6 +4,8 @@ import { cardContent, type IssueForCard } from '../utils/jobs/card-content';
 import type { MoveJob, MoveStep } from '../utils/jobs/move-job';
 import { STEP_LABELS } from '../utils/jobs/move-job';
 import type { ResponseMap } from '../utils/messages';
+import { cardUrl } from '../utils/process/links';
+import { clockTime } from '../utils/process/time';
 import type { AppError, Result } from '../utils/result';
 
 export interface MoveIssueApi {
@@ -34,9 +36,6 @@ const FROM: Record<'settings' | 'pipeline', string> = {
 
 const STEPS: MoveStep[] = ['card', 'card-comments', 'github-comment', 'close'];
 const POLL_MS = 400;
-
-const time = (ms: number) =>
-  new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
 /** A card short link from what the user typed (a card URL or the short link itself). */
 function cardShortLink(input: string): string | undefined {
@@ -164,7 +163,7 @@ export function MoveIssueDialog(props: {
           <div className="buttons">
             <a
               className="button primary"
-              href={`https://trello.com/c/${existing}`}
+              href={cardUrl(existing)}
               target="_blank"
               rel="noopener noreferrer"
             >
@@ -338,9 +337,9 @@ function Progress({
         {job.status === 'running' && 'Working…'}
         {job.status === 'done' &&
           job.card &&
-          `Done: the issue is on https://trello.com/c/${job.card.shortLink}`}
+          `Done: the issue is on ${cardUrl(job.card.shortLink)}`}
         {job.status === 'waiting' &&
-          `${job.error?.message ?? 'Waiting.'} Retrying at ${time(job.retryAt ?? Date.now())} (“${STEP_LABELS[job.error?.step ?? job.step]}”)${rateLimited ? ': it goes on by itself then.' : '.'}`}
+          `${job.error?.message ?? 'Waiting.'} Retrying at ${clockTime(job.retryAt ?? Date.now(), true)} (“${STEP_LABELS[job.error?.step ?? job.step]}”)${rateLimited ? ': it goes on by itself then.' : '.'}`}
         {job.status === 'failed' &&
           `Failed at “${STEP_LABELS[job.error?.step ?? job.step]}”: ${job.error?.message ?? 'unknown error'}`}
       </p>

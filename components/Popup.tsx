@@ -4,7 +4,7 @@ import type { StatusSummary } from '../utils/background/summary';
 import { LAST_SUMMARY_KEY } from '../utils/background/summary';
 import { send } from '../utils/messaging';
 import { agendaMarkdown, agendaText } from '../utils/process/agenda';
-import { formatDay } from '../utils/process/time';
+import { clockTime, formatDay } from '../utils/process/time';
 
 /** The rules the summary counts, in the order the process gives them (DESIGN §1), as people say them. */
 export const SUMMARY_RULES: readonly { rule: string; name: string }[] = [
@@ -21,9 +21,6 @@ export const SUMMARY_RULES: readonly { rule: string; name: string }[] = [
   { rule: 'pr.reviews', name: 'PRs waiting for review' },
   { rule: 'push.overdue', name: 'Push overdue' },
 ];
-
-const clock = (ms: number) =>
-  new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
 export function countdown(from: number, to: number): string {
   const minutes = Math.max(0, Math.round((to - from) / 60_000));
@@ -123,7 +120,7 @@ export function Popup() {
         </button>
       </header>
       <p className="asof">
-        As of {clock(summary.asOf)}
+        As of {clockTime(summary.asOf)}
         {error && <span role="alert"> · could not refresh: {error}</span>}
       </p>
 
@@ -160,7 +157,7 @@ export function Popup() {
                 <span className="failed" data-not-refreshed={project.board}>
                   {' '}
                   (not refreshed: {project.notRefreshed.replace(/\.$/, '')}, as of{' '}
-                  {clock(project.asOf)})
+                  {clockTime(project.asOf)})
                 </span>
               )}
               {project.worst.length > 0 && (

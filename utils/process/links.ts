@@ -117,7 +117,7 @@ export function findingLink(
   }
   if (cardPull && finding.rule.startsWith('pr.')) return pullUrl(cardPull);
   const { anchor } = finding;
-  if (anchor.kind === 'card') return `https://trello.com/c/${anchor.card}`;
+  if (anchor.kind === 'card') return cardUrl(anchor.card);
   return `https://trello.com/b/${'board' in anchor ? anchor.board : finding.subject}`;
 }
 

@@ -6,6 +6,7 @@
 import type { PullStatus } from '../github/snapshot';
 import type { BoardSnapshot } from '../trello/snapshot';
 import type { Finding } from './findings';
+import { cardUrl } from './links';
 import { LIST_ROLES, listIdsNamed } from './lists';
 import { enteredListAt } from './rules/cards';
 import { PROCESS_SENTENCES } from './sentences';
@@ -38,7 +39,7 @@ export function myCardsInProgress(
           enteredListAt(board.events, card.id, card.idList) ?? createdAtFromId(card.id) ?? now;
         return {
           name: card.name,
-          link: `https://trello.com/c/${card.shortLink}`,
+          link: cardUrl(card.shortLink),
           board: board.name,
           days: wholeDays(now - since),
         };
