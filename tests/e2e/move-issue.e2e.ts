@@ -286,7 +286,8 @@ describe('move issue to Trello card', () => {
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
     // The dialog keeps asking for the job's status: that wakes a new worker, which resumes the job.
-    await page.locator('[data-move-status="done"]').waitFor({ timeout: 20_000 });
+    // The new worker first gives the interrupted write 15 s to land (SETTLE_MS), then checks.
+    await page.locator('[data-move-status="done"]').waitFor({ timeout: 40_000 });
     const [worker] = bed.browser.context.serviceWorkers();
     if (!worker) throw new Error('no service worker');
     bed.browser.serviceWorker = worker;
@@ -294,7 +295,7 @@ describe('move issue to Trello card', () => {
       await worker.evaluate(() => (globalThis as { beforeRestart?: boolean }).beforeRestart),
     ).toBeUndefined();
     expectMovedOnce(issueNumber);
-  });
+  }, 60_000);
 
   it('two tabs starting the same move at once: joined in the background, one card', async () => {
     newIssue();
