@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import type { StatusSummary } from '../utils/background/summary';
+import type { ProjectSummary, StatusSummary } from '../utils/background/summary';
 import { LAST_SUMMARY_KEY } from '../utils/background/summary';
 import { send } from '../utils/messaging';
 import { agendaMarkdown, agendaText } from '../utils/process/agenda';
+import { cardUrl } from '../utils/process/links';
 import { clockTime, formatDay } from '../utils/process/time';
 
 /** The rules the summary counts, in the order the process gives them (DESIGN §1), as people say them. */
@@ -148,6 +149,7 @@ export function Popup() {
               >
                 {project.name}
               </a>{' '}
+              <ProjectContext project={project} />
               {project.error ? (
                 <span className="failed">{project.error}</span>
               ) : (
@@ -293,5 +295,33 @@ function NextCall({ at, now }: { at: number; now: number }) {
       </time>{' '}
       ({countdown(now, at)})
     </p>
+  );
+}
+
+/** Where the project stands in the process: its pipeline card and its repositories. */
+function ProjectContext({ project }: { project: ProjectSummary }) {
+  const { pipelineCard, repos = [] } = project;
+  if (!pipelineCard && repos.length === 0) return null;
+  return (
+    <span className="context" data-project-context={project.board}>
+      {pipelineCard && (
+        <>
+          (pipeline card{' '}
+          <a href={cardUrl(pipelineCard.shortLink)} target="_blank" rel="noopener noreferrer">
+            {pipelineCard.name}
+          </a>
+          {repos.length ? '; ' : ')'}
+        </>
+      )}
+      {repos.map((repo, i) => (
+        <span key={repo}>
+          {!pipelineCard && i === 0 ? '(' : i > 0 ? ', ' : ''}
+          <a href={`https://github.com/${repo}`} target="_blank" rel="noopener noreferrer">
+            {repo}
+          </a>
+          {i === repos.length - 1 ? ')' : ''}
+        </span>
+      ))}{' '}
+    </span>
   );
 }

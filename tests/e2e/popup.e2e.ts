@@ -52,6 +52,9 @@ describe('popup', () => {
     expect(await count('card.stuck')).toBe('1'); // the Mechanical MOOC card that says nothing
     expect(await count('pipeline.overdue')).toBe('1');
     expect(await count('board.not-in-pipeline')).toBe('1'); // the Badges board
+    // Each project in the process: its pipeline card and its repository.
+    const context = page.locator(`[data-project-context="${DEMO.lernanta}"]`);
+    expect(await context.textContent()).toContain('(pipeline card Lernanta; p2pu/lernanta)');
     const when = await page.locator('time[data-process-next-call]').getAttribute('datetime');
     const callAt = new Date(when ?? '');
     // Thursday 07:00 in Los Angeles: 15:00 UTC in winter, 14:00 UTC in summer.

@@ -117,6 +117,28 @@ describe('the status summary offline', () => {
     expect(back.projects.every((p) => p.notRefreshed === undefined && p.asOf === now)).toBe(true);
   });
 
+  it('places each board in the process: its pipeline card and its repositories, kept while offline', async () => {
+    await fakeBrowser.storage.local.set({
+      settings: {
+        trello: { apiKey: 'k', pipelineBoard: 'PiPeLiNe', boards: ['LeRnAnTa'] },
+        github: { boardForRepo: { 'p2pu/lernanta': 'LeRnAnTa', 'p2pu/badges': 'BaDgEsXx' } },
+      },
+    });
+    stubTrello();
+    const lernanta = (await summarise()).projects.find((p) => p.board === 'LeRnAnTa');
+    expect(lernanta).toMatchObject({
+      pipelineCard: { name: 'Lernanta', shortLink: 'CaRdLeRn' },
+      repos: ['p2pu/lernanta'],
+    });
+    now += 20 * 60 * 1000;
+    online = false;
+    const offline = (await summarise()).projects.find((p) => p.board === 'LeRnAnTa');
+    expect(offline).toMatchObject({
+      pipelineCard: { name: 'Lernanta', shortLink: 'CaRdLeRn' },
+      repos: ['p2pu/lernanta'],
+    });
+  });
+
   it('says what failed for a board never read before', async () => {
     stubTrello();
     online = false;

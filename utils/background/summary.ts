@@ -5,6 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { type Agenda, buildAgenda } from '../process/agenda';
+import { projectContext } from '../process/boards';
 import { nextCall, previousCall } from '../process/call-schedule';
 import {
   type Finding,
@@ -61,6 +62,10 @@ export interface ProjectSummary {
   notRefreshed?: string;
   /** Nothing is known: the board could not be read, and was never read before. */
   error?: string;
+  /** The project's card on the Project Pipeline, when one links the board. */
+  pipelineCard?: { name: string; shortLink: string };
+  /** The repositories whose work goes to this board (`github.boardForRepo`). */
+  repos?: string[];
 }
 
 export interface StatusSummary {
@@ -177,6 +182,15 @@ export async function computeSummary(
     ];
     agendaProjects.push({ board: snapshot.value, findings });
     projects.push(projectSummary(snapshot.value, findings, now));
+  }
+  // Each project board with its pipeline card and repositories (pipeline card → board → repo).
+  // Without a fresh pipeline, a board keeps the card its last known state had.
+  for (const [i, project] of projects.entries()) {
+    if (project.board === pipelineBoard) continue;
+    const { pipelineCard, repos } = projectContext(project.board, pipelineSnapshot, settings);
+    const { pipelineCard: known, ...rest } = project;
+    const card = pipelineSnapshot ? pipelineCard : known;
+    projects[i] = { ...rest, repos, ...(card ? { pipelineCard: card } : {}) };
   }
   const counts: Record<string, number> = {};
   for (const project of projects) {

@@ -63,3 +63,22 @@ export function boardFromPipeline(
   }
   return undefined;
 }
+
+/**
+ * A project as the process sees it: its card on the Project Pipeline (the open card linking the
+ * board) and the repositories mapped to the board.
+ */
+export function projectContext(
+  board: string,
+  pipeline: Pick<BoardSnapshot, 'cards'> | undefined,
+  settings: Settings,
+): { pipelineCard?: { name: string; shortLink: string }; repos: string[] } {
+  const card = pipeline?.cards.find((c) => !c.closed && linkedBoards(c).has(board));
+  const repos = Object.entries(settings.github.boardForRepo)
+    .filter(([, mapped]) => mapped === board)
+    .map(([repo]) => repo);
+  return {
+    ...(card ? { pipelineCard: { name: card.name, shortLink: card.shortLink } } : {}),
+    repos,
+  };
+}
