@@ -1,6 +1,6 @@
 /** Gathers "my day" for the popup: Trello for my cards, GitHub for my PRs, reviews and forks. */
 import type { GitHubClient } from '../github/client';
-import { cachedGet, readPullStatus } from '../github/data';
+import { cachedGet, readOpenPulls, readPullStatus } from '../github/data';
 import type { Finding } from '../process/findings';
 import { type MyDay, myCardsInProgress, pushOverdue } from '../process/my-day';
 import { countReviews } from '../process/reviews';
@@ -54,14 +54,9 @@ export async function gatherMyDay({
   let forks = 0;
   for (const fullName of settings.github.repos) {
     const [owner = '', repo = ''] = fullName.split('/');
-    const pulls = await cachedGet<ApiPullItem[]>(
-      github,
-      'GET /repos/{owner}/{repo}/pulls',
-      { owner, repo, state: 'open', per_page: 100 },
-      () => now,
-    );
+    const pulls = await readOpenPulls(github, { owner, repo }, () => now);
     if (pulls.ok && Array.isArray(pulls.value.data)) {
-      for (const pull of pulls.value.data) {
+      for (const pull of pulls.value.data as ApiPullItem[]) {
         if (!pull.number || !pull.html_url) continue;
         if (pull.user?.login?.toLowerCase() === login.toLowerCase()) {
           const status = await readPullStatus(

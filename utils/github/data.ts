@@ -311,25 +311,31 @@ function slimPulls(data: unknown): unknown {
   }));
 }
 
-/** The repository's open pull requests (the popup's "my day" reads the same list). */
-export const OPEN_PULLS_ROUTE = 'GET /repos/{owner}/{repo}/pulls';
-
 /**
- * A pull request from its repository's open list (first page, newest first): one conditional
- * request gives the author, head and state of every row of a PR list, instead of one per PR.
+ * The repository's open pull requests (first page, newest first), kept slim: one conditional
+ * request serves every row of a PR list and the popup's "my day".
  */
+export function readOpenPulls(
+  client: GitHubClient,
+  { owner, repo }: { owner: string; repo: string },
+  now: () => number,
+): Promise<Result<Fetched<unknown>>> {
+  return cachedGet<unknown>(
+    client,
+    'GET /repos/{owner}/{repo}/pulls',
+    { owner, repo, state: 'open', per_page: PER_PAGE },
+    now,
+    { keep: slimPulls },
+  );
+}
+
+/** A pull request from its repository's open list, instead of one request per PR. */
 async function listedPull(
   client: GitHubClient,
   { owner, repo, number }: Ref,
   now: () => number,
 ): Promise<Result<Fetched<ApiPull> | undefined>> {
-  const list = await cachedGet<unknown>(
-    client,
-    OPEN_PULLS_ROUTE,
-    { owner, repo, state: 'open', per_page: PER_PAGE },
-    now,
-    { keep: slimPulls },
-  );
+  const list = await readOpenPulls(client, { owner, repo }, now);
   if (!list.ok) return list;
   const pulls = isArray(list.value.data) ? (list.value.data as ApiPull[]) : [];
   const pull = pulls.find((p) => p.number === number);
