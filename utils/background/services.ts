@@ -11,7 +11,7 @@ import { boardForRepo, boardFromPipeline } from '../process/boards';
 import { findCardLinking } from '../process/links';
 import { LIST_ROLES, sameListName } from '../process/lists';
 import { countReviews } from '../process/reviews';
-import { cardPullFindings, cardPulls } from '../process/rules/card-pull';
+import { type CardPull, cardPullFindings } from '../process/rules/card-pull';
 import { linkedBoards } from '../process/rules/pipeline-links';
 import { formatDay } from '../process/time';
 import { fail, ok } from '../result';
@@ -112,8 +112,7 @@ export function createHandlers(moves: MoveService, now = Date.now): Handlers {
         return pending;
       };
       const github = createGitHubClient(secrets.githubToken);
-      const pullFindings = async (snapshot: BoardSnapshot) => {
-        const links = cardPulls(snapshot);
+      const pullFindings = async (snapshot: BoardSnapshot, links: readonly CardPull[]) => {
         const required = settings.process.requiredApprovals;
         const pulls = links.map((link) => link.pull);
         const statuses = await readPullStatuses(github, pulls, required, countReviews, now);

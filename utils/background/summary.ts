@@ -17,7 +17,7 @@ import {
 import { findingLink } from '../process/links';
 import type { MyDay } from '../process/my-day';
 import { evaluateBoard } from '../process/rules';
-import { cardPulls } from '../process/rules/card-pull';
+import { type CardPull, cardPulls } from '../process/rules/card-pull';
 import type { Settings } from '../process/settings';
 import { clockTime } from '../process/time';
 import type { AppError, Result } from '../result';
@@ -85,7 +85,7 @@ export interface StatusSummary {
 
 type ReadBoard = (board: string, attachments: boolean) => Promise<Result<BoardSnapshot>>;
 /** Review status of the pull requests a board's cards link (empty without GitHub). */
-type PullFindings = (snapshot: BoardSnapshot) => Promise<Finding[]>;
+type PullFindings = (snapshot: BoardSnapshot, links: readonly CardPull[]) => Promise<Finding[]>;
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warn: 1, info: 2, ok: 3 };
 
@@ -171,6 +171,7 @@ export async function computeSummary(
       projects.push(lastKnown(board, failedRead(snapshot.error), board));
       continue;
     }
+    const links = cardPulls(snapshot.value);
     const findings = [
       ...evaluateBoard({
         board: snapshot.value,
@@ -178,10 +179,10 @@ export async function computeSummary(
         settings,
         now,
       }),
-      ...(await pullFindings(snapshot.value)),
+      ...(await pullFindings(snapshot.value, links)),
     ];
     agendaProjects.push({ board: snapshot.value, findings });
-    projects.push(projectSummary(snapshot.value, findings, now));
+    projects.push(projectSummary(snapshot.value, findings, now, links));
   }
   // Each project board with its pipeline card and repositories (pipeline card → board → repo).
   // Without a fresh pipeline, a board keeps the card its last known state had.
@@ -229,13 +230,14 @@ function projectSummary(
   snapshot: BoardSnapshot,
   findings: readonly Finding[],
   now: number,
+  links: readonly CardPull[] = [],
 ): ProjectSummary {
   const problems = findings
     .filter(isProblem)
     .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
   const counts: Record<string, number> = {};
   for (const finding of problems) counts[finding.rule] = (counts[finding.rule] ?? 0) + 1;
-  const pulls = new Map(cardPulls(snapshot).map(({ card, pull }) => [card, pull]));
+  const pulls = new Map(links.map(({ card, pull }) => [card, pull]));
   return {
     board: snapshot.shortLink,
     name: snapshot.name,

@@ -7,9 +7,15 @@ import { cardGitHubLinks, type PullRef } from '../links';
 import { PROCESS_SENTENCES } from '../sentences';
 import { clockTime } from '../time';
 
+/** A card (short link) and the pull request it links. */
+export interface CardPull {
+  card: string;
+  pull: PullRef;
+}
+
 /** Every open card's first linked pull request (description or attachments), at most `limit`. */
-export function cardPulls(board: BoardSnapshot, limit = 50): { card: string; pull: PullRef }[] {
-  const out: { card: string; pull: PullRef }[] = [];
+export function cardPulls(board: BoardSnapshot, limit = 50): CardPull[] {
+  const out: CardPull[] = [];
   for (const { card, links } of cardGitHubLinks(board)) {
     const pull = links.find((link) => link.kind === 'pull');
     if (pull)
