@@ -13,7 +13,6 @@ import { send } from '../messaging';
 import type { Finding } from '../process/findings';
 import { cardUrl } from '../process/links';
 import { evaluateIssue, evaluatePull } from '../process/rules/github';
-import type { Settings } from '../process/settings';
 import { SOURCE_UNAVAILABLE } from '../process/unavailable';
 import type { AppError } from '../result';
 import { gitHubAnchors, signedInUser, WATCHED } from './anchors';
@@ -120,7 +119,7 @@ export function startGitHubHints(ctx: ContentScriptContext): void {
   }
 
   async function viewOf(target: GitHubPage): Promise<PageView> {
-    const currentSettings = await loadSettings();
+    const currentSettings = await settings.get();
     if (target.kind === 'pull') {
       const pull = await send({
         type: 'github.pull',
@@ -265,10 +264,6 @@ export function startGitHubHints(ctx: ContentScriptContext): void {
         else render();
       },
     });
-  }
-
-  function loadSettings(): Promise<Settings> {
-    return settings.get();
   }
 }
 

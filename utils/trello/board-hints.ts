@@ -12,7 +12,6 @@ import { isPipelineBoard, isProjectBoard } from '../process/boards';
 import type { Finding } from '../process/findings';
 import { evaluateBoard } from '../process/rules';
 import { cardPullFindings, cardPulls } from '../process/rules/card-pull';
-import type { Settings } from '../process/settings';
 import { boardUnavailable } from '../process/unavailable';
 import type { AppError, Result } from '../result';
 import { trelloAnchors, WATCHED } from './anchors';
@@ -165,7 +164,7 @@ export function startTrelloHints(ctx: ContentScriptContext): void {
   }
 
   async function viewOf(board: string, fresh: boolean, mayRetry: boolean): Promise<BoardView> {
-    const currentSettings = await loadSettings();
+    const currentSettings = await settings.get();
     const configuredPipeline = currentSettings.trello.pipelineBoard;
     let snapshot = await readBoard(board, { attachments: board === configuredPipeline }, fresh);
     // A pipeline recognised by its name: read it again with the card attachments (board links).
@@ -268,10 +267,6 @@ export function startTrelloHints(ctx: ContentScriptContext): void {
       };
     }
     return { ok: false, error: { code: 'internal', message: 'This fix is not available here.' } };
-  }
-
-  function loadSettings(): Promise<Settings> {
-    return settings.get();
   }
 }
 
