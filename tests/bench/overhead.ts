@@ -1,11 +1,10 @@
 // Part 2: the extension's cost on a 5,000-card Trello board, against the same page in the same
 // Chromium without the extension, in the same run (see index.ts for what the figures mean).
 
-import { launchBrowser, launchPlainBrowser } from '../e2e/browser.ts';
 import { startFakeSites } from '../e2e/fake/server.ts';
 import { createDemoState, makeBigBoard } from '../e2e/fake/state.ts';
 import { BUDGETS } from './budgets.ts';
-import { addPageProbe, measureLoad, type PageRun } from './page.ts';
+import { measureLoad, type PageRun, withBothBrowsers } from './page.ts';
 import { check, type Section } from './report.ts';
 import { fmtBytes, fmtMs, fmtRatio, medianOf, signed, table } from './stats.ts';
 
@@ -23,18 +22,7 @@ export async function benchOverhead(reps: number, log: (line: string) => void): 
   const state = createDemoState();
   const big = makeBigBoard(state, BIG_BOARD_CARDS, { name: 'Huge board' });
   const fake = await startFakeSites({ state });
-  const ext = await launchBrowser({ fake }).catch(async (error) => {
-    await fake.close();
-    throw error;
-  });
-  const plain = await launchPlainBrowser({ fake }).catch(async (error) => {
-    await ext.close();
-    await fake.close();
-    throw error;
-  });
-  try {
-    await addPageProbe(ext.context);
-    await addPageProbe(plain.context);
+  return withBothBrowsers(fake, async (ext, plain) => {
     const boardUrl = fake.url('trello.com', `/b/${big.shortLink}/huge-board`);
     const load = { dataUrl: /\/1\/boards\//, churn: CHURN, scroll: SCROLL };
     const homeUrl = fake.url('trello.com', '/');
@@ -60,11 +48,7 @@ export async function benchOverhead(reps: number, log: (line: string) => void): 
       home.base.push(await measureLoad(plain.context, homeUrl, { expectFinding: false }));
     }
     return overheadSection(board, home, reps);
-  } finally {
-    await ext.close();
-    await plain.close();
-    await fake.close();
-  }
+  });
 }
 
 type Runs = { ext: PageRun[]; base: PageRun[] };

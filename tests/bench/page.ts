@@ -2,6 +2,8 @@
 // extension-versus-baseline comparison (see index.ts for what the figures mean).
 
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import { type LaunchedBrowser, launchBrowser, launchPlainBrowser } from '../e2e/browser.ts';
+import type { FakeSites } from '../e2e/fake/server.ts';
 
 /** What one load of a page costs, as measured in that page. */
 export interface PageRun {
@@ -102,6 +104,42 @@ export async function addPageProbe(context: BrowserContext): Promise<void> {
   await context.addInitScript({ content: PAGE_PROBE });
 }
 
+/**
+ * The fake sites in two Chromiums with the same flags, one with the extension and one without,
+ * both probed; after `run` everything is closed, the fake too.
+ */
+type Browser = Pick<LaunchedBrowser, 'context' | 'close'>;
+
+export async function withBothBrowsers<T>(
+  fake: FakeSites,
+  run: (ext: LaunchedBrowser, plain: Browser) => Promise<T>,
+): Promise<T> {
+  const opened: Browser[] = [];
+  try {
+    const ext = await launchBrowser({ fake });
+    opened.push(ext);
+    const plain = await launchPlainBrowser({ fake });
+    opened.push(plain);
+    for (const browser of opened) await addPageProbe(browser.context);
+    return await run(ext, plain);
+  } finally {
+    for (const browser of opened) await browser.close();
+    await fake.close();
+  }
+}
+
+/** Until no mutation (page or hint shadow trees) and no long task happened for SETTLE_MS. */
+function settled(page: Page, timeoutMs: number): Promise<unknown> {
+  return page.waitForFunction(
+    (settleMs) =>
+      performance.now() -
+        (window as unknown as { __bench: { lastActivity: number } }).__bench.lastActivity >=
+      settleMs,
+    SETTLE_MS,
+    { timeout: timeoutMs, polling: 100 },
+  );
+}
+
 type Metrics = Record<string, number>;
 
 async function metrics(cdp: CDPSession): Promise<Metrics> {
@@ -164,14 +202,7 @@ export async function measureLoad(
       );
     // Settled: no mutation (page or hint shadow trees) and no long task for SETTLE_MS, and no request
     // in flight (Playwright's network idle: none for 500 ms).
-    await page.waitForFunction(
-      (settleMs) =>
-        performance.now() -
-          (window as unknown as { __bench: { lastActivity: number } }).__bench.lastActivity >=
-        settleMs,
-      SETTLE_MS,
-      { timeout: timeoutMs, polling: 100 },
-    );
+    await settled(page, timeoutMs);
     await page.waitForLoadState('networkidle', { timeout: timeoutMs });
     const after = await metrics(cdp);
     let churned: Metrics | undefined;
@@ -188,14 +219,7 @@ export async function measureLoad(
         }
         node.remove();
       }, churn);
-      await page.waitForFunction(
-        (settleMs) =>
-          performance.now() -
-            (window as unknown as { __bench: { lastActivity: number } }).__bench.lastActivity >=
-          settleMs,
-        SETTLE_MS,
-        { timeout: timeoutMs, polling: 100 },
-      );
+      await settled(page, timeoutMs);
       churned = await metrics(cdp);
     }
     await cdp.send('HeapProfiler.collectGarbage');

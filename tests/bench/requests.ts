@@ -1,7 +1,7 @@
 // Part 4: requests per page view, counted in the fake's request log (see index.ts).
 
 import type { BrowserContext } from 'playwright-core';
-import { launchBrowser, launchPlainBrowser, seedStorage } from '../e2e/browser.ts';
+import { seedStorage } from '../e2e/browser.ts';
 import {
   FAKE_HOSTS,
   type FakeSites,
@@ -10,7 +10,7 @@ import {
 } from '../e2e/fake/server.ts';
 import { createDemoState, DEMO } from '../e2e/fake/state.ts';
 import { BUDGETS } from './budgets.ts';
-import { addPageProbe, measureLoad } from './page.ts';
+import { measureLoad, withBothBrowsers } from './page.ts';
 import { check, type Section } from './report.ts';
 import { table } from './stats.ts';
 
@@ -107,19 +107,8 @@ interface Counted {
 
 export async function benchRequests(log: (line: string) => void): Promise<Section> {
   const fake = await startFakeSites({ state: createDemoState() });
-  const ext = await launchBrowser({ fake }).catch(async (error) => {
-    await fake.close();
-    throw error;
-  });
-  const plain = await launchPlainBrowser({ fake }).catch(async (error) => {
-    await ext.close();
-    await fake.close();
-    throw error;
-  });
   const counted: Counted[] = [];
-  try {
-    await addPageProbe(ext.context);
-    await addPageProbe(plain.context);
+  await withBothBrowsers(fake, async (ext, plain) => {
     for (const view of VIEWS) {
       // Cold: fresh extension storage (settings seeded again) and an empty HTTP cache.
       await ext.serviceWorker.evaluate(async () => {
@@ -144,11 +133,7 @@ export async function benchRequests(log: (line: string) => void): Promise<Sectio
         `  requests: ${view.label}: cold +${added(extCold, baseCold).length}, warm +${added(extWarm, baseWarm).length}`,
       );
     }
-  } finally {
-    await ext.close();
-    await plain.close();
-    await fake.close();
-  }
+  });
   return requestsSection(counted);
 }
 
