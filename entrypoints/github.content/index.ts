@@ -1,5 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { startGitHubHints } from '../../utils/github/page-hints';
+import { startPageRuntime } from '../../utils/dom/page-runtime';
+import { gitHubAdapter } from '../../utils/github/page-hints';
 
 export default defineContentScript({
   matches: ['https://github.com/*'],
@@ -7,6 +8,6 @@ export default defineContentScript({
   // Styles are adopted into our shadow roots from code (GitHub's CSP blocks inline <style>).
   cssInjectionMode: 'manual',
   main(ctx) {
-    startGitHubHints(ctx);
+    startPageRuntime(ctx, gitHubAdapter);
   },
 });

@@ -1,5 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { startTrelloHints } from '../../utils/trello/board-hints';
+import { startPageRuntime } from '../../utils/dom/page-runtime';
+import { trelloAdapter } from '../../utils/trello/board-hints';
 
 export default defineContentScript({
   matches: ['https://trello.com/*'],
@@ -7,6 +8,6 @@ export default defineContentScript({
   // Styles are adopted into our shadow roots from code: nothing web-accessible for the page to probe.
   cssInjectionMode: 'manual',
   main(ctx) {
-    startTrelloHints(ctx);
+    startPageRuntime(ctx, trelloAdapter);
   },
 });

@@ -4,9 +4,9 @@
  */
 import { browser } from 'wxt/browser';
 import { logWarning } from '../log';
-import type { BoardSnapshot } from '../trello/snapshot';
+import { type BoardSnapshot, SNAPSHOT_TTL_MS } from '../trello/snapshot';
 
-export const SNAPSHOT_TTL_MS = 30_000;
+export { SNAPSHOT_TTL_MS }; // defined with the snapshot: the pages use it too
 
 /** Where a snapshot came from: the token path, or a content script's signed-in session. */
 export type SnapshotSource = BoardSnapshot['source'];

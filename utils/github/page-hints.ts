@@ -1,125 +1,73 @@
 /**
- * The GitHub content script's work: follow Turbo and React navigation, ask the background for the
- * pull request or issue (IDs only), run the rules, place the findings, run the actions.
+ * The GitHub adapter of the page runtime (see docs/architecture.md, "Page runtime"): the page is
+ * the pull request, issue or pull-request list in the URL, followed through Turbo and React soft
+ * navigations; the background reads it (IDs only), the rules check it. A PR list is read again
+ * when other rows arrive; an issue's move button opens the move dialog beside its hint.
  */
 
 import { createElement } from 'react';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { ActionState, HintUi } from '../../components/hint-ui';
 import { type MoveIssueApi, MoveIssueDialog } from '../../components/MoveIssueDialog';
-import { createSettingsSource } from '../content-settings';
-import { createHintLayer, findingKey, observePage } from '../dom/hint-layer';
+import type { ActionDone, PageRuntime, SiteAdapter, SiteView } from '../dom/page-runtime';
 import { send } from '../messaging';
 import type { Finding } from '../process/findings';
 import { cardUrl } from '../process/links';
 import { evaluateIssue, evaluatePull } from '../process/rules/github';
+import type { Settings } from '../process/settings';
 import { SOURCE_UNAVAILABLE } from '../process/unavailable';
-import type { AppError } from '../result';
+import type { AppError, Result } from '../result';
 import { gitHubAnchors, signedInUser, WATCHED } from './anchors';
 import { type GitHubPage, parseGitHubPage } from './pages';
 import { type IssueSnapshot, subjectOf } from './snapshot';
 
-const ORPHAN_CHECK_MS = 2_000;
 /** GitHub's soft navigations: the URL changes before the new DOM arrives (dom-anchors.md §7). */
 const NAVIGATION_EVENTS = ['turbo:render', 'soft-nav:react-done'] as const;
 
-interface PageView {
-  findings: Finding[];
-  asOf?: number;
+interface PageView extends SiteView {
   issue?: IssueSnapshot;
 }
 
-export function startGitHubHints(ctx: ContentScriptContext): void {
-  let page: GitHubPage | undefined;
-  let view: PageView = { findings: [] };
-  // New settings (required approvals, needs-card labels…) apply without a reload.
-  const settings = createSettingsSource(ctx, () => void reevaluate());
+export function gitHubAdapter(
+  runtime: PageRuntime<GitHubPage, PageView>,
+): SiteAdapter<GitHubPage, PageView> {
   let shownRows = '';
-  const actions = new Map<string, ActionState>();
-  const layer = createHintLayer(() => (page ? gitHubAnchors(page.owner, page.repo) : () => null));
+  let moveDialogOpen = false;
+  let movedWhileOpen = false;
 
-  const ui: HintUi = {
-    actionState: (finding) => actions.get(findingKey(finding)) ?? { state: 'idle' },
-    runAction: (finding) => void runAction(finding),
-    openOptions: () => void send({ type: 'options.open' }),
-    linkFor: () => undefined,
+  return {
+    // Turbo replaces <body>: observe the document element.
+    observed: () => document.documentElement,
+    watched: WATCHED,
+    navigationEvents: NAVIGATION_EVENTS,
+    pageOf: (url) => parseGitHubPage(url),
+    anchors: (page) => (page ? gitHubAnchors(page.owner, page.repo) : () => null),
+    loading: (page) => (page.kind !== 'pull-list' ? loading(page) : undefined),
+    // New settings (required approvals, needs-card labels…) apply without a reload.
+    load: async (page, { settings }) => viewOf(page, await settings.get()),
+    // Same page, new DOM: re-place (a PR list is read again when other rows arrived).
+    revisit: (page) =>
+      page?.kind === 'pull-list' && listRows(page) !== shownRows ? 're-read' : 're-place',
+    // The move dialog belongs to the issue it was opened on.
+    entered: () => {
+      moveDialogOpen = false;
+    },
+    shown: (_page, view, { navigated }) => {
+      if (navigated && !view.issue) moveDialogOpen = false; // no issue to move: the read failed
+    },
+    intercept: (finding, page) => {
+      if (page.kind === 'pull-list') return true;
+      if (finding.action === 'move-issue-to-card') {
+        openMoveDialog(finding);
+        return true;
+      }
+      return finding.action !== 'create-card-for-pr';
+    },
+    perform: (_finding, page) => createCardForPull(page),
+    connection: { advice: 'Fix it in the Process Lens options page.' },
     renderExtra: (finding) =>
       finding.action === 'move-issue-to-card' && moveDialogOpen ? moveDialog() : null,
   };
-  let moveDialogOpen = false;
-  let movedWhileOpen = false;
-  const render = () => layer.show(view.findings, { ...ui, asOf: view.asOf });
 
-  // Turbo replaces <body>: observe the document element.
-  const stopObserving = observePage(document.documentElement, WATCHED, () => layer.reconcile());
-  ctx.onInvalidated(() => {
-    stopObserving();
-    layer.destroy();
-  });
-  ctx.setInterval(() => {}, ORPHAN_CHECK_MS); // lets WXT notice an orphaned script (see Trello)
-  ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => void follow(newUrl.href));
-  for (const event of NAVIGATION_EVENTS)
-    ctx.addEventListener(document, event, () => void follow(location.href));
-  void follow(location.href);
-
-  /** The pull-request numbers of the list rows on screen (IDs, to ask the API about), at most 50. */
-  function listRows(target: GitHubPage): string {
-    return [
-      ...document.querySelectorAll<HTMLAnchorElement>(
-        `a[href^="/${target.owner}/${target.repo}/pull/"]`,
-      ),
-    ]
-      .map((a) => Number(a.getAttribute('href')?.split('/pull/')[1]?.match(/^\d+$/)?.[0]))
-      .filter((n, i, all) => n > 0 && all.indexOf(n) === i)
-      .slice(0, 50)
-      .join(',');
-  }
-
-  function samePage(a: GitHubPage | undefined, b: GitHubPage | undefined): boolean {
-    return JSON.stringify(a) === JSON.stringify(b);
-  }
-
-  async function follow(url: string, fresh = false): Promise<void> {
-    const next = parseGitHubPage(url);
-    // Same page, new DOM: re-place (a PR list is read again when other rows arrived).
-    if (
-      samePage(next, page) &&
-      !fresh &&
-      !(next?.kind === 'pull-list' && listRows(next) !== shownRows)
-    ) {
-      return layer.reconcile();
-    }
-    // The move dialog belongs to the issue it was opened on.
-    if (!samePage(next, page)) moveDialogOpen = false;
-    page = next;
-    actions.clear();
-    if (!next) {
-      view = { findings: [] };
-      return render();
-    }
-    if (next.kind !== 'pull-list') {
-      view = { findings: [loading(next)] };
-      render();
-    }
-    const loaded = await viewOf(next);
-    if (!samePage(page, next) || ctx.isInvalid) return;
-    view = loaded;
-    if (!loaded.issue) moveDialogOpen = false; // no issue to move: the read failed
-    render();
-  }
-
-  /** The same page with the current settings: the background's answers come from its caches. */
-  async function reevaluate(): Promise<void> {
-    const target = page;
-    if (!target) return;
-    const loaded = await viewOf(target);
-    if (!samePage(page, target) || ctx.isInvalid) return;
-    view = loaded;
-    render();
-  }
-
-  async function viewOf(target: GitHubPage): Promise<PageView> {
-    const currentSettings = await settings.get();
+  async function viewOf(target: GitHubPage, currentSettings: Settings): Promise<PageView> {
     if (target.kind === 'pull') {
       const pull = await send({
         type: 'github.pull',
@@ -189,50 +137,20 @@ export function startGitHubHints(ctx: ContentScriptContext): void {
     };
   }
 
-  async function runAction(finding: Finding): Promise<void> {
-    const target = page;
-    if (!target || target.kind === 'pull-list') return;
-    const key = findingKey(finding);
-    if (finding.action === 'move-issue-to-card') {
-      moveDialogOpen = true;
-      movedWhileOpen = false;
-      // Clicked while the issue is being read: the dialog opens when it arrives. After a failed
-      // read: read it again first.
-      if (!view.issue && finding.rule === SOURCE_UNAVAILABLE) return follow(location.href, true);
-      return render();
-    }
-    if (finding.action !== 'create-card-for-pr' || actions.get(key)?.state === 'running') return;
-    actions.set(key, { state: 'running' });
-    render();
-    const answer = await send({
-      type: 'github.createCardForPull',
-      owner: target.owner,
-      repo: target.repo,
-      number: target.number,
-      pageUser: signedInUser(),
-    });
-    if (!samePage(page, target)) return;
-    if (!answer.ok) {
-      actions.set(key, failed(answer.error));
-      return render();
-    }
-    await follow(location.href, true);
-    if (!samePage(page, target)) return;
-    // Read again, the PR shows its card (pr.on-card): say there that it was just created.
-    const onCard = view.findings.find((f) => f.rule === 'pr.on-card');
-    const done = {
-      state: 'done' as const,
-      message: 'Card created:',
-      link: cardUrl(answer.value.shortLink),
-    };
-    actions.set(onCard ? findingKey(onCard) : key, done);
-    render();
+  function openMoveDialog(finding: Finding): void {
+    moveDialogOpen = true;
+    movedWhileOpen = false;
+    // Clicked while the issue is being read: the dialog opens when it arrives. After a failed
+    // read: read it again first.
+    if (!runtime.view().issue && finding.rule === SOURCE_UNAVAILABLE)
+      void runtime.follow(location.href, true);
+    else runtime.render();
   }
 
   /** The move dialog for the issue on screen, talking to the background's job (IDs only). */
   function moveDialog() {
-    const target = page;
-    const issue = view.issue;
+    const target = runtime.page();
+    const issue = runtime.view().issue;
     if (target?.kind !== 'issue' || !issue) return null;
     const ref = { owner: target.owner, repo: target.repo, number: target.number };
     const api: MoveIssueApi = {
@@ -260,22 +178,54 @@ export function startGitHubHints(ctx: ContentScriptContext): void {
       onClose: () => {
         moveDialogOpen = false;
         // Once moved, the issue shows its card (issue.on-card).
-        if (movedWhileOpen) void follow(location.href, true);
-        else render();
+        if (movedWhileOpen) void runtime.follow(location.href, true);
+        else runtime.render();
       },
     });
   }
 }
 
-function failed(error: AppError): ActionState {
-  const needsConnection = error.code === 'not-connected' || error.code === 'unauthorized';
+/** The pull-request numbers of the list rows on screen (IDs, to ask the API about), at most 50. */
+export function listRows(
+  target: Extract<GitHubPage, { kind: 'pull-list' }>,
+  root: ParentNode = document,
+): string {
+  return [
+    ...root.querySelectorAll<HTMLAnchorElement>(`a[href^="/${target.owner}/${target.repo}/pull/"]`),
+  ]
+    .map((a) => Number(a.getAttribute('href')?.split('/pull/')[1]?.match(/^\d+$/)?.[0]))
+    .filter((n, i, all) => n > 0 && all.indexOf(n) === i)
+    .slice(0, 50)
+    .join(',');
+}
+
+/** Creates the pull request's card; the page is then read again and its card hint says so. */
+export async function createCardForPull(target: GitHubPage): Promise<Result<ActionDone>> {
+  if (target.kind === 'pull-list') return unavailableHere;
+  const answer = await send({
+    type: 'github.createCardForPull',
+    owner: target.owner,
+    repo: target.repo,
+    number: target.number,
+    pageUser: signedInUser(),
+  });
+  if (!answer.ok) return answer;
   return {
-    state: 'failed',
-    message: error.message,
-    advice: needsConnection ? 'Fix it in the Process Lens options page.' : 'Try again.',
-    needsConnection,
+    ok: true,
+    value: {
+      message: 'Card created:',
+      link: cardUrl(answer.value.shortLink),
+      readAgain: 'reopen',
+      // Read again, the PR shows its card (pr.on-card): say there that it was just created.
+      messageOn: (findings) => findings.find((f) => f.rule === 'pr.on-card'),
+    },
   };
 }
+
+const unavailableHere: Result<never> = {
+  ok: false,
+  error: { code: 'internal', message: 'This action is not available here.' },
+};
 
 /** On an issue page the move button is always there (DESIGN §4), also on these placeholders. */
 const moveAction = (target: GitHubPage) =>

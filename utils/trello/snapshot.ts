@@ -1,6 +1,9 @@
 /** The board snapshot: plain data from one nested Trello request (DESIGN §5, trello-api.md §3). */
 import * as v from 'valibot';
 
+/** At most one read of a board per 30 s: how long a snapshot is fresh (background and pages). */
+export const SNAPSHOT_TTL_MS = 30_000;
+
 const nullableText = v.optional(v.nullable(v.string()), null);
 
 const ListSchema = v.object({

@@ -1,0 +1,334 @@
+import { act } from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import {
+  type ActionDone,
+  failedAction,
+  type PageRuntime,
+  type SiteAdapter,
+  type SiteView,
+  startPageRuntime,
+} from '../../utils/dom/page-runtime';
+import { send } from '../../utils/messaging';
+import type { Finding } from '../../utils/process/findings';
+import { defaultSettings } from '../../utils/process/settings';
+import type { Result } from '../../utils/result';
+
+vi.mock('../../utils/messaging', () => ({ send: vi.fn() }));
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+/** happy-dom has no layout; the fake adapter's anchors are never lazy. */
+class NoIntersectionObserver {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+}
+
+/** WXT's content script context, as far as the runtime uses it; `invalidate` = extension reloaded. */
+function fakeContext() {
+  const controller = new AbortController();
+  const { signal } = controller;
+  const ctx = {
+    get isInvalid() {
+      return signal.aborted;
+    },
+    onInvalidated(callback: () => void) {
+      signal.addEventListener('abort', callback);
+      return () => signal.removeEventListener('abort', callback);
+    },
+    setInterval(handler: () => void, ms: number) {
+      const id = setInterval(handler, ms);
+      signal.addEventListener('abort', () => clearInterval(id));
+      return id;
+    },
+    setTimeout(handler: () => void, ms: number) {
+      const id = setTimeout(handler, ms);
+      signal.addEventListener('abort', () => clearTimeout(id));
+      return id;
+    },
+    addEventListener(target: EventTarget, type: string, handler: (event: Event) => void) {
+      target.addEventListener(type, handler, { signal });
+    },
+    invalidate: () => controller.abort(),
+  };
+  return ctx;
+}
+
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((done) => {
+    resolve = done;
+  });
+  return { promise, resolve };
+}
+
+const finding = (page: string, extra: Partial<Finding> = {}): Finding => ({
+  rule: 'board.missing-lists',
+  severity: 'warn',
+  subject: page,
+  anchor: { kind: 'header' },
+  title: `Finding on ${page}`,
+  message: `About ${page}.`,
+  ...extra,
+});
+
+/** A site whose pages are the URL's path; every read and action waits for the test. */
+function fakeSite(extra: Partial<SiteAdapter<string, SiteView>> = {}) {
+  const reads: { page: string; fresh: boolean; answer: ReturnType<typeof deferred<SiteView>> }[] =
+    [];
+  const performed: ReturnType<typeof deferred<Result<ActionDone>>>[] = [];
+  let runtime: PageRuntime<string, SiteView> | undefined;
+  const adapter = (given: PageRuntime<string, SiteView>): SiteAdapter<string, SiteView> => {
+    runtime = given;
+    return {
+      observed: () => document.body,
+      watched: 'main',
+      pageOf: (url) => new URL(url).pathname.slice(1) || undefined,
+      anchors: () => () => ({ element: document.body, position: 'append' }),
+      loading: (page) => finding(page, { rule: 'source.loading', title: 'Reading…' }),
+      load: async (page, { settings, fresh }) => {
+        await settings.get();
+        const answer = deferred<SiteView>();
+        reads.push({ page, fresh, answer });
+        return answer.promise;
+      },
+      perform: () => {
+        const outcome = deferred<Result<ActionDone>>();
+        performed.push(outcome);
+        return outcome.promise;
+      },
+      connection: { notConnected: 'Connect the site first.', advice: 'Open the options.' },
+      ...extra,
+    };
+  };
+  return { adapter, reads, performed, runtime: () => runtime };
+}
+
+const hosts = () => [...document.querySelectorAll('[data-process-hint]')];
+const titles = () => hosts().map((host) => host.shadowRoot?.querySelector('.title')?.textContent);
+const shadowText = (host: Element | undefined) => host?.shadowRoot?.textContent ?? '';
+
+/** Clicks the first hint's button (its fix). */
+async function clickFix(): Promise<void> {
+  const button = hosts()[0]?.shadowRoot?.querySelector<HTMLElement>('button.hint');
+  await act(async () => button?.click());
+}
+
+/** Trello-style pushState navigation, as WXT reports it. */
+async function navigate(path: string): Promise<void> {
+  history.pushState(null, '', path);
+  const event = Object.assign(new Event('wxt:locationchange'), { newUrl: new URL(location.href) });
+  await act(async () => window.dispatchEvent(event));
+}
+
+let ctx: ReturnType<typeof fakeContext>;
+let site: ReturnType<typeof fakeSite>;
+
+async function start(path: string, extra: Partial<SiteAdapter<string, SiteView>> = {}) {
+  history.pushState(null, '', path);
+  ctx = fakeContext();
+  site = fakeSite(extra);
+  await act(async () => startPageRuntime(ctx as unknown as ContentScriptContext, site.adapter));
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  vi.stubGlobal('IntersectionObserver', NoIntersectionObserver);
+  vi.mocked(send).mockClear();
+  vi.mocked(send).mockImplementation((async () => ({
+    ok: true,
+    value: defaultSettings(),
+  })) as unknown as typeof send);
+  document.body.replaceChildren();
+});
+afterEach(async () => {
+  await act(async () => ctx.invalidate());
+  vi.unstubAllGlobals();
+});
+
+describe('page runtime', () => {
+  it('shows the loading finding, then the page’s findings with when they were read', async () => {
+    await start('/a');
+    expect(titles()).toEqual(['Reading…']);
+    await act(async () => site.reads[0]?.answer.resolve({ findings: [finding('a')], asOf: 0 }));
+    expect(titles()).toEqual(['Finding on a']);
+    expect(shadowText(hosts()[0])).toContain('Data as of');
+  });
+
+  it('replaces the findings when another page is on screen', async () => {
+    await start('/a');
+    await act(async () => site.reads[0]?.answer.resolve({ findings: [finding('a')] }));
+    await navigate('/b');
+    expect(titles()).toEqual(['Reading…']);
+    await act(async () => site.reads[1]?.answer.resolve({ findings: [finding('b')] }));
+    expect(hosts().map((host) => host.getAttribute('data-process-subject'))).toEqual(['b']);
+  });
+
+  it('drops a late answer for a page no longer on screen', async () => {
+    await start('/a');
+    await navigate('/b');
+    await act(async () => site.reads[1]?.answer.resolve({ findings: [finding('b')] }));
+    await act(async () => site.reads[0]?.answer.resolve({ findings: [finding('a')] }));
+    expect(titles()).toEqual(['Finding on b']);
+  });
+
+  it('clears everything on a page with nothing to check, and ignores the same page again', async () => {
+    await start('/a');
+    await navigate('/a');
+    expect(site.reads).toHaveLength(1);
+    await navigate('/');
+    expect(hosts()).toEqual([]);
+  });
+
+  it('runs an action: running, then done, then the page is read again with its state kept', async () => {
+    await start('/a');
+    const fix = finding('a', { action: 'add-missing-lists' });
+    await act(async () => site.reads[0]?.answer.resolve({ findings: [fix] }));
+    await clickFix();
+    const button = hosts()[0]?.shadowRoot?.querySelector('button.hint');
+    expect(button?.getAttribute('aria-busy')).toBe('true');
+    await act(async () =>
+      site.performed[0]?.resolve({ ok: true, value: { message: 'Fixed.', readAgain: 'in-place' } }),
+    );
+    expect(site.reads).toHaveLength(2);
+    expect(site.reads[1]).toMatchObject({ page: 'a', fresh: true });
+    await act(async () => site.reads[1]?.answer.resolve({ findings: [fix] }));
+    expect(hosts()[0]?.shadowRoot?.querySelector('[role="status"]')?.textContent).toContain(
+      'Fixed.',
+    );
+  });
+
+  it('says why an action failed and what to do', async () => {
+    await start('/a');
+    const fix = finding('a', { action: 'add-missing-lists' });
+    await act(async () => site.reads[0]?.answer.resolve({ findings: [fix] }));
+    await clickFix();
+    await act(async () =>
+      site.performed[0]?.resolve({
+        ok: false,
+        error: { code: 'not-connected', message: 'No token.' },
+      }),
+    );
+    const alert = hosts()[0]?.shadowRoot?.querySelector('[role="alert"]');
+    expect(alert?.textContent).toContain('Connect the site first. Open the options.');
+    expect(alert?.querySelector('button')?.textContent).toBe('Open the options');
+    expect(site.reads).toHaveLength(1);
+  });
+
+  it('drops an action’s answer once another page is on screen', async () => {
+    await start('/a');
+    const fix = finding('a', { action: 'add-missing-lists' });
+    await act(async () => site.reads[0]?.answer.resolve({ findings: [fix] }));
+    await clickFix();
+    await navigate('/b');
+    await act(async () =>
+      site.performed[0]?.resolve({ ok: true, value: { message: 'Fixed.', readAgain: 'in-place' } }),
+    );
+    expect(site.reads.map((read) => read.page)).toEqual(['a', 'b']);
+    expect(titles()).toEqual(['Reading…']);
+  });
+
+  it('reads the page again when the settings change', async () => {
+    await start('/a');
+    await act(async () => site.reads[0]?.answer.resolve({ findings: [finding('a')] }));
+    await act(async () => {
+      await fakeBrowser.runtime.onMessage.trigger(
+        { type: 'settings.changed' },
+        { id: fakeBrowser.runtime.id },
+      );
+    });
+    expect(site.reads.map((read) => read.page)).toEqual(['a', 'a']);
+    expect(vi.mocked(send).mock.calls.filter(([m]) => m.type === 'settings.get')).toHaveLength(2);
+    await act(async () =>
+      site.reads[1]?.answer.resolve({ findings: [finding('a', { title: 'New rule' })] }),
+    );
+    expect(titles()).toEqual(['New rule']);
+  });
+
+  it('removes every hint when the extension is reloaded, and shows no late answer', async () => {
+    await start('/a');
+    expect(hosts()).toHaveLength(1);
+    await act(async () => ctx.invalidate());
+    expect(document.querySelectorAll('process-lens-hint, process-lens-panel')).toHaveLength(0);
+    await act(async () => site.reads[0]?.answer.resolve({ findings: [finding('a')] }));
+    expect(hosts()).toEqual([]);
+  });
+
+  it('follows the adapter’s own navigation events (GitHub’s soft navigations)', async () => {
+    await start('/a', { navigationEvents: ['turbo:render'] });
+    history.pushState(null, '', '/b');
+    await act(async () => document.dispatchEvent(new Event('turbo:render')));
+    expect(site.reads.map((read) => read.page)).toEqual(['a', 'b']);
+  });
+
+  it('adds what the slower second read finds, unless the view was replaced meanwhile', async () => {
+    const second = [deferred<Finding[]>(), deferred<Finding[]>()];
+    let call = 0;
+    await start('/a', { moreFindings: () => (second[call++] as (typeof second)[0]).promise });
+    await act(async () => site.reads[0]?.answer.resolve({ findings: [finding('a')] }));
+    await act(async () => second[0]?.resolve([finding('a', { rule: 'card.pull', title: 'PR' })]));
+    expect(titles()).toEqual(['Finding on a', 'PR']);
+    await navigate('/b');
+    await act(async () => site.reads[1]?.answer.resolve({ findings: [finding('b')] }));
+    await navigate('/c');
+    await act(async () => second[1]?.resolve([finding('b', { rule: 'card.pull', title: 'PR' })]));
+    expect(titles()).toEqual(['Reading…']);
+  });
+
+  it('after a write that changes the page, follows it anew and says so on the finding it names', async () => {
+    await start('/a');
+    const create = finding('a', { action: 'create-card-for-pr' });
+    await act(async () => site.reads[0]?.answer.resolve({ findings: [create] }));
+    await clickFix();
+    const onCard = finding('a', { rule: 'pr.on-card', title: 'On its card' });
+    await act(async () => {
+      site.performed[0]?.resolve({
+        ok: true,
+        value: {
+          message: 'Card created:',
+          link: 'https://trello.com/c/AbCd1234',
+          readAgain: 'reopen',
+          messageOn: (findings) => findings.find((f) => f.rule === 'pr.on-card'),
+        },
+      });
+    });
+    expect(titles()).toEqual(['Reading…']);
+    await act(async () => site.reads[1]?.answer.resolve({ findings: [onCard] }));
+    const status = hosts()[0]?.shadowRoot?.querySelector('[role="status"]');
+    expect(status?.textContent).toContain('Card created:');
+    expect(status?.querySelector('a')?.getAttribute('href')).toBe('https://trello.com/c/AbCd1234');
+  });
+
+  it('gives its adapter the page and view on screen', async () => {
+    await start('/a');
+    await act(async () => site.reads[0]?.answer.resolve({ findings: [finding('a')], asOf: 5 }));
+    expect(site.runtime()?.page()).toBe('a');
+    expect(site.runtime()?.view().asOf).toBe(5);
+  });
+});
+
+describe('failed action', () => {
+  const wording = { notConnected: 'Connect first.', advice: 'See the options.' };
+  it('asks for a connection when none is set up or it was refused', () => {
+    expect(failedAction({ code: 'not-connected', message: 'x' }, wording)).toEqual({
+      state: 'failed',
+      message: 'Connect first.',
+      advice: 'See the options.',
+      needsConnection: true,
+    });
+    expect(failedAction({ code: 'unauthorized', message: 'Refused.' }, wording)).toMatchObject({
+      message: 'Refused.',
+      needsConnection: true,
+    });
+  });
+  it('says try again otherwise, with the error’s own message', () => {
+    expect(failedAction({ code: 'network', message: 'Offline.' }, { advice: 'x' })).toEqual({
+      state: 'failed',
+      message: 'Offline.',
+      advice: 'Try again.',
+      needsConnection: false,
+    });
+  });
+});
