@@ -1,10 +1,10 @@
 /**
  * One runtime for every content script (see docs/architecture.md, "Page runtime"): it follows
  * the page on screen, reads it through its site adapter, shows the findings in the hint layer,
- * drops answers meant for a page no longer on screen, re-evaluates when the settings change, runs
- * the actions (running → done/failed, then reads the page again), and cleans up when the extension
- * is reloaded. The adapter says what the site's pages are, how to read one, where hints mount and
- * what each action does.
+ * drops answers meant for a page no longer on screen, re-evaluates when the settings change,
+ * runs the actions (running → done/failed, then reads the page again), and cleans up when the
+ * extension is reloaded. The adapter says what the site's pages are, how to read one, where hints
+ * mount and what each action does.
  */
 import type { ReactNode } from 'react';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';

@@ -1,3 +1,4 @@
+// Over 250 lines until its placeholder and PR-row findings move to utils/process (issue 16).
 /**
  * The GitHub adapter of the page runtime (see docs/architecture.md, "Page runtime"): the page is
  * the pull request, issue or pull-request list in the URL, followed through Turbo and React soft
@@ -19,7 +20,10 @@ import { gitHubAnchors, signedInUser, WATCHED } from './anchors';
 import { type GitHubPage, parseGitHubPage } from './pages';
 import { type IssueSnapshot, subjectOf } from './snapshot';
 
-/** GitHub's soft navigations: the URL changes before the new DOM arrives (dom-anchors.md §7). */
+/**
+ * GitHub's soft navigations: the URL changes before the new DOM arrives (see
+ * docs/architecture.md, "Page runtime").
+ */
 const NAVIGATION_EVENTS = ['turbo:render', 'soft-nav:react-done'] as const;
 
 interface PageView extends SiteView {

@@ -6,7 +6,6 @@
  * read again once its data is 30 s old. Navigation is plain pushState on Trello, so
  * `wxt:locationchange` is enough.
  */
-
 import type {
   ActionDone,
   PageRuntime,
@@ -41,7 +40,7 @@ export function trelloAdapter(
   runtime: PageRuntime<string, BoardView>,
 ): SiteAdapter<string, BoardView> {
   const { ctx } = runtime;
-  // Trello's limits count this page's session reads too (trello-api.md §2).
+  // Trello's limits count this page's session reads too (docs/architecture.md, "Data and caches").
   const limiter = createRateLimiter();
   let refreshing = false;
   let retryTimer: number | undefined;
@@ -212,7 +211,7 @@ async function readBoard(
   return result;
 }
 
-/** The one-click fixes; after a write the board is read again, opening the options changes nothing yet. */
+/** The one-click fixes. After a write the board is read again; the options page changes nothing. */
 export async function performFix(finding: Finding, board: string): Promise<Result<ActionDone>> {
   const done = (message: string): Result<ActionDone> => ({
     ok: true,

@@ -1,0 +1,164 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { PageRuntime, SiteView } from '../../utils/dom/page-runtime';
+import { send } from '../../utils/messaging';
+import type { Finding } from '../../utils/process/findings';
+import type { Result } from '../../utils/result';
+import { boardOf, performFix, trelloAdapter } from '../../utils/trello/board-hints';
+import { SNAPSHOT_TTL_MS } from '../../utils/trello/snapshot';
+
+vi.mock('../../utils/messaging', () => ({ send: vi.fn() }));
+
+const fix = (action: Finding['action']): Finding => ({
+  rule: 'board.missing-lists',
+  severity: 'warn',
+  subject: 'LeRnAnTa',
+  anchor: { kind: 'board', board: 'LeRnAnTa' },
+  title: 'Lists missing',
+  message: 'Add them.',
+  action,
+});
+
+/** The background answers this one message. */
+function answer(value: Result<unknown>): void {
+  vi.mocked(send).mockResolvedValue(value as never);
+}
+
+describe('Trello page identity', () => {
+  const lookup = vi.fn(async (_card: string) => 'BoArD001' as string | undefined);
+  beforeEach(() => lookup.mockClear());
+
+  it('is the board short link of a board URL', async () => {
+    expect(await boardOf('https://trello.com/b/LeRnAnTa/lernanta', 'OtHeRbRd', lookup)).toBe(
+      'LeRnAnTa',
+    );
+    expect(lookup).not.toHaveBeenCalled();
+  });
+
+  it('keeps the board on screen behind a card’s dialog, without a request', async () => {
+    expect(await boardOf('https://trello.com/c/CaRd0001/1-fix', 'LeRnAnTa', lookup)).toBe(
+      'LeRnAnTa',
+    );
+    expect(lookup).not.toHaveBeenCalled();
+  });
+
+  it('asks Trello for the board of a card opened directly', async () => {
+    expect(await boardOf('https://trello.com/c/CaRd0001/1-fix', undefined, lookup)).toBe(
+      'BoArD001',
+    );
+    expect(lookup).toHaveBeenCalledWith('CaRd0001');
+  });
+
+  it('is none elsewhere on Trello or off it', async () => {
+    for (const url of [
+      'https://trello.com/',
+      'https://trello.com/u/someone/boards',
+      'https://example.com/b/LeRnAnTa',
+    ])
+      expect(await boardOf(url, 'LeRnAnTa', lookup)).toBeUndefined();
+  });
+});
+
+describe('Trello fixes', () => {
+  it('says which lists were added, and reads the board again', async () => {
+    answer({ ok: true, value: { created: ['Stuck', 'Done'] } });
+    expect(await performFix(fix('add-missing-lists'), 'LeRnAnTa')).toEqual({
+      ok: true,
+      value: { message: 'Added: Stuck, Done.', readAgain: 'in-place' },
+    });
+    expect(send).toHaveBeenCalledWith({ type: 'board.addMissingLists', board: 'LeRnAnTa' });
+    answer({ ok: true, value: { created: [] } });
+    expect(await performFix(fix('add-missing-lists'), 'LeRnAnTa')).toMatchObject({
+      value: { message: 'The lists were already there.' },
+    });
+  });
+
+  it('opens the options with the board as pipeline, reading nothing again', async () => {
+    answer({ ok: true, value: null });
+    expect(await performFix(fix('save-pipeline-board'), 'PiPeLiNe')).toEqual({
+      ok: true,
+      value: { message: 'Save it in the options page that just opened.', readAgain: 'none' },
+    });
+    expect(send).toHaveBeenCalledWith({ type: 'options.open', pipelineBoard: 'PiPeLiNe' });
+  });
+
+  it('records the pipeline review, or says it already was today', async () => {
+    answer({ ok: true, value: { reviewedAt: 1, alreadyRecorded: false } });
+    expect(await performFix(fix('mark-pipeline-reviewed'), 'PiPeLiNe')).toMatchObject({
+      value: { message: 'Review recorded on the board.', readAgain: 'in-place' },
+    });
+    answer({ ok: true, value: { reviewedAt: 1, alreadyRecorded: true } });
+    expect(await performFix(fix('mark-pipeline-reviewed'), 'PiPeLiNe')).toMatchObject({
+      value: { message: 'Already recorded today.' },
+    });
+  });
+
+  it('passes the background’s error on, and refuses fixes it does not know', async () => {
+    const error = { code: 'not-connected', message: 'No token.' } as const;
+    answer({ ok: false, error });
+    expect(await performFix(fix('add-missing-lists'), 'LeRnAnTa')).toEqual({ ok: false, error });
+    expect(await performFix(fix('create-card-for-pr'), 'LeRnAnTa')).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'This fix is not available here.' },
+    });
+  });
+});
+
+describe('Trello adapter', () => {
+  let view: SiteView & { retryAt?: number };
+  let page: string | undefined;
+  const readAgain = vi.fn(async () => {});
+  const adapter = () =>
+    trelloAdapter({
+      ctx: { setTimeout: (handler: () => void, ms: number) => setTimeout(handler, ms) },
+      page: () => page,
+      view: () => view,
+      readAgain,
+    } as unknown as PageRuntime<string, SiteView>);
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+    readAgain.mockClear();
+    page = 'LeRnAnTa';
+    view = { findings: [] };
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('links a card finding to its card, and nothing else', () => {
+    const card = {
+      ...fix(undefined),
+      anchor: { kind: 'card', board: 'LeRnAnTa', card: 'CaRd0001' },
+    };
+    expect(adapter().linkFor?.(card as Finding)).toBe('https://trello.com/c/CaRd0001');
+    const odd = { ...card, anchor: { ...card.anchor, card: 'javascript:x' } };
+    expect(adapter().linkFor?.(odd as Finding)).toBeUndefined();
+    expect(adapter().linkFor?.(fix(undefined))).toBeUndefined();
+  });
+
+  it('reads the board again when Trello’s wait is over', () => {
+    const trello = adapter();
+    trello.shown?.('LeRnAnTa', { findings: [], retryAt: Date.now() + 5_000 }, { navigated: true });
+    vi.advanceTimersByTime(4_999);
+    expect(readAgain).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(readAgain).toHaveBeenCalledWith('LeRnAnTa');
+  });
+
+  it('keeps one pending re-read: a board read fine cancels it', () => {
+    const trello = adapter();
+    trello.shown?.('LeRnAnTa', { findings: [], retryAt: Date.now() + 5_000 }, { navigated: true });
+    trello.shown?.('LeRnAnTa', { findings: [] }, { navigated: false });
+    vi.advanceTimersByTime(10_000);
+    expect(readAgain).not.toHaveBeenCalled();
+  });
+
+  it('reads a board changed on the page again once its data is 30 s old', () => {
+    const trello = adapter();
+    view = { findings: [], asOf: Date.now() - SNAPSHOT_TTL_MS + 1 };
+    trello.pageChanged?.();
+    expect(readAgain).not.toHaveBeenCalled();
+    view = { findings: [], asOf: Date.now() - SNAPSHOT_TTL_MS };
+    trello.pageChanged?.();
+    trello.pageChanged?.(); // one re-read at a time
+    expect(readAgain).toHaveBeenCalledTimes(1);
+  });
+});
