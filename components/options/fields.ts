@@ -35,7 +35,7 @@ export interface OptionField {
   section: OptionSection;
   /** The choices of a `choice` field, in value order. */
   choices?: readonly string[];
-  /** A fixed element id, where one is kept for links into the page; otherwise a generated one. */
+  /** A fixed element id, as the page has always had for this control; otherwise a generated one. */
   id?: string;
 }
 
