@@ -1,4 +1,5 @@
 /** Links between the two systems: Trello card URLs, our hidden marker, GitHub issue and PR URLs. */
+import type { PullRef } from '../github/snapshot';
 import type { BoardSnapshot, TrelloCard } from '../trello/snapshot';
 import type { Finding } from './findings';
 
@@ -48,12 +49,6 @@ export function cardLinksIn(texts: readonly string[]): string[] {
   return [...found];
 }
 
-export interface PullRef {
-  owner: string;
-  repo: string;
-  number: number;
-}
-
 export interface GitHubLink extends PullRef {
   kind: 'pull' | 'issue';
 }
@@ -100,6 +95,13 @@ export function pullUrl({ owner, repo, number }: PullRef): string {
   return `https://github.com/${owner}/${repo}/pull/${number}`;
 }
 
+export function issueUrl({ owner, repo, number }: PullRef): string {
+  return `https://github.com/${owner}/${repo}/issues/${number}`;
+}
+
+/** A board's page. */
+export const boardUrl = (shortLink: string) => `https://trello.com/b/${shortLink}`;
+
 const GITHUB_SUBJECT = /^([A-Za-z0-9-]{1,39})\/([A-Za-z0-9._-]{1,100})#(\d{1,9})$/;
 
 /**
@@ -113,12 +115,13 @@ export function findingLink(
   const github = GITHUB_SUBJECT.exec(finding.subject);
   if (github) {
     const [, owner, repo, number] = github;
-    return `https://github.com/${owner}/${repo}/${finding.rule.startsWith('pr.') ? 'pull' : 'issues'}/${number}`;
+    const ref = { owner: owner as string, repo: repo as string, number: Number(number) };
+    return finding.rule.startsWith('pr.') ? pullUrl(ref) : issueUrl(ref);
   }
   if (cardPull && finding.rule.startsWith('pr.')) return pullUrl(cardPull);
   const { anchor } = finding;
   if (anchor.kind === 'card') return cardUrl(anchor.card);
-  return `https://trello.com/b/${'board' in anchor ? anchor.board : finding.subject}`;
+  return boardUrl('board' in anchor ? anchor.board : finding.subject);
 }
 
 /** Pull requests linked in these texts (URLs), first seen first, without duplicates. */
