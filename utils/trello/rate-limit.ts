@@ -95,3 +95,18 @@ export function createRateLimiter({
     },
   };
 }
+
+/** One request through the limiter: refused while Trello has us paused; a 429 starts a pause. */
+export async function throughLimiter<T>(
+  limiter: RateLimiter | undefined,
+  send: () => Promise<Result<T>>,
+): Promise<Result<T>> {
+  if (!limiter) return send();
+  const slot = await limiter.acquire('Trello');
+  if (!slot.ok) return slot;
+  const result = await send();
+  const pause = await limiter.settle(result.ok ? 200 : (result.error.status ?? 0), slot.value);
+  return pause && !result.ok
+    ? { ...result, error: { ...result.error, retryAt: pause.until } }
+    : result;
+}
