@@ -30,6 +30,7 @@ const PER_PAGE = 100;
 export interface ReadOptions {
   fresh?: boolean;
 }
+export const FRESH: ReadOptions = { fresh: true };
 
 export function issueParams({ owner, repo, number }: PullRef) {
   return { owner, repo, issue_number: number };
@@ -114,27 +115,23 @@ export async function readIssue(
   return ok({ ...snapshot, fetchedAt: Math.min(issue.value.fetchedAt, comments.value.fetchedAt) });
 }
 
-/** An issue's comments (or a pull request's conversation). */
-export async function readComments(
+/** An issue's comments as GitHub has them now (the move job looks for its marker in them). */
+export async function readFreshComments(
   client: GitHubClient,
   ref: PullRef,
-  now = Date.now,
-  options: ReadOptions = {},
 ): Promise<Result<LinkedComment[]>> {
-  const comments = await getComments(client, ref, now, options);
+  const comments = await getComments(client, ref, Date.now, FRESH);
   if (!comments.ok) return comments;
   const list = toComments(comments.value.data);
   return list ? ok(list) : malformed();
 }
 
-/** An issue's label names. */
-export async function readIssueLabels(
+/** An issue's label names as GitHub has them now (before the move job adds one). */
+export async function readFreshLabels(
   client: GitHubClient,
   ref: PullRef,
-  now = Date.now,
-  options: ReadOptions = {},
 ): Promise<Result<string[]>> {
-  const issue = await getIssue(client, ref, now, options);
+  const issue = await getIssue(client, ref, Date.now, FRESH);
   return issue.ok ? ok(labelNames(issue.value.data?.labels)) : issue;
 }
 

@@ -8,17 +8,16 @@ import { type GitHubClient, gitHubError } from './client';
 import {
   COMMENTS_ROUTE,
   commentParams,
+  FRESH,
   ISSUE_ROUTE,
   issueParams,
-  readComments,
+  readFreshComments,
+  readFreshLabels,
   readIssue,
-  readIssueLabels,
 } from './data';
 import { forgetCached } from './etag-cache';
 import type { LinkedIssue } from './mapping';
 import type { PullRef } from './snapshot';
-
-const FRESH = { fresh: true };
 
 async function attempt<T>(work: () => Promise<T>): Promise<Result<T>> {
   try {
@@ -40,9 +39,8 @@ export function readIssueForCard(
 export async function issueCommentBodies(
   client: GitHubClient,
   ref: PullRef,
-  now = Date.now,
 ): Promise<Result<string[]>> {
-  const comments = await readComments(client, ref, now, FRESH);
+  const comments = await readFreshComments(client, ref);
   return comments.ok ? ok(comments.value.map((c) => c.body)) : comments;
 }
 
@@ -66,9 +64,8 @@ export async function addExistingLabel(
   client: GitHubClient,
   ref: PullRef,
   name: string,
-  now = Date.now,
 ): Promise<Result<'added' | 'already' | 'missing'>> {
-  const labels = await readIssueLabels(client, ref, now, FRESH);
+  const labels = await readFreshLabels(client, ref);
   if (!labels.ok) return labels;
   const wanted = name.toLowerCase();
   if (labels.value.some((label) => label.toLowerCase() === wanted)) return ok('already');

@@ -27,12 +27,15 @@ export function safeLink(url: string | undefined): string | undefined {
   }
 }
 
-/** The hidden marker a comment carries for the card it links (DESIGN §4). */
+/** The hidden marker a comment carries for its card (see docs/architecture.md, "Contracts"). */
 export function cardMarker(shortLink: string): string {
   return `<!-- process-lens:card=${shortLink} -->`;
 }
 
-/** Card short links named by our hidden markers in these texts (DESIGN §4), first seen first. */
+/**
+ * Card short links named by our hidden markers in these texts, first seen first (the marker: see
+ * docs/architecture.md, "Contracts").
+ */
 export function cardMarkersIn(texts: readonly string[]): string[] {
   return [
     ...new Set(texts.flatMap((text) => [...text.matchAll(CARD_MARKER)].map((m) => m[1] as string))),

@@ -7,6 +7,7 @@ import { type FetchLike, requestJson } from '../http';
 import { fail, ok, type Result } from '../result';
 import { type RateLimiter, throughLimiter } from './rate-limit';
 import {
+  AttachmentsSchema,
   type BoardSnapshot,
   type GetJson,
   ListSchema,
@@ -24,7 +25,7 @@ export interface TrelloCredentials {
   token: string;
 }
 
-/** Keeps the token out of URLs (trello-api.md §1). */
+/** Keeps the token out of URLs (see docs/architecture.md, "Background services"). */
 export function authorizationHeader({ apiKey, token }: TrelloCredentials): string {
   return `OAuth oauth_consumer_key="${apiKey}", oauth_token="${token}"`;
 }
@@ -42,7 +43,7 @@ const CommentSchema = v.object({
 });
 const CardWithAttachmentsSchema = v.object({
   ...CardRefSchema.entries,
-  attachments: v.optional(v.array(v.object({ url: v.optional(v.string(), '') })), []),
+  attachments: AttachmentsSchema,
 });
 const CardWithLinksSchema = v.object({
   ...CardWithAttachmentsSchema.entries,
@@ -171,7 +172,10 @@ export function createTrelloClient(
         v.array(v.object({ id: v.string(), name: v.string(), shortLink: v.string() })),
       );
     },
-    /** One list's cards with their attachment URLs (per list, never board-wide: trello-api.md §3). */
+    /**
+     * One list's cards with their attachment URLs (per list, never board-wide: see
+     * docs/architecture.md, "Data and caches").
+     */
     listCardsWithAttachments(
       idList: string,
     ): Promise<Result<v.InferOutput<typeof CardWithAttachmentsSchema>[]>> {

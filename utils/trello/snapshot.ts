@@ -1,4 +1,7 @@
-/** The board snapshot: plain data from one nested Trello request (DESIGN §5, trello-api.md §3). */
+/**
+ * The board snapshot: plain data from one nested Trello request, and the read shared by the
+ * session and token paths (see docs/architecture.md, "Data and caches").
+ */
 import * as v from 'valibot';
 import { ok, type Result } from '../result';
 
@@ -10,6 +13,12 @@ export const ListSchema = v.object({
   pos: v.optional(v.number(), 0),
   closed: v.optional(v.boolean(), false),
 });
+
+/** A card's attachment URLs (asked for only where cards link pull requests or boards). */
+export const AttachmentsSchema = v.optional(
+  v.array(v.object({ url: v.optional(v.string(), '') })),
+  [],
+);
 
 const CardSchema = v.object({
   id: v.string(),
@@ -28,7 +37,7 @@ const CardSchema = v.object({
   dateLastActivity: nullableText,
   closed: v.optional(v.boolean(), false),
   /** Only on pipeline reads (board links); never asked for on project boards. */
-  attachments: v.optional(v.array(v.object({ url: v.optional(v.string(), '') })), []),
+  attachments: AttachmentsSchema,
 });
 
 const BoardFieldsSchema = v.object({
