@@ -5,7 +5,6 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ActionState, HintUi } from '../../components/hint-ui';
-import { createSettingsSource } from '../content-settings';
 import { createHintLayer, findingKey, observePage } from '../dom/hint-layer';
 import { send } from '../messaging';
 import { isPipelineBoard, isProjectBoard } from '../process/boards';
@@ -14,10 +13,11 @@ import { evaluateBoard } from '../process/rules';
 import { cardPullFindings, cardPulls } from '../process/rules/card-pull';
 import { boardUnavailable } from '../process/unavailable';
 import type { AppError, Result } from '../result';
+import { createSettingsSource } from '../settings/content-source';
 import { trelloAnchors, WATCHED } from './anchors';
-import { readBoardWithSession, readCardBoardWithSession } from './api';
 import { getBoardShortLink, getCardShortLink } from './pages';
 import { createRateLimiter } from './rate-limit';
+import { readBoardWithSession, readCardBoardWithSession } from './session-read';
 import type { BoardSnapshot, SnapshotOptions } from './snapshot';
 
 /** At most one read of a board per 30 s (DESIGN §5). */
