@@ -6,7 +6,7 @@ import { createRouter } from '../../utils/background/router';
 import { createSelectionMenus, openFromSelection } from '../../utils/background/selection-menus';
 import { createHandlers } from '../../utils/background/services';
 import { ensureRefreshAlarm, REFRESH_ALARM } from '../../utils/background/summary';
-import { announceSettingsChanged } from '../../utils/content-settings';
+import { announceSettingsChanged } from '../../utils/settings/announce-changed';
 import { restrictStorageToExtension, SETTINGS_KEY } from '../../utils/storage';
 
 export default defineBackground(() => {

@@ -4,7 +4,8 @@ import { positionsForMissing, sameListName } from '../../utils/process/lists';
 import { REVIEW_CARD_NAME } from '../../utils/process/pipeline-review';
 import { defaultSettings, PROCESS_LISTS } from '../../utils/process/settings';
 import { fail, ok, type Result } from '../../utils/result';
-import type { TrelloCardRef, TrelloClient, TrelloListRef } from '../../utils/trello/api';
+import type { TrelloCardRef, TrelloClient } from '../../utils/trello/client';
+import type { TrelloList } from '../../utils/trello/snapshot';
 
 describe('positions for the missing lists', () => {
   const lists = (pairs: [string, number][]) => pairs.map(([name, pos]) => ({ name, pos }));
@@ -55,7 +56,7 @@ describe('positions for the missing lists', () => {
 
 /** A fake Trello client with a board's lists in memory; fails the chosen calls once. */
 function fakeClient(initial: string[], failures: Partial<Record<keyof TrelloClient, number>> = {}) {
-  const lists: TrelloListRef[] = initial.map((name, i) => ({
+  const lists: TrelloList[] = initial.map((name, i) => ({
     id: `l${i}`,
     name,
     pos: (i + 1) * 1000,

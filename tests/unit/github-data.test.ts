@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { createGitHubClient } from '../../utils/github/client';
-import { cachedGet, FRESH_MS, readPullStatuses } from '../../utils/github/data';
+import { readPullStatuses } from '../../utils/github/data';
+import { cachedGet, FRESH_MS } from '../../utils/github/etag-cache';
 import { countReviews } from '../../utils/process/reviews';
 
 const API = 'https://api.github.com';

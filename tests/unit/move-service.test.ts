@@ -14,7 +14,7 @@ import { createGitHubClient } from '../../utils/github/client';
 import { jobKey, type MoveJob, type MoveRequest, newJob } from '../../utils/jobs/move-job';
 import { cardMarker } from '../../utils/process/links';
 import { loadSecrets, loadSettings } from '../../utils/storage';
-import { createTrelloClient } from '../../utils/trello/api';
+import { createTrelloClient } from '../../utils/trello/client';
 import { createRateLimiter } from '../../utils/trello/rate-limit';
 import {
   addIssue,

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { redact } from '../../utils/log';
-import { createTrelloClient, readBoardWithSession } from '../../utils/trello/api';
+import { createTrelloClient } from '../../utils/trello/client';
+import { readBoardWithSession } from '../../utils/trello/session-read';
 
 const BOARD = {
   id: '5f0000000000000000000001',

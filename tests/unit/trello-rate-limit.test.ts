@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createTrelloClient } from '../../utils/trello/api';
+import { createTrelloClient } from '../../utils/trello/client';
 import {
   createRateLimiter,
   MAX_REQUESTS_PER_WINDOW,

@@ -2,7 +2,7 @@
 import { browser } from 'wxt/browser';
 import { createGitHubClient } from '../github/client';
 import { loadSecrets, loadSettings } from '../storage';
-import { createTrelloClient } from '../trello/api';
+import { createTrelloClient } from '../trello/client';
 import { createRateLimiter, type Pause } from '../trello/rate-limit';
 import type { Clients } from './moves';
 

@@ -12,7 +12,7 @@ import {
 } from '../process/pipeline-review';
 import type { Settings } from '../process/settings';
 import { fail, ok, type Result } from '../result';
-import type { TrelloClient } from '../trello/api';
+import type { TrelloClient } from '../trello/client';
 
 const running = new Map<string, Promise<Result<unknown>>>();
 

@@ -24,7 +24,7 @@ import {
 import { cardLinksTo, cardMarkersIn } from '../process/links';
 import { sameListName } from '../process/lists';
 import { ok, type Result } from '../result';
-import type { TrelloClient } from '../trello/api';
+import type { TrelloClient } from '../trello/client';
 import { joined } from './fixes';
 
 export const JOBS_ALARM = 'process-lens-jobs';

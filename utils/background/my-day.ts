@@ -1,6 +1,7 @@
 /** Gathers "my day" for the popup: Trello for my cards, GitHub for my PRs, reviews and forks. */
 import type { GitHubClient } from '../github/client';
-import { cachedGet, readOpenPulls, readPullStatus } from '../github/data';
+import { readOpenPulls, readPullStatus } from '../github/data';
+import { cachedGet } from '../github/etag-cache';
 import type { Finding } from '../process/findings';
 import { type MyDay, myCardsInProgress, pushOverdue } from '../process/my-day';
 import { countReviews } from '../process/reviews';

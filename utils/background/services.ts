@@ -16,7 +16,7 @@ import { linkedBoards } from '../process/rules/pipeline-links';
 import { formatDay } from '../process/time';
 import { fail, ok } from '../result';
 import { loadSecrets, loadSettings } from '../storage';
-import type { TrelloClient } from '../trello/api';
+import type { TrelloClient } from '../trello/client';
 import type { BoardSnapshot, TrelloMember } from '../trello/snapshot';
 import { trelloClient } from './clients';
 import { addMissingLists, markPipelineReviewed } from './fixes';

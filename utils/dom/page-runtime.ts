@@ -9,10 +9,10 @@
 import type { ReactNode } from 'react';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ActionState, HintUi } from '../../components/hint-ui';
-import { createSettingsSource } from '../content-settings';
 import { send } from '../messaging';
 import type { Finding } from '../process/findings';
 import type { AppError, Result } from '../result';
+import { createSettingsSource } from '../settings/content-source';
 import { createHintLayer, findingKey, observePage, type ResolveAnchor } from './hint-layer';
 
 /** Lets WXT notice an orphaned script (see `startPageRuntime`). */

@@ -1,173 +1,48 @@
 /**
- * GitHub reads for the rules, in the background: conditional requests with ETags kept in
- * storage.session, and no more than one request per resource per minute (DESIGN §5).
+ * GitHub reads for the rules, the PR lists, "my day" and the move job, in the background: each
+ * resource through the ETag cache (etag-cache.ts), each answer mapped once (mapping.ts).
  */
-import { browser } from 'wxt/browser';
 import { fail, ok, type Result } from '../result';
-import { type GitHubClient, gitHubError } from './client';
-import type { Comment, IssueSnapshot, PullSnapshot, PullStatus, Review } from './snapshot';
+import type { GitHubClient } from './client';
+import { cachedGet, type Fetched } from './etag-cache';
+import {
+  type ApiIssue,
+  type ApiPull,
+  isArray,
+  type LinkedComment,
+  type LinkedIssue,
+  labelNames,
+  pullFields,
+  slimPulls,
+  toComments,
+  toIssue,
+  toPull,
+  toReviews,
+} from './mapping';
+import type { PullRef, PullSnapshot, PullStatus, Review } from './snapshot';
 
-const isArray = (value: unknown): value is unknown[] => Array.isArray(value);
-
-/** Answers younger than this are used without asking GitHub at all. */
-export const FRESH_MS = 60_000;
-
-interface Cached {
-  etag?: string;
-  data: unknown;
-  fetchedAt: number;
-  /** The list had more than one page: only the first page's ETag is kept. */
-  morePages?: boolean;
-}
-
-export interface Fetched<T> {
-  data: T;
-  fetchedAt: number;
-}
-
-type Params = Record<string, string | number>;
-
-const hasNextPage = (link: string | undefined) => /rel="next"/.test(link ?? '');
-
-/**
- * GET `route` with `params`, at most once a minute; after that a conditional request whose 304
- * reuses the cached body. With `allPages`, a list is read to its last page (octokit's paginate);
- * the ETag is the first page's, so when a longer list's first page is unchanged the pages after
- * it are read again (new items land at the end).
- */
-export async function cachedGet<T>(
-  client: GitHubClient,
-  route: string,
-  params: Params,
-  now = Date.now,
-  {
-    allPages = false,
-    keep = (data) => data,
-  }: {
-    allPages?: boolean;
-    /** What of the answer to keep (storage.session holds 10 MB; a list of 100 PRs is ~2 MB). */
-    keep?: (data: unknown) => unknown;
-  } = {},
-): Promise<Result<Fetched<T>>> {
-  const key = `gh:${route}:${JSON.stringify(params)}`;
-  const cached = (await browser.storage.session.get(key))[key] as Cached | undefined;
-  if (cached && now() - cached.fetchedAt < FRESH_MS)
-    return ok({ data: cached.data as T, fetchedAt: cached.fetchedAt });
-  const laterPages = async () =>
-    keep(await client.paginate(route, { ...params, page: 2 })) as unknown[];
-  const save = async (entry: Cached) => {
-    await browser.storage.session.set({ [key]: entry });
-    return ok({ data: entry.data as T, fetchedAt: entry.fetchedAt });
-  };
-  try {
-    const response = await client.request(route, {
-      ...params,
-      headers: cached?.etag ? { 'if-none-match': cached.etag } : {},
-    });
-    const morePages = allPages && isArray(response.data) && hasNextPage(response.headers.link);
-    const data = morePages
-      ? [...(keep(response.data) as unknown[]), ...(await laterPages())]
-      : keep(response.data);
-    return await save({ etag: response.headers.etag, data, fetchedAt: now(), morePages });
-  } catch (error) {
-    if ((error as { status?: number }).status !== 304 || !cached)
-      return { ok: false, error: gitHubError(error, now()) };
-    try {
-      const data =
-        cached.morePages && isArray(cached.data)
-          ? [...cached.data.slice(0, Number(params.per_page)), ...(await laterPages())]
-          : cached.data;
-      return await save({ ...cached, data, fetchedAt: now() });
-    } catch (later) {
-      return { ok: false, error: gitHubError(later, now()) };
-    }
-  }
-}
-
-/** After a write: the next read of this resource asks GitHub again. */
-export async function forgetCached(
-  route: string,
-  params: Record<string, string | number>,
-): Promise<void> {
-  await browser.storage.session.remove(`gh:${route}:${JSON.stringify(params)}`);
-}
-
+export const ISSUE_ROUTE = 'GET /repos/{owner}/{repo}/issues/{issue_number}';
 export const COMMENTS_ROUTE = 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments';
 
-// The fields of GitHub's answers the rules read (a small, checked subset of the REST shapes).
-interface ApiUser {
-  login?: string;
+const PER_PAGE = 100;
+
+/** Ask GitHub now, not the minute-old answer: the move job copies and writes what it reads. */
+export interface ReadOptions {
+  fresh?: boolean;
 }
-interface ApiRepo {
-  full_name?: string;
-  fork?: boolean;
-  default_branch?: string;
+export const FRESH: ReadOptions = { fresh: true };
+
+export function issueParams({ owner, repo, number }: PullRef) {
+  return { owner, repo, issue_number: number };
 }
-interface ApiPull {
-  number?: number;
-  title?: string;
-  html_url?: string;
-  state?: string;
-  merged?: boolean;
-  merged_at?: string | null;
-  user?: ApiUser | null;
-  body?: string | null;
-  head?: { ref?: string; sha?: string; repo?: ApiRepo | null };
-  base?: { ref?: string; repo?: ApiRepo | null };
-}
-interface ApiReview {
-  user?: ApiUser | null;
-  state?: string;
-  submitted_at?: string | null;
-  commit_id?: string | null;
-}
-interface ApiComment {
-  user?: ApiUser | null;
-  body?: string | null;
-  created_at?: string;
-}
-interface ApiIssue {
-  number?: number;
-  title?: string;
-  html_url?: string;
-  state?: string;
-  user?: ApiUser | null;
-  body?: string | null;
-  labels?: (string | { name?: string })[];
-  created_at?: string;
-  pull_request?: unknown;
+
+export function commentParams(ref: PullRef) {
+  return { ...issueParams(ref), per_page: PER_PAGE };
 }
 
 const malformed = () => fail('malformed', 'GitHub sent an answer Process Lens cannot read.');
 
-function toComments(data: unknown): Comment[] | undefined {
-  if (!isArray(data)) return undefined;
-  return (data as ApiComment[]).map((c) => ({
-    user: c.user?.login ?? 'ghost',
-    body: c.body ?? '',
-    createdAt: c.created_at ?? '',
-  }));
-}
-
-function toReviews(data: unknown): Review[] | undefined {
-  if (!isArray(data)) return undefined;
-  return (data as ApiReview[]).map((r) => ({
-    user: r.user?.login ?? 'ghost',
-    state: r.state ?? 'COMMENTED',
-    submittedAt: r.submitted_at ?? null,
-    commitId: r.commit_id ?? null,
-  }));
-}
-
-export interface Ref {
-  owner: string;
-  repo: string;
-  number: number;
-}
-
-const PER_PAGE = 100;
-
-function getPull(client: GitHubClient, { owner, repo, number }: Ref, now?: () => number) {
+function getPull(client: GitHubClient, { owner, repo, number }: PullRef, now?: () => number) {
   return cachedGet<ApiPull>(
     client,
     'GET /repos/{owner}/{repo}/pulls/{pull_number}',
@@ -175,7 +50,7 @@ function getPull(client: GitHubClient, { owner, repo, number }: Ref, now?: () =>
     now,
   );
 }
-function getReviews(client: GitHubClient, { owner, repo, number }: Ref, now?: () => number) {
+function getReviews(client: GitHubClient, { owner, repo, number }: PullRef, now?: () => number) {
   return cachedGet<unknown>(
     client,
     'GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews',
@@ -184,31 +59,24 @@ function getReviews(client: GitHubClient, { owner, repo, number }: Ref, now?: ()
     { allPages: true },
   );
 }
-function getComments(client: GitHubClient, ref: Ref, now?: () => number) {
-  return cachedGet<unknown>(client, COMMENTS_ROUTE, commentParams(ref), now, { allPages: true });
+function getComments(
+  client: GitHubClient,
+  ref: PullRef,
+  now?: () => number,
+  options?: ReadOptions,
+) {
+  return cachedGet<unknown>(client, COMMENTS_ROUTE, commentParams(ref), now, {
+    allPages: true,
+    ...options,
+  });
 }
-
-export function commentParams({ owner, repo, number }: Ref) {
-  return { owner, repo, issue_number: number, per_page: PER_PAGE };
-}
-
-function pullFields(ref: Ref, pull: ApiPull) {
-  const head = pull.head;
-  const baseRepo = pull.base?.repo;
-  if (!pull.user?.login || !head?.ref || !baseRepo?.full_name) return undefined;
-  return {
-    author: pull.user.login,
-    merged: Boolean(pull.merged ?? pull.merged_at),
-    state: pull.state === 'closed' ? ('closed' as const) : ('open' as const),
-    head,
-    baseRepo,
-    ref,
-  };
+function getIssue(client: GitHubClient, ref: PullRef, now?: () => number, options?: ReadOptions) {
+  return cachedGet<ApiIssue | null>(client, ISSUE_ROUTE, issueParams(ref), now, options);
 }
 
 export async function readPull(
   client: GitHubClient,
-  ref: Ref,
+  ref: PullRef,
   now = Date.now,
 ): Promise<Result<PullSnapshot>> {
   const [pull, reviews, comments] = await Promise.all([
@@ -219,96 +87,52 @@ export async function readPull(
   if (!pull.ok) return pull;
   if (!reviews.ok) return reviews;
   if (!comments.ok) return comments;
-  const fields = pullFields(ref, pull.value.data);
-  const reviewList = toReviews(reviews.value.data);
-  const commentList = toComments(comments.value.data);
-  if (!fields || !reviewList || !commentList) return malformed();
-  const { head, baseRepo } = fields;
-  return ok({
-    ...ref,
-    title: pull.value.data.title ?? '',
-    url:
-      pull.value.data.html_url ?? `https://github.com/${ref.owner}/${ref.repo}/pull/${ref.number}`,
-    state: fields.state,
-    merged: fields.merged,
-    author: fields.author,
-    body: pull.value.data.body ?? '',
-    headSha: head.sha ?? '',
-    head: {
-      ref: head.ref as string,
-      repo: head.repo?.full_name
-        ? {
-            fullName: head.repo.full_name,
-            fork: Boolean(head.repo.fork),
-            defaultBranch: head.repo.default_branch ?? '',
-          }
-        : null,
-    },
-    base: {
-      ref: pull.value.data.base?.ref ?? '',
-      repo: {
-        fullName: baseRepo.full_name as string,
-        defaultBranch: baseRepo.default_branch ?? '',
-      },
-    },
-    reviews: reviewList,
-    comments: commentList,
-    fetchedAt: Math.min(pull.value.fetchedAt, reviews.value.fetchedAt, comments.value.fetchedAt),
-  });
+  const snapshot = toPull(ref, pull.value.data, reviews.value.data, comments.value.data);
+  if (!snapshot) return malformed();
+  const fetchedAt = Math.min(
+    pull.value.fetchedAt,
+    reviews.value.fetchedAt,
+    comments.value.fetchedAt,
+  );
+  return ok({ ...snapshot, fetchedAt });
 }
 
+/** An issue and its comments: for the issue page's rules, and (fresh) for the move job. */
 export async function readIssue(
   client: GitHubClient,
-  ref: Ref,
+  ref: PullRef,
   now = Date.now,
-): Promise<Result<IssueSnapshot>> {
+  options: ReadOptions = {},
+): Promise<Result<LinkedIssue>> {
   const [issue, comments] = await Promise.all([
-    cachedGet<ApiIssue>(
-      client,
-      'GET /repos/{owner}/{repo}/issues/{issue_number}',
-      { owner: ref.owner, repo: ref.repo, issue_number: ref.number },
-      now,
-    ),
-    getComments(client, ref, now),
+    getIssue(client, ref, now, options),
+    getComments(client, ref, now, options),
   ]);
   if (!issue.ok) return issue;
   if (!comments.ok) return comments;
-  const data = issue.value.data;
-  const commentList = toComments(comments.value.data);
-  if (!data.user?.login || !commentList || typeof data.title !== 'string') return malformed();
-  return ok({
-    ...ref,
-    title: data.title,
-    url: data.html_url ?? `https://github.com/${ref.owner}/${ref.repo}/issues/${ref.number}`,
-    state: data.state === 'closed' ? 'closed' : 'open',
-    author: data.user.login,
-    body: data.body ?? '',
-    labels: (data.labels ?? [])
-      .map((l) => (typeof l === 'string' ? l : (l.name ?? '')))
-      .filter(Boolean),
-    createdAt: data.created_at ?? '',
-    comments: commentList,
-    fetchedAt: Math.min(issue.value.fetchedAt, comments.value.fetchedAt),
-  });
+  const snapshot = issue.value.data && toIssue(ref, issue.value.data, comments.value.data);
+  if (!snapshot) return malformed();
+  return ok({ ...snapshot, fetchedAt: Math.min(issue.value.fetchedAt, comments.value.fetchedAt) });
 }
 
-const slimRepo = (repo: ApiRepo | null | undefined) =>
-  repo && { full_name: repo.full_name, fork: repo.fork, default_branch: repo.default_branch };
+/** An issue's comments as GitHub has them now (the move job looks for its marker in them). */
+export async function readFreshComments(
+  client: GitHubClient,
+  ref: PullRef,
+): Promise<Result<LinkedComment[]>> {
+  const comments = await getComments(client, ref, Date.now, FRESH);
+  if (!comments.ok) return comments;
+  const list = toComments(comments.value.data);
+  return list ? ok(list) : malformed();
+}
 
-/** The fields of a PR list that Process Lens reads (here and in the popup's "my day"). */
-function slimPulls(data: unknown): unknown {
-  if (!isArray(data)) return data;
-  return (data as (ApiPull & { requested_reviewers?: ApiUser[] })[]).map((pull) => ({
-    number: pull.number,
-    title: pull.title,
-    html_url: pull.html_url,
-    state: pull.state,
-    merged_at: pull.merged_at,
-    user: pull.user && { login: pull.user.login },
-    requested_reviewers: pull.requested_reviewers?.map((r) => ({ login: r.login })),
-    head: pull.head && { ref: pull.head.ref, sha: pull.head.sha, repo: slimRepo(pull.head.repo) },
-    base: pull.base && { ref: pull.base.ref, repo: slimRepo(pull.base.repo) },
-  }));
+/** An issue's label names as GitHub has them now (before the move job adds one). */
+export async function readFreshLabels(
+  client: GitHubClient,
+  ref: PullRef,
+): Promise<Result<string[]>> {
+  const issue = await getIssue(client, ref, Date.now, FRESH);
+  return issue.ok ? ok(labelNames(issue.value.data?.labels)) : issue;
 }
 
 /**
@@ -332,7 +156,7 @@ export function readOpenPulls(
 /** A pull request from its repository's open list, instead of one request per PR. */
 async function listedPull(
   client: GitHubClient,
-  { owner, repo, number }: Ref,
+  { owner, repo, number }: PullRef,
   now: () => number,
 ): Promise<Result<Fetched<ApiPull> | undefined>> {
   const list = await readOpenPulls(client, { owner, repo }, now);
@@ -348,7 +172,7 @@ async function listedPull(
  */
 export async function readPullStatus(
   client: GitHubClient,
-  ref: Ref,
+  ref: PullRef,
   required: number,
   count: (
     reviews: Review[],
@@ -363,7 +187,7 @@ export async function readPullStatus(
   if (!pull.ok) return pull;
   const reviews = await getReviews(client, ref, now);
   if (!reviews.ok) return reviews;
-  const fields = pullFields(ref, pull.value.data);
+  const fields = pullFields(pull.value.data);
   const reviewList = toReviews(reviews.value.data);
   if (!fields || !reviewList) return malformed();
   const { approvals, changesRequested } = count(reviewList, fields.author, fields.head.sha ?? '');
@@ -383,7 +207,7 @@ export async function readPullStatus(
  */
 export async function readPullStatuses(
   client: GitHubClient,
-  refs: readonly Ref[],
+  refs: readonly PullRef[],
   required: number,
   count: Parameters<typeof readPullStatus>[3],
   now = Date.now,

@@ -1,11 +1,23 @@
 /**
- * Fresh (uncached) reads and the writes of the move job on GitHub. Background only. The comment
- * POST is sent once (`retries: 0`): after a failure the job lists the comments before trying again.
+ * The move job's reads and writes on GitHub. Background only. Reads ask GitHub now (conditional
+ * requests through the ETag cache); a write forgets what it changed. The comment POST is sent
+ * once (`retries: 0`): after a failure the job lists the comments before trying again.
  */
-import type { IssueForCard } from '../jobs/card-content';
 import { fail, ok, type Result } from '../result';
 import { type GitHubClient, gitHubError } from './client';
-import { COMMENTS_ROUTE, commentParams, forgetCached, type Ref } from './data';
+import {
+  COMMENTS_ROUTE,
+  commentParams,
+  FRESH,
+  ISSUE_ROUTE,
+  issueParams,
+  readFreshComments,
+  readFreshLabels,
+  readIssue,
+} from './data';
+import { forgetCached } from './etag-cache';
+import type { LinkedIssue } from './mapping';
+import type { PullRef } from './snapshot';
 
 async function attempt<T>(work: () => Promise<T>): Promise<Result<T>> {
   try {
@@ -15,58 +27,30 @@ async function attempt<T>(work: () => Promise<T>): Promise<Result<T>> {
   }
 }
 
+/** The issue to copy onto a card, as GitHub has it now. */
 export function readIssueForCard(
   client: GitHubClient,
-  ref: Ref,
-): Promise<Result<IssueForCard & { labels: string[] }>> {
-  return attempt(async () => {
-    const params = { owner: ref.owner, repo: ref.repo, issue_number: ref.number };
-    const [{ data: issue }, comments] = await Promise.all([
-      client.rest.issues.get(params),
-      client.paginate(client.rest.issues.listComments, { ...params, per_page: 100 }),
-    ]);
-    return {
-      url: issue.html_url,
-      title: issue.title,
-      body: issue.body ?? '',
-      author: issue.user?.login ?? 'ghost',
-      createdAt: issue.created_at,
-      labels: issue.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))).filter(Boolean),
-      comments: comments.map((c) => ({
-        user: c.user?.login ?? 'ghost',
-        body: c.body ?? '',
-        createdAt: c.created_at,
-        url: c.html_url,
-      })),
-    };
-  });
+  ref: PullRef,
+  now = Date.now,
+): Promise<Result<LinkedIssue>> {
+  return readIssue(client, ref, now, FRESH);
 }
 
-export function issueCommentBodies(client: GitHubClient, ref: Ref): Promise<Result<string[]>> {
-  return attempt(async () => {
-    const comments = await client.paginate(client.rest.issues.listComments, {
-      owner: ref.owner,
-      repo: ref.repo,
-      issue_number: ref.number,
-      per_page: 100,
-    });
-    return comments.map((c) => c.body ?? '');
-  });
+export async function issueCommentBodies(
+  client: GitHubClient,
+  ref: PullRef,
+): Promise<Result<string[]>> {
+  const comments = await readFreshComments(client, ref);
+  return comments.ok ? ok(comments.value.map((c) => c.body)) : comments;
 }
 
 export async function addIssueComment(
   client: GitHubClient,
-  ref: Ref,
+  ref: PullRef,
   body: string,
 ): Promise<Result<unknown>> {
   const result = await attempt(() =>
-    client.rest.issues.createComment({
-      owner: ref.owner,
-      repo: ref.repo,
-      issue_number: ref.number,
-      body,
-      request: { retries: 0 },
-    }),
+    client.rest.issues.createComment({ ...issueParams(ref), body, request: { retries: 0 } }),
   );
   await forgetCached(COMMENTS_ROUTE, commentParams(ref));
   return result;
@@ -76,18 +60,16 @@ export async function addIssueComment(
  * Adds a label to the issue unless it is already there. Never creates one: GitHub creates an
  * unknown label when it is added to an issue, so the repository is asked for it first.
  */
-export function addExistingLabel(
+export async function addExistingLabel(
   client: GitHubClient,
-  ref: Ref,
+  ref: PullRef,
   name: string,
 ): Promise<Result<'added' | 'already' | 'missing'>> {
-  return attempt(async () => {
-    const params = { owner: ref.owner, repo: ref.repo, issue_number: ref.number };
-    const { data: issue } = await client.rest.issues.get(params);
-    const wanted = name.toLowerCase();
-    const labelName = (l: string | { name?: string }) =>
-      typeof l === 'string' ? l : (l.name ?? '');
-    if (issue.labels.some((l) => labelName(l).toLowerCase() === wanted)) return 'already' as const;
+  const labels = await readFreshLabels(client, ref);
+  if (!labels.ok) return labels;
+  const wanted = name.toLowerCase();
+  if (labels.value.some((label) => label.toLowerCase() === wanted)) return ok('already');
+  const result = await attempt(async () => {
     let label: string;
     try {
       ({
@@ -97,26 +79,25 @@ export function addExistingLabel(
       if (gitHubError(error).code === 'not-found') return 'missing' as const;
       throw error;
     }
-    await client.rest.issues.addLabels({ ...params, labels: [label] });
+    await client.rest.issues.addLabels({ ...issueParams(ref), labels: [label] });
     return 'added' as const;
   });
+  await forgetCached(ISSUE_ROUTE, issueParams(ref));
+  return result;
 }
 
-export async function closeNotPlanned(client: GitHubClient, ref: Ref): Promise<Result<unknown>> {
+export async function closeNotPlanned(
+  client: GitHubClient,
+  ref: PullRef,
+): Promise<Result<unknown>> {
   const result = await attempt(() =>
     client.rest.issues.update({
-      owner: ref.owner,
-      repo: ref.repo,
-      issue_number: ref.number,
+      ...issueParams(ref),
       state: 'closed',
       state_reason: 'not_planned',
     }),
   );
-  await forgetCached('GET /repos/{owner}/{repo}/issues/{issue_number}', {
-    owner: ref.owner,
-    repo: ref.repo,
-    issue_number: ref.number,
-  });
+  await forgetCached(ISSUE_ROUTE, issueParams(ref));
   return result;
 }
 

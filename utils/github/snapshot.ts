@@ -1,5 +1,15 @@
 /** Plain data the GitHub rules read: a pull request or an issue with what the rules need. */
 
+/**
+ * A pull request or an issue on GitHub. Both are numbered in one sequence per repository
+ * (`/issues/42` and `/pull/42` are the same item), so one reference serves both.
+ */
+export interface PullRef {
+  owner: string;
+  repo: string;
+  number: number;
+}
+
 export interface Review {
   user: string;
   state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED' | 'PENDING' | string;
@@ -13,10 +23,7 @@ export interface Comment {
   createdAt: string;
 }
 
-export interface PullSnapshot {
-  owner: string;
-  repo: string;
-  number: number;
+export interface PullSnapshot extends PullRef {
   title: string;
   url: string;
   state: 'open' | 'closed';
@@ -35,10 +42,7 @@ export interface PullSnapshot {
   fetchedAt: number;
 }
 
-export interface IssueSnapshot {
-  owner: string;
-  repo: string;
-  number: number;
+export interface IssueSnapshot extends PullRef {
   title: string;
   url: string;
   state: 'open' | 'closed';
@@ -51,10 +55,7 @@ export interface IssueSnapshot {
 }
 
 /** What a Trello card shows about a pull request it links. */
-export interface PullStatus {
-  owner: string;
-  repo: string;
-  number: number;
+export interface PullStatus extends PullRef {
   state: 'open' | 'closed' | 'merged';
   approvals: string[];
   changesRequested: string[];
@@ -62,5 +63,4 @@ export interface PullStatus {
   fetchedAt: number;
 }
 
-export const subjectOf = (item: { owner: string; repo: string; number: number }) =>
-  `${item.owner}/${item.repo}#${item.number}`;
+export const subjectOf = (item: PullRef) => `${item.owner}/${item.repo}#${item.number}`;

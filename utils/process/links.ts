@@ -1,4 +1,5 @@
 /** Links between the two systems: Trello card URLs, our hidden marker, GitHub issue and PR URLs. */
+import type { PullRef } from '../github/snapshot';
 import type { BoardSnapshot, TrelloCard } from '../trello/snapshot';
 import type { Finding } from './findings';
 
@@ -26,12 +27,15 @@ export function safeLink(url: string | undefined): string | undefined {
   }
 }
 
-/** The hidden marker a comment carries for the card it links (DESIGN §4). */
+/** The hidden marker a comment carries for its card (see docs/architecture.md, "Contracts"). */
 export function cardMarker(shortLink: string): string {
   return `<!-- process-lens:card=${shortLink} -->`;
 }
 
-/** Card short links named by our hidden markers in these texts (DESIGN §4), first seen first. */
+/**
+ * Card short links named by our hidden markers in these texts, first seen first (the marker: see
+ * docs/architecture.md, "Contracts").
+ */
 export function cardMarkersIn(texts: readonly string[]): string[] {
   return [
     ...new Set(texts.flatMap((text) => [...text.matchAll(CARD_MARKER)].map((m) => m[1] as string))),
@@ -46,12 +50,6 @@ export function cardLinksIn(texts: readonly string[]): string[] {
     for (const match of text.matchAll(CARD_URL)) found.add(match[1] as string);
   }
   return [...found];
-}
-
-export interface PullRef {
-  owner: string;
-  repo: string;
-  number: number;
 }
 
 export interface GitHubLink extends PullRef {
@@ -100,6 +98,13 @@ export function pullUrl({ owner, repo, number }: PullRef): string {
   return `https://github.com/${owner}/${repo}/pull/${number}`;
 }
 
+export function issueUrl({ owner, repo, number }: PullRef): string {
+  return `https://github.com/${owner}/${repo}/issues/${number}`;
+}
+
+/** A board's page. */
+export const boardUrl = (shortLink: string) => `https://trello.com/b/${shortLink}`;
+
 const GITHUB_SUBJECT = /^([A-Za-z0-9-]{1,39})\/([A-Za-z0-9._-]{1,100})#(\d{1,9})$/;
 
 /**
@@ -113,12 +118,13 @@ export function findingLink(
   const github = GITHUB_SUBJECT.exec(finding.subject);
   if (github) {
     const [, owner, repo, number] = github;
-    return `https://github.com/${owner}/${repo}/${finding.rule.startsWith('pr.') ? 'pull' : 'issues'}/${number}`;
+    const ref = { owner: owner as string, repo: repo as string, number: Number(number) };
+    return finding.rule.startsWith('pr.') ? pullUrl(ref) : issueUrl(ref);
   }
   if (cardPull && finding.rule.startsWith('pr.')) return pullUrl(cardPull);
   const { anchor } = finding;
   if (anchor.kind === 'card') return cardUrl(anchor.card);
-  return `https://trello.com/b/${'board' in anchor ? anchor.board : finding.subject}`;
+  return boardUrl('board' in anchor ? anchor.board : finding.subject);
 }
 
 /** Pull requests linked in these texts (URLs), first seen first, without duplicates. */

@@ -22,9 +22,9 @@ import { cardPullFindings, cardPulls } from '../process/rules/card-pull';
 import { boardUnavailable } from '../process/unavailable';
 import type { Result } from '../result';
 import { trelloAnchors, WATCHED } from './anchors';
-import { readBoardWithSession, readCardBoardWithSession } from './api';
 import { getBoardShortLink, getCardShortLink } from './pages';
 import { createRateLimiter, type RateLimiter } from './rate-limit';
+import { readBoardWithSession, readCardBoardWithSession } from './session-read';
 import { type BoardSnapshot, SNAPSHOT_TTL_MS, type SnapshotOptions } from './snapshot';
 
 /** Automatic re-reads after Trello asked us to wait, before the hint asks for a reload instead. */

@@ -1,7 +1,8 @@
 /**
- * Trello's rate limits, as the project's policy (trello-api.md §2): at most 80 requests per 10 s
- * (Trello allows 100 per token), and after a 429 nothing at all until the next window, then backing
- * off 10 → 20 → 40 s. A 429 is never retried at once: a storm of them locks the whole API key out.
+ * Trello's rate limits, as the project's policy: at most 80 requests per 10 s (Trello allows 100
+ * per token), and after a 429 nothing at all until the next window, then backing off
+ * 10 → 20 → 40 s. A 429 is never retried at once: a storm of them locks the whole API key out.
+ * See docs/architecture.md, "Data and caches".
  */
 import { fail, type Result } from '../result';
 
@@ -94,4 +95,19 @@ export function createRateLimiter({
       return undefined;
     },
   };
+}
+
+/** One request through the limiter: refused while Trello has us paused; a 429 starts a pause. */
+export async function throughLimiter<T>(
+  limiter: RateLimiter | undefined,
+  send: () => Promise<Result<T>>,
+): Promise<Result<T>> {
+  if (!limiter) return send();
+  const slot = await limiter.acquire('Trello');
+  if (!slot.ok) return slot;
+  const result = await send();
+  const pause = await limiter.settle(result.ok ? 200 : (result.error.status ?? 0), slot.value);
+  return pause && !result.ok
+    ? { ...result, error: { ...result.error, retryAt: pause.until } }
+    : result;
 }

@@ -1,17 +1,27 @@
-/** The board snapshot: plain data from one nested Trello request (DESIGN §5, trello-api.md §3). */
+/**
+ * The board snapshot: plain data from one nested Trello request, and the read shared by the
+ * session and token paths (see docs/architecture.md, "Data and caches").
+ */
 import * as v from 'valibot';
+import { ok, type Result } from '../result';
 
 /** At most one read of a board per 30 s: how long a snapshot is fresh (background and pages). */
 export const SNAPSHOT_TTL_MS = 30_000;
 
 const nullableText = v.optional(v.nullable(v.string()), null);
 
-const ListSchema = v.object({
+export const ListSchema = v.object({
   id: v.string(),
   name: v.string(),
   pos: v.optional(v.number(), 0),
   closed: v.optional(v.boolean(), false),
 });
+
+/** A card's attachment URLs (asked for only where cards link pull requests or boards). */
+export const AttachmentsSchema = v.optional(
+  v.array(v.object({ url: v.optional(v.string(), '') })),
+  [],
+);
 
 const CardSchema = v.object({
   id: v.string(),
@@ -30,7 +40,7 @@ const CardSchema = v.object({
   dateLastActivity: nullableText,
   closed: v.optional(v.boolean(), false),
   /** Only on pipeline reads (board links); never asked for on project boards. */
-  attachments: v.optional(v.array(v.object({ url: v.optional(v.string(), '') })), []),
+  attachments: AttachmentsSchema,
 });
 
 const BoardFieldsSchema = v.object({
@@ -198,4 +208,27 @@ export function boardActionsPath(board: string): string {
 
 export interface SnapshotOptions {
   attachments?: boolean;
+}
+
+/** A GET on either read path (session or token), its answer checked against `schema`. */
+export type GetJson = <S extends v.GenericSchema>(
+  path: string,
+  schema: S,
+) => Promise<Result<v.InferOutput<S>>>;
+
+/** The board snapshot: the nested board request and the actions request, side by side. */
+export async function readSnapshot(
+  get: GetJson,
+  board: string,
+  options: SnapshotOptions,
+  source: BoardSnapshot['source'],
+  now: () => number,
+): Promise<Result<BoardSnapshot>> {
+  const [response, events] = await Promise.all([
+    get(boardSnapshotPath(board, options), BoardResponseSchema),
+    get(boardActionsPath(board), ActionsResponseSchema),
+  ]);
+  if (!response.ok) return response;
+  if (!events.ok) return events;
+  return ok({ ...response.value, events: events.value, fetchedAt: now(), source });
 }

@@ -1,9 +1,9 @@
 /** Back on Trello: a card that links a pull request shows that PR's review status. */
-import type { PullStatus } from '../../github/snapshot';
+import type { PullRef, PullStatus } from '../../github/snapshot';
 import type { AppError, Result } from '../../result';
 import type { BoardSnapshot } from '../../trello/snapshot';
 import type { Finding } from '../findings';
-import { cardGitHubLinks, type PullRef } from '../links';
+import { cardGitHubLinks } from '../links';
 import { PROCESS_SENTENCES } from '../sentences';
 import { clockTime } from '../time';
 

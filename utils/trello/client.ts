@@ -1,22 +1,20 @@
 /**
- * Trello calls, on either path:
- * - `session`: same-origin `/1/` on trello.com with the signed-in session (content script,
- *   read-only, zero set-up — DESIGN §2 exception);
- * - `token`: api.trello.com with key + token in the Authorization header (background only;
- *   the only path that writes).
+ * Trello through api.trello.com with key + token in the Authorization header: background only,
+ * and the only path that writes. The session read path is session-read.ts.
  */
 import * as v from 'valibot';
 import { type FetchLike, requestJson } from '../http';
 import { fail, ok, type Result } from '../result';
-import type { RateLimiter } from './rate-limit';
+import { type RateLimiter, throughLimiter } from './rate-limit';
 import {
-  ActionsResponseSchema,
-  BoardResponseSchema,
+  AttachmentsSchema,
   type BoardSnapshot,
-  boardActionsPath,
-  boardSnapshotPath,
+  type GetJson,
+  ListSchema,
   MemberSchema,
+  readSnapshot,
   type SnapshotOptions,
+  type TrelloList,
   type TrelloMember,
 } from './snapshot';
 
@@ -27,84 +25,11 @@ export interface TrelloCredentials {
   token: string;
 }
 
-/** Keeps the token out of URLs (trello-api.md §1). */
+/** Keeps the token out of URLs (see docs/architecture.md, "Background services"). */
 export function authorizationHeader({ apiKey, token }: TrelloCredentials): string {
   return `OAuth oauth_consumer_key="${apiKey}", oauth_token="${token}"`;
 }
 
-type GetJson = <S extends v.GenericSchema>(
-  path: string,
-  schema: S,
-) => Promise<Result<v.InferOutput<S>>>;
-
-/** The board snapshot: the nested board request and the actions request, side by side. */
-async function readSnapshot(
-  get: GetJson,
-  board: string,
-  options: SnapshotOptions,
-  source: BoardSnapshot['source'],
-  now: () => number,
-): Promise<Result<BoardSnapshot>> {
-  const [response, events] = await Promise.all([
-    get(boardSnapshotPath(board, options), BoardResponseSchema),
-    get(boardActionsPath(board), ActionsResponseSchema),
-  ]);
-  if (!response.ok) return response;
-  if (!events.ok) return events;
-  return ok({ ...response.value, events: events.value, fetchedAt: now(), source });
-}
-
-/** One request through the limiter: refused while Trello has us paused; a 429 starts a pause. */
-async function limited<T>(
-  limiter: RateLimiter | undefined,
-  send: () => Promise<Result<T>>,
-): Promise<Result<T>> {
-  if (!limiter) return send();
-  const slot = await limiter.acquire('Trello');
-  if (!slot.ok) return slot;
-  const result = await send();
-  const pause = await limiter.settle(result.ok ? 200 : (result.error.status ?? 0), slot.value);
-  return pause && !result.ok
-    ? { ...result, error: { ...result.error, retryAt: pause.until } }
-    : result;
-}
-
-function sessionGet(fetchImpl: FetchLike, limiter?: RateLimiter): GetJson {
-  return (path, schema) =>
-    limited(limiter, () =>
-      requestJson({ url: path, credentials: 'same-origin', service: 'Trello' }, schema, fetchImpl),
-    );
-}
-
-export function readBoardWithSession(
-  board: string,
-  options: SnapshotOptions = {},
-  fetchImpl: FetchLike = fetch,
-  now = Date.now,
-  limiter?: RateLimiter,
-): Promise<Result<BoardSnapshot>> {
-  return readSnapshot(sessionGet(fetchImpl, limiter), board, options, 'session', now);
-}
-
-/** The board a card belongs to (its short link), for pages opened directly on a card URL. */
-export async function readCardBoardWithSession(
-  card: string,
-  fetchImpl: FetchLike = fetch,
-  limiter?: RateLimiter,
-): Promise<Result<string>> {
-  const result = await sessionGet(fetchImpl, limiter)(
-    `/1/cards/${encodeURIComponent(card)}/board?fields=shortLink`,
-    v.object({ shortLink: v.string() }),
-  );
-  return result.ok ? ok(result.value.shortLink) : result;
-}
-
-const ListSchema = v.object({
-  id: v.string(),
-  name: v.string(),
-  pos: v.number(),
-  closed: v.optional(v.boolean(), false),
-});
 const CardRefSchema = v.object({
   id: v.string(),
   name: v.string(),
@@ -118,13 +43,12 @@ const CommentSchema = v.object({
 });
 const CardWithAttachmentsSchema = v.object({
   ...CardRefSchema.entries,
-  attachments: v.optional(v.array(v.object({ url: v.optional(v.string(), '') })), []),
+  attachments: AttachmentsSchema,
 });
 const CardWithLinksSchema = v.object({
   ...CardWithAttachmentsSchema.entries,
   desc: v.optional(v.string(), ''),
 });
-export type TrelloListRef = v.InferOutput<typeof ListSchema>;
 export type TrelloCardRef = v.InferOutput<typeof CardRefSchema>;
 
 export function createTrelloClient(
@@ -145,7 +69,7 @@ export function createTrelloClient(
         ),
       );
     }
-    return limited(limiter, () =>
+    return throughLimiter(limiter, () =>
       requestJson(
         {
           url: `${TRELLO_API_ORIGIN}${path}`,
@@ -173,7 +97,7 @@ export function createTrelloClient(
       return get('/1/members/me?fields=username,fullName', MemberSchema);
     },
     /** Fresh (uncached) open lists, read before every write that depends on them. */
-    openLists(id: string): Promise<Result<TrelloListRef[]>> {
+    openLists(id: string): Promise<Result<TrelloList[]>> {
       return get(`${board(id)}/lists?filter=open&fields=name,pos,closed`, v.array(ListSchema));
     },
     openCards(id: string): Promise<Result<TrelloCardRef[]>> {
@@ -191,7 +115,7 @@ export function createTrelloClient(
       idBoard: string,
       name: string,
       pos: number | 'top' | 'bottom',
-    ): Promise<Result<TrelloListRef>> {
+    ): Promise<Result<TrelloList>> {
       return call('/1/lists', ListSchema, {
         method: 'POST',
         body: { name, idBoard, pos: String(pos) },
@@ -248,7 +172,10 @@ export function createTrelloClient(
         v.array(v.object({ id: v.string(), name: v.string(), shortLink: v.string() })),
       );
     },
-    /** One list's cards with their attachment URLs (per list, never board-wide: trello-api.md §3). */
+    /**
+     * One list's cards with their attachment URLs (per list, never board-wide: see
+     * docs/architecture.md, "Data and caches").
+     */
     listCardsWithAttachments(
       idList: string,
     ): Promise<Result<v.InferOutput<typeof CardWithAttachmentsSchema>[]>> {

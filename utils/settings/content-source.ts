@@ -5,9 +5,10 @@
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { send } from './messaging';
-import { defaultSettings, type Settings } from './process/settings';
+import { send } from '../messaging';
+import { defaultSettings, type Settings } from '../process/settings';
 
+/** What the background sends every tab when the settings change (announce-changed.ts). */
 export const SETTINGS_CHANGED = 'settings.changed';
 
 export function createSettingsSource(ctx: ContentScriptContext, onChange: () => void) {
@@ -35,17 +36,4 @@ export function createSettingsSource(ctx: ContentScriptContext, onChange: () => 
       return current;
     },
   };
-}
-
-/** Background side: tells every tab's content scripts that the settings changed. */
-export async function announceSettingsChanged(): Promise<void> {
-  const tabs = await browser.tabs.query({});
-  await Promise.all(
-    tabs.map((tab) =>
-      tab.id === undefined
-        ? undefined
-        : // Tabs without our content scripts refuse the message: nothing to tell them.
-          browser.tabs.sendMessage(tab.id, { type: SETTINGS_CHANGED }).catch(() => {}),
-    ),
-  );
 }
