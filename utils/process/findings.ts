@@ -1,4 +1,5 @@
 /** A finding: one place where the work drifts from the written process. */
+import type { RuleId } from './rules/ids';
 
 export type Severity = 'ok' | 'info' | 'warn' | 'error';
 
@@ -23,8 +24,8 @@ export type ActionId =
   | 'save-pipeline-board';
 
 export interface Finding {
-  /** Rule id, as in DESIGN §1 (or `source.unavailable` when the data could not be read). */
-  rule: string;
+  /** Rule id (or `source.unavailable` when the data could not be read); see docs/architecture.md, "Rules". */
+  rule: RuleId;
   severity: Severity;
   /** Board or card short link on Trello, `owner/repo#number` on GitHub. */
   subject: string;

@@ -1,0 +1,28 @@
+import { subjectOf } from '../../github/snapshot';
+import { PROCESS_SENTENCES } from '../sentences';
+import type { PullRule } from './types';
+
+/** A pull request from a feature branch, not from the fork's default branch. */
+export const prDefaultBranch: PullRule = {
+  id: 'pr.default-branch',
+  shows: ['pull-request'],
+  sentence: PROCESS_SENTENCES.featureBranch,
+  docs: { firesWhen: "the head branch is the fork's default branch, not a feature branch" },
+  evaluate({ pull }) {
+    const headRepo = pull.head.repo;
+    // No head repository: the fork was deleted, nothing to say.
+    if (!headRepo || pull.head.ref !== headRepo.defaultBranch) return [];
+    return [
+      {
+        rule: prDefaultBranch.id,
+        severity: 'warn',
+        subject: subjectOf(pull),
+        anchor: { kind: 'header' },
+        title: `From the default branch “${pull.head.ref}”`,
+        message: `This pull request comes from ${headRepo.fullName}’s default branch, not from a feature branch.`,
+        advice: 'Create a branch per feature in your fork, and open pull requests from it.',
+        sentence: prDefaultBranch.sentence,
+      },
+    ];
+  },
+};
