@@ -1,8 +1,8 @@
 import type { IssueSnapshot } from '../../github/snapshot';
-import { subjectOf } from '../../github/snapshot';
 import { PROCESS_SENTENCES } from '../sentences';
 import type { Settings } from '../settings';
 import { plural, wholeDays } from '../time';
+import { headerFinding } from './header-finding';
 import { issueCards } from './issue-on-card';
 import type { IssueRule } from './types';
 
@@ -81,11 +81,8 @@ export const issueNeedsCard: IssueRule = {
       .join('; ');
     const needsCard = score >= threshold;
     return [
-      {
-        rule: issueNeedsCard.id,
+      headerFinding(issueNeedsCard, issue, {
         severity: needsCard ? 'warn' : 'ok',
-        subject: subjectOf(issue),
-        anchor: { kind: 'header' },
         title: needsCard
           ? `Looks too big for an issue (${fired.map((s) => s.name).join(', ')})`
           : 'Simple enough for an issue',
@@ -93,10 +90,9 @@ export const issueNeedsCard: IssueRule = {
         advice: needsCard
           ? 'Anything that needs discussion belongs on a Trello card: move it there.'
           : undefined,
-        sentence: issueNeedsCard.sentence,
         // Always offered while the issue is on no card (the flow itself: a later issue).
         action: 'move-issue-to-card',
-      },
+      }),
     ];
   },
 };

@@ -1,7 +1,7 @@
 import type { IssueSnapshot } from '../../github/snapshot';
-import { subjectOf } from '../../github/snapshot';
-import { cardLinksIn, cardUrl } from '../links';
+import { cardLinksIn } from '../links';
 import { PROCESS_SENTENCES } from '../sentences';
+import { onCardFinding } from './header-finding';
 import type { IssueRule } from './types';
 
 /** The cards the issue's description or comments link (card URL or our marker). */
@@ -21,19 +21,7 @@ export const issueOnCard: IssueRule = {
   evaluate({ issue }) {
     const [card] = issueCards(issue);
     if (!card) return [];
-    return [
-      {
-        rule: issueOnCard.id,
-        severity: 'ok',
-        subject: subjectOf(issue),
-        anchor: { kind: 'header' },
-        title: `On Trello card ${card}`,
-        message: 'This issue is linked to the Trello card:',
-        link: cardUrl(card),
-        sentence: issueOnCard.sentence,
-        // The move button is always on the issue page: e.g. to close it now.
-        action: 'move-issue-to-card',
-      },
-    ];
+    // The move button is always on the issue page: e.g. to close it now.
+    return [onCardFinding(issueOnCard, issue, card, 'issue', { action: 'move-issue-to-card' })];
   },
 };

@@ -1,5 +1,5 @@
-import { subjectOf } from '../../github/snapshot';
 import { PROCESS_SENTENCES } from '../sentences';
+import { headerFinding } from './header-finding';
 import type { PullRule } from './types';
 
 /** A pull request from a feature branch, not from the fork's default branch. */
@@ -13,16 +13,12 @@ export const prDefaultBranch: PullRule = {
     // No head repository: the fork was deleted, nothing to say.
     if (!headRepo || pull.head.ref !== headRepo.defaultBranch) return [];
     return [
-      {
-        rule: prDefaultBranch.id,
+      headerFinding(prDefaultBranch, pull, {
         severity: 'warn',
-        subject: subjectOf(pull),
-        anchor: { kind: 'header' },
         title: `From the default branch “${pull.head.ref}”`,
         message: `This pull request comes from ${headRepo.fullName}’s default branch, not from a feature branch.`,
         advice: 'Create a branch per feature in your fork, and open pull requests from it.',
-        sentence: prDefaultBranch.sentence,
-      },
+      }),
     ];
   },
 };

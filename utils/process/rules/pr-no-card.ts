@@ -1,5 +1,5 @@
-import { subjectOf } from '../../github/snapshot';
 import { PROCESS_SENTENCES } from '../sentences';
+import { headerFinding } from './header-finding';
 import { pullCard } from './pr-on-card';
 import type { PullRule } from './types';
 
@@ -18,11 +18,8 @@ export const prNoCard: PullRule = {
     const unknownBoard = pull.boardCard === undefined;
     const board = pull.cardBoard && `“${pull.cardBoard.name || pull.cardBoard.shortLink}”`;
     return [
-      {
-        rule: prNoCard.id,
+      headerFinding(prNoCard, pull, {
         severity: 'warn',
-        subject: subjectOf(pull),
-        anchor: { kind: 'header' },
         title: 'No Trello card',
         message: `No Trello card links to this pull request: no card link in its description or comments${
           unknownBoard ? '' : ', and no card on the repository’s board has it attached'
@@ -32,10 +29,9 @@ export const prNoCard: PullRule = {
         advice: board
           ? `One click writes two things: a card “${pull.title}” in the list “In progress” of the Trello board ${board}, with this pull request attached; and a comment on this pull request linking the card.${unknownBoard ? ' Needs Trello connected (options page).' : ''}`
           : 'Create an “In progress” card for it (needs Trello connected and the repository mapped to a board in the options).',
-        sentence: prNoCard.sentence,
         action: 'create-card-for-pr',
         ...(board ? { actionLabel: `Create card in ${board}` } : {}),
-      },
+      }),
     ];
   },
 };

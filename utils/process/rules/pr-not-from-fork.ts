@@ -1,5 +1,5 @@
-import { subjectOf } from '../../github/snapshot';
 import { PROCESS_SENTENCES } from '../sentences';
+import { headerFinding } from './header-finding';
 import type { PullRule } from './types';
 
 /** Work in your fork: the head branch should not live in the org repository. */
@@ -14,17 +14,13 @@ export const prNotFromFork: PullRule = {
     if (!headRepo || headRepo.fullName.toLowerCase() !== pull.base.repo.fullName.toLowerCase())
       return [];
     return [
-      {
-        rule: prNotFromFork.id,
+      headerFinding(prNotFromFork, pull, {
         severity: 'warn',
-        subject: subjectOf(pull),
-        anchor: { kind: 'header' },
         title: 'Branch in the main repository, not a fork',
         message: `The branch “${pull.head.ref}” lives in ${pull.base.repo.fullName} itself.`,
         advice:
           'Fork the project into your personal account, push the branch there and open the pull request from the fork.',
-        sentence: prNotFromFork.sentence,
-      },
+      }),
     ];
   },
 };

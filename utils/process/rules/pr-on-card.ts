@@ -1,7 +1,7 @@
 import type { PullSnapshot } from '../../github/snapshot';
-import { subjectOf } from '../../github/snapshot';
-import { cardLinksIn, cardUrl } from '../links';
+import { cardLinksIn } from '../links';
 import { PROCESS_SENTENCES } from '../sentences';
+import { onCardFinding } from './header-finding';
 import type { PullRule } from './types';
 
 /** The card linked from the PR's description or comments, else the board's card that links the PR. */
@@ -20,17 +20,6 @@ export const prOnCard: PullRule = {
   evaluate({ pull }) {
     const card = pullCard(pull);
     if (!card) return [];
-    return [
-      {
-        rule: prOnCard.id,
-        severity: 'ok',
-        subject: subjectOf(pull),
-        anchor: { kind: 'header' },
-        title: `On Trello card ${card}`,
-        message: 'This pull request is linked to the Trello card:',
-        link: cardUrl(card),
-        sentence: prOnCard.sentence,
-      },
-    ];
+    return [onCardFinding(prOnCard, pull, card, 'pull request')];
   },
 };
