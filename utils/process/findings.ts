@@ -5,7 +5,7 @@ export type Severity = 'ok' | 'info' | 'warn' | 'error';
 
 export const SEVERITY_ORDER: readonly Severity[] = ['ok', 'info', 'warn', 'error'];
 
-/** Where a finding belongs on the page. The page is only a place to mount (DESIGN §2). */
+/** Where a finding belongs on the page. The page is only a place to mount (see docs/architecture.md, "Page runtime"). */
 export type FindingAnchor =
   | { kind: 'board'; board: string }
   | { kind: 'list'; board: string; list: string }

@@ -1,5 +1,5 @@
 /**
- * Sentences of the written process (shared/process/technical-process.md) that rules enforce.
+ * Sentences of the written technical process that rules enforce.
  * Quoted in hints so a newcomer learns the process from the hint itself. Each rule names its
  * sentence once, in its rule definition (utils/process/rules/); findings quote it from there.
  */

@@ -24,8 +24,8 @@ export const prNoCard: PullRule = {
         message: `No Trello card links to this pull request: no card link in its description or comments${
           unknownBoard ? '' : ', and no card on the repository’s board has it attached'
         }.`,
-        // One click writes, with no confirmation step (security-reliability.md §1 item 4 asks for
-        // one): the button and its details say exactly what it writes, and where.
+        // One click writes, with no confirmation step: the button and its details say exactly
+        // what it writes, and where (see docs/architecture.md, "Writes and jobs").
         advice: board
           ? `One click writes two things: a card “${pull.title}” in the list “In progress” of the Trello board ${board}, with this pull request attached; and a comment on this pull request linking the card.${unknownBoard ? ' Needs Trello connected (options page).' : ''}`
           : 'Create an “In progress” card for it (needs Trello connected and the repository mapped to a board in the options).',
