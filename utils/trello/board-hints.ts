@@ -11,7 +11,8 @@ import { isPipelineBoard, isProjectBoard } from '../process/boards';
 import type { Finding } from '../process/findings';
 import { evaluateBoard } from '../process/rules';
 import { cardPullFindings, cardPulls } from '../process/rules/card-pull';
-import { boardUnavailable } from '../process/unavailable';
+import { boardLoading } from '../process/rules/source-loading';
+import { boardUnavailable } from '../process/rules/source-unavailable';
 import type { AppError, Result } from '../result';
 import { createSettingsSource } from '../settings/content-source';
 import { trelloAnchors, WATCHED } from './anchors';
@@ -90,7 +91,7 @@ export function startTrelloHints(ctx: ContentScriptContext): void {
       view = { findings: [] };
       return render();
     }
-    view = { findings: [loadingFinding(board)] };
+    view = { findings: [boardLoading(board)] };
     render();
     await load(board);
   }
@@ -280,16 +281,5 @@ function failedState(error: AppError): ActionState {
       ? 'Connect Trello (API key and token) in the Process Lens options page.'
       : 'Try again.',
     needsConnection,
-  };
-}
-
-function loadingFinding(board: string): Finding {
-  return {
-    rule: 'source.loading',
-    severity: 'info',
-    subject: board,
-    anchor: { kind: 'board', board },
-    title: 'Checking this board against the process…',
-    message: 'Process Lens is reading this board.',
   };
 }
