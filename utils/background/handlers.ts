@@ -1,6 +1,7 @@
 /**
  * The background's answer to each message type: one line each, calling the module that owns the
  * logic. The router (router.ts) has already checked the sender and the payload.
+ * See docs/architecture.md, "Messages".
  */
 import { testConnection } from './connection-test';
 import { createCardForPull } from './create-card';

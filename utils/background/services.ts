@@ -1,7 +1,7 @@
 /**
  * What the background's message handlers share: the clock, the move jobs, the board snapshot
  * cache, and the API clients with the stored credentials. Secrets are read here and never leave:
- * answers carry data and identities, never tokens.
+ * answers carry data and identities, never tokens. See docs/architecture.md, "Background services".
  */
 import { createGitHubClient, type GitHubClient } from '../github/client';
 import type { Settings } from '../process/settings';
