@@ -5,23 +5,8 @@ import { LAST_SUMMARY_KEY } from '../utils/background/summary';
 import { send } from '../utils/messaging';
 import { agendaMarkdown, agendaText } from '../utils/process/agenda';
 import { cardUrl } from '../utils/process/links';
+import { SUMMARY_RULES } from '../utils/process/rules';
 import { clockTime, formatDay } from '../utils/process/time';
-
-/** The rules the summary counts, in the order the process gives them (DESIGN §1), as people say them. */
-export const SUMMARY_RULES: readonly { rule: string; name: string }[] = [
-  { rule: 'board.missing-lists', name: 'Missing lists' },
-  { rule: 'board.not-in-pipeline', name: 'Board not in pipeline' },
-  { rule: 'card.stale-in-progress', name: 'Stale in progress' },
-  { rule: 'card.stuck', name: 'Stuck cards' },
-  { rule: 'pipeline.no-deadline', name: 'No deadline' },
-  { rule: 'pipeline.deadline-too-far', name: 'Deadline too far' },
-  { rule: 'pipeline.overdue', name: 'Overdue' },
-  { rule: 'pipeline.no-board', name: 'No project board' },
-  { rule: 'pipeline.stale', name: 'Not updated' },
-  { rule: 'pipeline.review-due', name: 'Pipeline review due' },
-  { rule: 'pr.reviews', name: 'PRs waiting for review' },
-  { rule: 'push.overdue', name: 'Push overdue' },
-];
 
 export function countdown(from: number, to: number): string {
   const minutes = Math.max(0, Math.round((to - from) / 60_000));

@@ -97,6 +97,8 @@ export const PageMessageSchema = v.variant('type', [
 export type ContentMessage = v.InferOutput<typeof ContentMessageSchema>;
 export type PageMessage = v.InferOutput<typeof PageMessageSchema>;
 export type Message = ContentMessage | PageMessage;
+/** The message of one type, e.g. `MessageOf<'move.start'>`. */
+export type MessageOf<K extends Message['type']> = Extract<Message, { type: K }>;
 
 export interface ConnectionIdentity {
   service: 'trello' | 'github';

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { agendaMarkdown, agendaText, buildAgenda } from '../../utils/process/agenda';
 import { nextCall, previousCall } from '../../utils/process/call-schedule';
 import type { Finding } from '../../utils/process/findings';
+import type { RuleId } from '../../utils/process/rules';
 import { defaultSettings } from '../../utils/process/settings';
 import { board, card, comment, DAY, list, move, NOW } from '../fixtures/boards';
 
@@ -112,7 +113,7 @@ describe('the call agenda', () => {
       desc: 'https://trello.com/b/MeChMoOc/mooc',
     });
     const pipeline = board([projects], [linked, attached, other], { shortLink: 'PiPeLiNe' });
-    const finding = (rule: string, subject: string, title: string): Finding => ({
+    const finding = (rule: RuleId, subject: string, title: string): Finding => ({
       rule,
       severity: rule === 'pipeline.overdue' ? 'error' : 'warn',
       subject,

@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { backgroundClients } from '../../utils/background/clients';
+import { createHandlers } from '../../utils/background/handlers';
 import { createMoveService } from '../../utils/background/moves';
-import { createHandlers } from '../../utils/background/services';
+import { createServices } from '../../utils/background/services';
 
 const BOARD = { id: 'b1', name: 'Lernanta', shortLink: 'LeRnAnTa', lists: [], cards: [] };
 const TOKEN = 'trello-secret-token-value';
@@ -19,6 +20,10 @@ beforeEach(async () => {
   });
 });
 
+/** The real handlers, with the clients the background uses and the test's clock. */
+const backgroundHandlers = () =>
+  createHandlers(createServices(createMoveService(backgroundClients, clock), clock));
+
 function stubFetch(body: unknown = BOARD, status = 200) {
   const fetchMock = vi.fn(async (url: string) =>
     url.includes('/actions?') && status === 200
@@ -32,7 +37,7 @@ function stubFetch(body: unknown = BOARD, status = 200) {
 describe('background board snapshots', () => {
   it('read through the token path, at most once per 30 s per board', async () => {
     const fetchMock = stubFetch();
-    const handlers = createHandlers(createMoveService(backgroundClients, clock), clock);
+    const handlers = backgroundHandlers();
     const first = await handlers['board.snapshot']({ type: 'board.snapshot', board: 'LeRnAnTa' });
     expect(first).toMatchObject({
       ok: true,
@@ -48,7 +53,7 @@ describe('background board snapshots', () => {
 
   it('never answer with a token', async () => {
     stubFetch();
-    const handlers = createHandlers(createMoveService(backgroundClients, clock), clock);
+    const handlers = backgroundHandlers();
     const answers = [
       await handlers['board.snapshot']({ type: 'board.snapshot', board: 'LeRnAnTa' }),
       await handlers['settings.get']({ type: 'settings.get' }),
@@ -59,7 +64,7 @@ describe('background board snapshots', () => {
 
   it('do not cache failures', async () => {
     const fetchMock = stubFetch('invalid token', 401);
-    const handlers = createHandlers(createMoveService(backgroundClients, clock), clock);
+    const handlers = backgroundHandlers();
     const answer = await handlers['board.snapshot']({ type: 'board.snapshot', board: 'LeRnAnTa' });
     expect(answer).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
     await handlers['board.snapshot']({ type: 'board.snapshot', board: 'LeRnAnTa' });
@@ -70,9 +75,7 @@ describe('background board snapshots', () => {
 describe('connection test', () => {
   it('names the Trello member', async () => {
     stubFetch({ id: 'm1', username: 'demo', fullName: 'Demo Developer' });
-    const answer = await createHandlers(createMoveService(backgroundClients, clock), clock)[
-      'connection.test'
-    ]({
+    const answer = await backgroundHandlers()['connection.test']({
       type: 'connection.test',
       service: 'trello',
     });
@@ -83,9 +86,7 @@ describe('connection test', () => {
   });
 
   it('says how to connect GitHub when there is no token', async () => {
-    const answer = await createHandlers(createMoveService(backgroundClients, clock), clock)[
-      'connection.test'
-    ]({
+    const answer = await backgroundHandlers()['connection.test']({
       type: 'connection.test',
       service: 'github',
     });

@@ -18,7 +18,7 @@ function rows(...hrefs: string[]): void {
   document.body.replaceChildren(...document.importNode(parsed.body, true).childNodes);
 }
 
-const finding = (action: Finding['action'], rule = 'pr.on-card'): Finding => ({
+const finding = (action: Finding['action'], rule: Finding['rule'] = 'pr.on-card'): Finding => ({
   rule,
   severity: 'warn',
   subject: 'p2pu/lernanta#41',

@@ -1,18 +1,26 @@
 import { describe, expect, it } from 'vitest';
+import type { PullSnapshot } from '../../utils/github/snapshot';
 import { cardLinksIn, cardMarker, pullLinksIn } from '../../utils/process/links';
 import { countReviews } from '../../utils/process/reviews';
-import {
-  evaluateIssue,
-  evaluatePull,
-  prBranchRules,
-  prNoCard,
-  prOnCard,
-  prReviews,
-} from '../../utils/process/rules/github';
-import { defaultSettings } from '../../utils/process/settings';
+import { evaluateIssue, evaluatePull } from '../../utils/process/rules';
+import { prDefaultBranch } from '../../utils/process/rules/pr-default-branch';
+import { prNoCard as prNoCardRule } from '../../utils/process/rules/pr-no-card';
+import { prNotFromFork } from '../../utils/process/rules/pr-not-from-fork';
+import { prOnCard as prOnCardRule } from '../../utils/process/rules/pr-on-card';
+import { prReviews as prReviewsRule } from '../../utils/process/rules/pr-reviews';
+import { defaultSettings, type Settings } from '../../utils/process/settings';
 import { comment, issue, NOW, pull, review } from '../fixtures/github';
 
 const settings = defaultSettings();
+const prReviews = (p: PullSnapshot, s: Settings) =>
+  prReviewsRule.evaluate({ pull: p, settings: s });
+const prOnCard = (p: PullSnapshot) => prOnCardRule.evaluate({ pull: p, settings });
+const prNoCard = (p: PullSnapshot) => prNoCardRule.evaluate({ pull: p, settings });
+/** `pr.not-from-fork` and `pr.default-branch`: work in your fork, on a feature branch. */
+const prBranchRules = (p: PullSnapshot) => [
+  ...prNotFromFork.evaluate({ pull: p, settings }),
+  ...prDefaultBranch.evaluate({ pull: p, settings }),
+];
 
 describe('counting reviews', () => {
   it('does not count the author’s own approval', () => {

@@ -8,8 +8,9 @@ import { fakeBrowser } from 'wxt/testing';
 // behaviour, but not what these tests are about.
 vi.mock('@octokit/plugin-throttling', () => ({ throttling: () => {} }));
 
+import { createHandlers } from '../../utils/background/handlers';
 import { createMoveService, JOBS_ALARM } from '../../utils/background/moves';
-import { createHandlers } from '../../utils/background/services';
+import { createServices } from '../../utils/background/services';
 import { createGitHubClient } from '../../utils/github/client';
 import { jobKey, type MoveJob, type MoveRequest, newJob } from '../../utils/jobs/move-job';
 import { cardMarker } from '../../utils/process/links';
@@ -255,7 +256,7 @@ describe('the move service', () => {
 
 describe('closing with a label', () => {
   const start = async () => {
-    const handlers = createHandlers(service(), clock);
+    const handlers = createHandlers(createServices(service(), clock));
     return handlers['move.start']({
       type: 'move.start',
       owner: 'p2pu',
@@ -295,7 +296,7 @@ describe('closing with a label', () => {
 
 describe('the board the move dialog proposes', () => {
   const ask = (owner: string, repoName: string) =>
-    createHandlers(service(), clock)['move.defaultBoard']({
+    createHandlers(createServices(service(), clock))['move.defaultBoard']({
       type: 'move.defaultBoard',
       owner,
       repo: repoName,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { myCardsInProgress, pushOverdue } from '../../utils/process/my-day';
+import { myCardsInProgress } from '../../utils/process/my-day';
+import { pushOverdueFinding as pushOverdue } from '../../utils/process/rules/push-overdue';
 import { defaultSettings } from '../../utils/process/settings';
 import { board, card, DAY, list, move, NOW } from '../fixtures/boards';
 

@@ -268,12 +268,12 @@ describe('page runtime', () => {
     let call = 0;
     await start('/a', { moreFindings: () => (second[call++] as (typeof second)[0]).promise });
     await act(async () => site.reads[0]?.answer.resolve({ findings: [finding('a')] }));
-    await act(async () => second[0]?.resolve([finding('a', { rule: 'card.pull', title: 'PR' })]));
+    await act(async () => second[0]?.resolve([finding('a', { rule: 'pr.reviews', title: 'PR' })]));
     expect(titles()).toEqual(['Finding on a', 'PR']);
     await navigate('/b');
     await act(async () => site.reads[1]?.answer.resolve({ findings: [finding('b')] }));
     await navigate('/c');
-    await act(async () => second[1]?.resolve([finding('b', { rule: 'card.pull', title: 'PR' })]));
+    await act(async () => second[1]?.resolve([finding('b', { rule: 'pr.reviews', title: 'PR' })]));
     expect(titles()).toEqual(['Reading…']);
   });
 

@@ -2,14 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { isFirstCallOfMonth, nextCall, previousCall } from '../../utils/process/call-schedule';
 import { lastReviewAt, REVIEW_CARD_NAME } from '../../utils/process/pipeline-review';
 import { PIPELINE_RULES } from '../../utils/process/rules';
-import {
-  pipelineDeadlineTooFar,
-  pipelineNoBoard,
-  pipelineNoDeadline,
-  pipelineOverdue,
-  pipelineReviewDue,
-  pipelineStale,
-} from '../../utils/process/rules/pipeline';
+import { pipelineDeadlineTooFar } from '../../utils/process/rules/pipeline-deadline-too-far';
+import { pipelineNoBoard } from '../../utils/process/rules/pipeline-no-board';
+import { pipelineNoDeadline } from '../../utils/process/rules/pipeline-no-deadline';
+import { pipelineOverdue } from '../../utils/process/rules/pipeline-overdue';
+import { pipelineReviewDue } from '../../utils/process/rules/pipeline-review-due';
+import { pipelineStale } from '../../utils/process/rules/pipeline-stale';
 import { defaultSettings } from '../../utils/process/settings';
 import { board, card, comment, DAY, list, NOW } from '../fixtures/boards';
 

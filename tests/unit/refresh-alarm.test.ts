@@ -1,6 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { ensureRefreshAlarm, REFRESH_ALARM, REFRESH_MINUTES } from '../../utils/background/summary';
+import {
+  ensureRefreshAlarm,
+  REFRESH_ALARM,
+  REFRESH_MINUTES,
+} from '../../utils/background/summary-refresh';
 
 beforeEach(() => fakeBrowser.reset());
 

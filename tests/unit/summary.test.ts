@@ -3,8 +3,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { backgroundClients } from '../../utils/background/clients';
+import { createHandlers } from '../../utils/background/handlers';
 import { createMoveService } from '../../utils/background/moves';
-import { createHandlers } from '../../utils/background/services';
+import { createServices } from '../../utils/background/services';
 import { LAST_SUMMARY_KEY, type StatusSummary, withMyDay } from '../../utils/background/summary';
 import type { Finding } from '../../utils/process/findings';
 import { findingLink } from '../../utils/process/links';
@@ -61,7 +62,9 @@ function stubTrello() {
 }
 
 const summarise = async () => {
-  const handlers = createHandlers(createMoveService(backgroundClients, clock), clock);
+  const handlers = createHandlers(
+    createServices(createMoveService(backgroundClients, clock), clock),
+  );
   const answer = await handlers['status.summary']({ type: 'status.summary' });
   if (!answer.ok) throw new Error(answer.error.message);
   return answer.value;

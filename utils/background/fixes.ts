@@ -3,6 +3,7 @@
  * cached snapshot), so a double click, a second tab or a retry after a failure writes nothing twice.
  * Concurrent calls for the same board join the one already running.
  */
+import type { MessageOf, ResponseMap } from '../messages';
 import { positionsForMissing } from '../process/lists';
 import {
   isReviewCard,
@@ -11,8 +12,10 @@ import {
   reviewComment,
 } from '../process/pipeline-review';
 import type { Settings } from '../process/settings';
+import { formatDay } from '../process/time';
 import { fail, ok, type Result } from '../result';
 import type { TrelloClient } from '../trello/client';
+import type { Services } from './services';
 
 const running = new Map<string, Promise<Result<unknown>>>();
 
@@ -81,4 +84,30 @@ export function markPipelineReviewed(
       return ok({ reviewedAt: now, alreadyRecorded: false });
     },
   );
+}
+
+/** "Add the missing lists" on a board; its cached reads are stale afterwards. */
+export async function fixMissingLists(
+  services: Services,
+  { board }: MessageOf<'board.addMissingLists'>,
+): Promise<ResponseMap['board.addMissingLists']> {
+  const { client, settings } = await services.trello();
+  const result = await addMissingLists(client, board, settings);
+  await services.snapshots.forget(board);
+  return result;
+}
+
+/** "Mark reviewed" on the pipeline: today's review comment, by the token's user. */
+export async function recordPipelineReview(
+  services: Services,
+  { board }: MessageOf<'pipeline.markReviewed'>,
+): Promise<ResponseMap['pipeline.markReviewed']> {
+  const { client, settings } = await services.trello();
+  const me = await client.me();
+  if (!me.ok) return me;
+  const now = services.now();
+  const day = formatDay(now, settings.process.techCall.timeZone);
+  const result = await markPipelineReviewed(client, board, me.value.username, now, day);
+  await services.snapshots.forget(board);
+  return result;
 }

@@ -3,8 +3,9 @@ import type { GitHubClient } from '../github/client';
 import { readOpenPulls, readPullStatus } from '../github/data';
 import { cachedGet } from '../github/etag-cache';
 import type { Finding } from '../process/findings';
-import { type MyDay, myCardsInProgress, pushOverdue } from '../process/my-day';
+import { type MyDay, myCardsInProgress } from '../process/my-day';
 import { countReviews } from '../process/reviews';
+import { pushOverdueFinding } from '../process/rules/push-overdue';
 import type { Settings } from '../process/settings';
 import type { Result } from '../result';
 import type { BoardSnapshot, TrelloMember } from '../trello/snapshot';
@@ -98,6 +99,6 @@ export async function gatherMyDay({
   }
   return {
     myDay: { ...myDay, lastPushAt },
-    push: pushOverdue(lastPushAt, forks, settings, now, login),
+    push: pushOverdueFinding(lastPushAt, forks, settings, now, login),
   };
 }

@@ -108,48 +108,10 @@ function dispatch(
   handlers: Handlers,
   message: ContentMessage | PageMessage,
 ): Promise<ResponseMap[Message['type']]> {
-  switch (message.type) {
-    case 'settings.get':
-      return handlers['settings.get'](message);
-    case 'board.snapshot':
-      return handlers['board.snapshot'](message);
-    case 'board.cached':
-      return handlers['board.cached'](message);
-    case 'board.remember':
-      return handlers['board.remember'](message);
-    case 'board.addMissingLists':
-      return handlers['board.addMissingLists'](message);
-    case 'pipeline.markReviewed':
-      return handlers['pipeline.markReviewed'](message);
-    case 'options.open':
-      return handlers['options.open'](message);
-    case 'github.pull':
-      return handlers['github.pull'](message);
-    case 'github.issue':
-      return handlers['github.issue'](message);
-    case 'github.pullStatuses':
-      return handlers['github.pullStatuses'](message);
-    case 'github.createCardForPull':
-      return handlers['github.createCardForPull'](message);
-    case 'trello.boards':
-      return handlers['trello.boards'](message);
-    case 'trello.lists':
-      return handlers['trello.lists'](message);
-    case 'move.start':
-      return handlers['move.start'](message);
-    case 'move.defaultBoard':
-      return handlers['move.defaultBoard'](message);
-    case 'move.status':
-      return handlers['move.status'](message);
-    case 'move.retry':
-      return handlers['move.retry'](message);
-    case 'connection.test':
-      return handlers['connection.test'](message);
-    case 'status.summary':
-      return handlers['status.summary'](message);
-    case 'trello.pipelineBoards':
-      return handlers['trello.pipelineBoards'](message);
-    case 'github.teamSettings':
-      return handlers['github.teamSettings'](message);
-  }
+  // `Handlers` pairs each type with the handler of that message; TypeScript cannot follow the
+  // pairing through an indexed call, so the lookup is widened once, here.
+  const handler = handlers[message.type] as (
+    message: Message,
+  ) => Promise<ResponseMap[Message['type']]>;
+  return handler(message);
 }

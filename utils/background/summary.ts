@@ -1,9 +1,9 @@
 /**
- * The popup's status summary and the toolbar badge: every watched board and the pipeline read
- * through the token path (cached snapshots), the rules run, the call agenda built. The last
- * summary is kept, so the popup works offline with the last known state.
+ * The popup's status summary, built from board reads without effects of its own: the rules run
+ * over every watched board and the pipeline, the call agenda built, the last known state kept for
+ * what could not be read (summary-refresh.ts reads, stores and shows it).
+ * Over 250 lines: the summary's shape and the pure functions that fill it read best together.
  */
-import { browser } from 'wxt/browser';
 import { type Agenda, buildAgenda } from '../process/agenda';
 import { projectContext } from '../process/boards';
 import { nextCall, previousCall } from '../process/call-schedule';
@@ -24,19 +24,6 @@ import type { AppError, Result } from '../result';
 import type { BoardSnapshot } from '../trello/snapshot';
 
 export const LAST_SUMMARY_KEY = 'lastSummary';
-export const REFRESH_ALARM = 'process-lens-refresh';
-/** How often the badge refreshes by itself (issue 6: every 15 minutes, within the API budgets). */
-export const REFRESH_MINUTES = 15;
-
-/**
- * The periodic refresh alarm, created only when it is missing (or has another period): the
- * worker starts often, and re-creating the alarm each time would push the next refresh out.
- */
-export async function ensureRefreshAlarm(): Promise<void> {
-  const existing = await browser.alarms.get(REFRESH_ALARM);
-  if (existing?.periodInMinutes === REFRESH_MINUTES) return;
-  await browser.alarms.create(REFRESH_ALARM, { periodInMinutes: REFRESH_MINUTES });
-}
 
 export interface WorstFinding {
   rule: string;
@@ -83,6 +70,11 @@ export interface StatusSummary {
   push?: Finding;
 }
 
+/** The project boards: the watched ones and the repositories' boards, each once. */
+export function watchedBoards(settings: Settings): string[] {
+  return [...new Set([...settings.trello.boards, ...Object.values(settings.github.boardForRepo)])];
+}
+
 type ReadBoard = (board: string, attachments: boolean) => Promise<Result<BoardSnapshot>>;
 /** Review status of the pull requests a board's cards link (empty without GitHub). */
 type PullFindings = (snapshot: BoardSnapshot, links: readonly CardPull[]) => Promise<Finding[]>;
@@ -121,9 +113,7 @@ export async function computeSummary(
     nextCallAt: nextCall(now, call),
   };
   if (!connected) return { ...base, setup: 'connect-trello' };
-  const boards = [
-    ...new Set([...settings.trello.boards, ...Object.values(settings.github.boardForRepo)]),
-  ];
+  const boards = watchedBoards(settings);
   const pipelineBoard = settings.trello.pipelineBoard;
   if (boards.length === 0 && !pipelineBoard) return { ...base, setup: 'choose-boards' };
 
@@ -254,13 +244,6 @@ function projectSummary(
   };
 }
 
-const BADGE_COLOURS: Record<Severity, string> = {
-  ok: '#1f845a',
-  info: '#0c66e4',
-  warn: '#b38600',
-  error: '#c9372c',
-};
-
 /**
  * Adds "my day" and `push.overdue` (counted like any finding) to a summary. What could not be
  * read keeps its last known state from `previous`: my cards on boards that were not refreshed,
@@ -298,17 +281,4 @@ export function withMyDay(
     problems: summary.problems + 1,
     worst: moreSevere(push.severity, summary.worst),
   };
-}
-
-/** The toolbar badge: the count of warn and error findings, coloured by the worst. */
-export async function showBadge(summary: StatusSummary): Promise<void> {
-  const text = summary.setup
-    ? ''
-    : summary.problems > 999
-      ? '999+'
-      : summary.problems
-        ? String(summary.problems)
-        : '';
-  await browser.action.setBadgeText({ text });
-  await browser.action.setBadgeBackgroundColor({ color: BADGE_COLOURS[summary.worst] });
 }

@@ -1,4 +1,3 @@
-// Over 250 lines until its placeholder and PR-row findings move to utils/process (issue 16).
 /**
  * The GitHub adapter of the page runtime (see docs/architecture.md, "Page runtime"): the page is
  * the pull request, issue or pull-request list in the URL, followed through Turbo and React soft
@@ -12,13 +11,15 @@ import type { ActionDone, PageRuntime, SiteAdapter, SiteView } from '../dom/page
 import { send } from '../messaging';
 import type { Finding } from '../process/findings';
 import { cardUrl } from '../process/links';
-import { evaluateIssue, evaluatePull } from '../process/rules/github';
+import { evaluateIssue, evaluatePull } from '../process/rules';
+import { pullRowFinding } from '../process/rules/pr-reviews';
+import { gitHubLoading } from '../process/rules/source-loading';
+import { gitHubUnavailable, SOURCE_UNAVAILABLE } from '../process/rules/source-unavailable';
 import type { Settings } from '../process/settings';
-import { SOURCE_UNAVAILABLE } from '../process/unavailable';
-import type { AppError, Result } from '../result';
+import type { Result } from '../result';
 import { gitHubAnchors, signedInUser, WATCHED } from './anchors';
 import { type GitHubPage, parseGitHubPage } from './pages';
-import { type IssueSnapshot, subjectOf } from './snapshot';
+import type { IssueSnapshot } from './snapshot';
 
 /**
  * GitHub's soft navigations: the URL changes before the new DOM arrives (see
@@ -44,7 +45,7 @@ export function gitHubAdapter(
     navigationEvents: NAVIGATION_EVENTS,
     pageOf: (url) => parseGitHubPage(url),
     anchors: (page) => (page ? gitHubAnchors(page.owner, page.repo) : () => null),
-    loading: (page) => (page.kind !== 'pull-list' ? loading(page) : undefined),
+    loading: (page) => (page.kind !== 'pull-list' ? gitHubLoading(page) : undefined),
     // New settings (required approvals, needs-card labels…) apply without a reload.
     load: async (page, { settings }) => viewOf(page, await settings.get()),
     // Same page, new DOM: re-place (a PR list is read again when other rows arrived).
@@ -79,7 +80,7 @@ export function gitHubAdapter(
         repo: target.repo,
         number: target.number,
       });
-      if (!pull.ok) return { findings: [unavailable(target, pull.error)] };
+      if (!pull.ok) return { findings: [gitHubUnavailable(target, pull.error)] };
       return { findings: evaluatePull(pull.value, currentSettings), asOf: pull.value.fetchedAt };
     }
     if (target.kind === 'issue') {
@@ -89,7 +90,7 @@ export function gitHubAdapter(
         repo: target.repo,
         number: target.number,
       });
-      if (!issue.ok) return { findings: [unavailable(target, issue.error)] };
+      if (!issue.ok) return { findings: [gitHubUnavailable(target, issue.error)] };
       return {
         findings: evaluateIssue(issue.value, currentSettings, Date.now()),
         asOf: issue.value.fetchedAt,
@@ -110,30 +111,18 @@ export function gitHubAdapter(
       type: 'github.pullStatuses',
       pulls: numbers.map((number) => ({ owner: target.owner, repo: target.repo, number })),
     });
-    if (!answer.ok) return { findings: [unavailable(target, answer.error)] };
+    if (!answer.ok) return { findings: [gitHubUnavailable(target, answer.error)] };
     const findings = answer.value.flatMap((status, i): Finding[] => {
       const number = numbers[i] as number;
-      const subject = `${target.owner}/${target.repo}#${number}`;
       if (!status.ok) {
         return [
           {
-            ...unavailable({ ...target, kind: 'pull', number }, status.error),
+            ...gitHubUnavailable({ ...target, kind: 'pull', number }, status.error),
             anchor: { kind: 'pr-row', number },
           },
         ];
       }
-      const { approvals, changesRequested, required, state } = status.value;
-      const met = approvals.length >= required && changesRequested.length === 0;
-      return [
-        {
-          rule: 'pr.reviews',
-          severity: state !== 'open' || met ? 'ok' : 'warn',
-          subject,
-          anchor: { kind: 'pr-row', number },
-          title: `Approvals: ${approvals.length} of ${required}`,
-          message: `Approvals from others: ${approvals.length} of ${required}${approvals.length ? ` (${approvals.map((u) => `@${u}`).join(', ')})` : ''}.${changesRequested.length ? ` Changes requested by ${changesRequested.map((u) => `@${u}`).join(', ')}.` : ''}`,
-        },
-      ];
+      return [pullRowFinding(target.owner, target.repo, number, status.value)];
     });
     return {
       findings,
@@ -230,43 +219,3 @@ const unavailableHere: Result<never> = {
   ok: false,
   error: { code: 'internal', message: 'This action is not available here.' },
 };
-
-/** On an issue page the move button is always there (DESIGN §4), also on these placeholders. */
-const moveAction = (target: GitHubPage) =>
-  target.kind === 'issue' ? { action: 'move-issue-to-card' as const } : {};
-
-function loading(target: GitHubPage & { number: number }): Finding {
-  return {
-    ...moveAction(target),
-    rule: 'source.loading',
-    severity: 'info',
-    subject: subjectOf(target),
-    anchor: { kind: 'header' },
-    title: 'Checking against the process…',
-    message: 'Process Lens is reading this page’s data from GitHub.',
-  };
-}
-
-function unavailable(target: GitHubPage, error: AppError): Finding {
-  const number = 'number' in target ? target.number : 0;
-  return {
-    ...moveAction(target),
-    rule: SOURCE_UNAVAILABLE,
-    severity: 'error',
-    subject: number ? subjectOf({ ...target, number }) : `${target.owner}/${target.repo}`,
-    anchor: { kind: 'header' },
-    title:
-      error.code === 'rate-limited'
-        ? 'GitHub rate limit reached'
-        : 'Process Lens cannot read this from GitHub',
-    message: error.message,
-    advice:
-      error.code === 'rate-limited'
-        ? 'Reload the page after that time.'
-        : error.code === 'not-found'
-          ? 'If the repository is private, Process Lens needs a GitHub token that can see it (options page).'
-          : error.code === 'unauthorized'
-            ? 'Paste a new GitHub token in the Process Lens options page.'
-            : 'Reload the page; if it keeps happening, check your connection.',
-  };
-}

@@ -165,7 +165,7 @@ export async function advance(start: MoveJob, fx: MoveEffects): Promise<MoveJob>
 
   while (job.step !== 'done') {
     const outcome = await runStep(job, fx, issueUrl, needIssue, beforeWrite);
-    if (!outcome.ok) return fail(job, outcome.error, fx);
+    if (!outcome.ok) return failJob(job, outcome.error, fx);
     job = { ...job, ...outcome.value, inFlight: undefined, updatedAt: fx.now() };
     await fx.save(job); // the journal: what is done is recorded before the next side effect
   }
@@ -275,7 +275,8 @@ async function runStep(
   }
 }
 
-async function fail(job: MoveJob, error: AppError, fx: MoveEffects): Promise<MoveJob> {
+/** Records a failed step: waiting for a retry when the error is transient, else failed. */
+async function failJob(job: MoveJob, error: AppError, fx: MoveEffects): Promise<MoveJob> {
   const attempts = job.attempts + 1;
   const now = fx.now();
   const transient = TRANSIENT.has(error.code) && attempts < MAX_ATTEMPTS;

@@ -9,6 +9,7 @@ import type { Finding } from './findings';
 import { LIST_ROLES, listIdsNamed } from './lists';
 import { blockerLine } from './rules/card-stuck';
 import { commentsOn } from './rules/cards';
+import type { RuleId } from './rules/ids';
 import { linkedBoards } from './rules/pipeline-links';
 
 export interface AgendaProject {
@@ -33,7 +34,7 @@ export interface Agenda {
 
 const PLANS_FROM_NEED_TO_DO = 3;
 /** Pipeline findings about a project's deadline, raised in that project's Problems. */
-const DEADLINE_RULES: ReadonlySet<string> = new Set([
+const DEADLINE_RULES: ReadonlySet<RuleId> = new Set<RuleId>([
   'pipeline.overdue',
   'pipeline.deadline-too-far',
 ]);

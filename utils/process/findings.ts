@@ -1,10 +1,11 @@
 /** A finding: one place where the work drifts from the written process. */
+import type { RuleId } from './rules/ids';
 
 export type Severity = 'ok' | 'info' | 'warn' | 'error';
 
 export const SEVERITY_ORDER: readonly Severity[] = ['ok', 'info', 'warn', 'error'];
 
-/** Where a finding belongs on the page. The page is only a place to mount (DESIGN §2). */
+/** Where a finding belongs on the page. The page is only a place to mount (see docs/architecture.md, "Page runtime"). */
 export type FindingAnchor =
   | { kind: 'board'; board: string }
   | { kind: 'list'; board: string; list: string }
@@ -23,8 +24,8 @@ export type ActionId =
   | 'save-pipeline-board';
 
 export interface Finding {
-  /** Rule id, as in DESIGN §1 (or `source.unavailable` when the data could not be read). */
-  rule: string;
+  /** Rule id (or `source.unavailable` when the data could not be read); see docs/architecture.md, "Rules". */
+  rule: RuleId;
   severity: Severity;
   /** Board or card short link on Trello, `owner/repo#number` on GitHub. */
   subject: string;

@@ -19,7 +19,8 @@ import type { Finding } from '../process/findings';
 import { cardUrl } from '../process/links';
 import { evaluateBoard } from '../process/rules';
 import { cardPullFindings, cardPulls } from '../process/rules/card-pull';
-import { boardUnavailable } from '../process/unavailable';
+import { boardLoading } from '../process/rules/source-loading';
+import { boardUnavailable } from '../process/rules/source-unavailable';
 import type { Result } from '../result';
 import { trelloAnchors, WATCHED } from './anchors';
 import { getBoardShortLink, getCardShortLink } from './pages';
@@ -55,7 +56,7 @@ export function trelloAdapter(
         return result.ok ? result.value : undefined;
       }),
     anchors: () => trelloAnchors(document),
-    loading: loadingFinding,
+    loading: boardLoading,
     load: (board, { settings, fresh }) =>
       viewOf(board, { settings, limiter, fresh, mayRetry: autoRetries < MAX_AUTO_RETRIES }),
     moreFindings: (board, view) => pullFindings(board, view.snapshot),
@@ -240,15 +241,4 @@ export async function performFix(finding: Finding, board: string): Promise<Resul
     );
   }
   return { ok: false, error: { code: 'internal', message: 'This fix is not available here.' } };
-}
-
-function loadingFinding(board: string): Finding {
-  return {
-    rule: 'source.loading',
-    severity: 'info',
-    subject: board,
-    anchor: { kind: 'board', board },
-    title: 'Checking this board against the process…',
-    message: 'Process Lens is reading this board.',
-  };
 }

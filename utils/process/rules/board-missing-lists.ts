@@ -6,6 +6,15 @@ import type { BoardRule } from './types';
 
 export const boardMissingLists: BoardRule = {
   id: 'board.missing-lists',
+  shows: ['project-board'],
+  summaryLabel: 'Missing lists',
+  sentence: PROCESS_SENTENCES.boardLists,
+  docs: {
+    firesWhen:
+      'a process list is missing (names compared trimmed and case-insensitive; extra lists are fine); green when all are there. **One-click fix:** "Add the missing lists"',
+    default: 'Unsorted, Would be nice, Need to do, Stuck, In progress, Done',
+    changeIt: 'Options → Process rules → _Process lists_',
+  },
   evaluate({ board, settings }) {
     const required = settings.process.lists;
     const missing = missingListNames(required, board.lists);
@@ -17,10 +26,10 @@ export const boardMissingLists: BoardRule = {
 
 function base(board: BoardSnapshot): Pick<Finding, 'rule' | 'subject' | 'anchor' | 'sentence'> {
   return {
-    rule: 'board.missing-lists',
+    rule: boardMissingLists.id,
     subject: board.shortLink,
     anchor: { kind: 'board', board: board.shortLink },
-    sentence: PROCESS_SENTENCES.boardLists,
+    sentence: boardMissingLists.sentence,
   };
 }
 

@@ -5,13 +5,21 @@ import type { BoardRule } from './types';
 /** A project board that no card of the Project Pipeline links to. Needs a pipeline board in settings. */
 export const boardNotInPipeline: BoardRule = {
   id: 'board.not-in-pipeline',
+  shows: ['project-board'],
+  summaryLabel: 'Board not in pipeline',
+  sentence: PROCESS_SENTENCES.pipeline,
+  docs: {
+    firesWhen: 'no card of the Project Pipeline links to this board',
+    default: 'needs a pipeline board',
+    changeIt: 'Options → Trello → _Project Pipeline board_',
+  },
   evaluate({ board, pipeline, settings }) {
     if (!settings.trello.pipelineBoard || !pipeline) return [];
     const linked = pipeline.cards.some((card) => linkedBoards(card).has(board.shortLink));
     if (linked) return [];
     return [
       {
-        rule: 'board.not-in-pipeline',
+        rule: boardNotInPipeline.id,
         severity: 'warn',
         subject: board.shortLink,
         anchor: { kind: 'board', board: board.shortLink },
@@ -19,7 +27,7 @@ export const boardNotInPipeline: BoardRule = {
         message: `No card of the Project Pipeline board (“${pipeline.name}”) links to this board.`,
         advice:
           'Add a card for this project to the Project Pipeline, with this board attached or its link in the description.',
-        sentence: PROCESS_SENTENCES.pipeline,
+        sentence: boardNotInPipeline.sentence,
       },
     ];
   },

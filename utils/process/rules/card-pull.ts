@@ -1,11 +1,11 @@
-/** Back on Trello: a card that links a pull request shows that PR's review status. */
+/** Back on Trello: a card that links a pull request shows that PR's review status (`pr.reviews`). */
 import type { PullRef, PullStatus } from '../../github/snapshot';
 import type { AppError, Result } from '../../result';
 import type { BoardSnapshot } from '../../trello/snapshot';
 import type { Finding } from '../findings';
 import { cardGitHubLinks } from '../links';
-import { PROCESS_SENTENCES } from '../sentences';
 import { clockTime } from '../time';
+import { mentions, prReviews, reviewDecision } from './pr-reviews';
 
 /** A card (short link) and the pull request it links. */
 export interface CardPull {
@@ -30,7 +30,6 @@ export function cardPulls(board: BoardSnapshot, limit = 50): CardPull[] {
 
 export function cardPullFinding(board: string, card: string, status: PullStatus): Finding {
   const { approvals, changesRequested, required, state, number } = status;
-  const met = approvals.length >= required && changesRequested.length === 0;
   const title =
     state === 'merged'
       ? `PR #${number} merged`
@@ -38,17 +37,15 @@ export function cardPullFinding(board: string, card: string, status: PullStatus)
         ? `PR #${number} closed`
         : `PR #${number}: ${approvals.length} of ${required} approvals`;
   return {
-    rule: 'pr.reviews',
-    severity: state === 'open' ? (met ? 'ok' : 'warn') : state === 'merged' ? 'ok' : 'info',
+    rule: prReviews.id,
+    severity: reviewDecision(status).severity,
     subject: card,
     anchor: { kind: 'card', board, card },
     title,
     message: `${status.owner}/${status.repo}#${number}: ${
-      approvals.length
-        ? `approved by ${approvals.map((u) => `@${u}`).join(', ')}`
-        : 'no approval from others yet'
-    }${changesRequested.length ? `; changes requested by ${changesRequested.map((u) => `@${u}`).join(', ')}` : ''}.`,
-    sentence: PROCESS_SENTENCES.review,
+      approvals.length ? `approved by ${mentions(approvals)}` : 'no approval from others yet'
+    }${changesRequested.length ? `; changes requested by ${mentions(changesRequested)}` : ''}.`,
+    sentence: prReviews.sentence,
   };
 }
 
@@ -61,7 +58,7 @@ export function cardPullUnread(
 ): Finding {
   const limited = error.code === 'rate-limited';
   return {
-    rule: 'pr.reviews',
+    rule: prReviews.id,
     severity: 'info',
     subject: card,
     anchor: { kind: 'card', board, card },
@@ -72,7 +69,7 @@ export function cardPullUnread(
     advice: limited
       ? 'It reads again when the board is next loaded after that time.'
       : 'Reload the board to try again.',
-    sentence: PROCESS_SENTENCES.review,
+    sentence: prReviews.sentence,
   };
 }
 

@@ -10,6 +10,15 @@ import type { BoardRule } from './types';
  */
 export const cardStaleInProgress: BoardRule = {
   id: 'card.stale-in-progress',
+  shows: ['card'],
+  summaryLabel: 'Stale in progress',
+  sentence: PROCESS_SENTENCES.callBlockers,
+  docs: {
+    firesWhen:
+      'the card has been in "In progress" for N days, counted from its move into the list (a comment or label edit does not reset it; with no move on record, from its creation time, and the hint says so)',
+    default: '7 days',
+    changeIt: 'Options → Process rules → _Days in "In progress"…_',
+  },
   evaluate({ board, settings, now }) {
     const inProgress = listIdsNamed(board.lists, LIST_ROLES.inProgress);
     const limitDays = settings.process.staleInProgressDays;
@@ -24,13 +33,13 @@ export const cardStaleInProgress: BoardRule = {
         moved === undefined ? ' (no move found: counted from when the card was created)' : '';
       return [
         cardFinding(board, card, {
-          rule: 'card.stale-in-progress',
+          rule: cardStaleInProgress.id,
           severity: 'warn',
           title: `In progress for ${plural(days, 'day')}`,
           message: `This card has been in “In progress” for ${plural(days, 'day')}${basis}; the limit is ${plural(limitDays, 'day')}. Is it still being worked on, or is it stuck?`,
           advice:
             'Move it to “Stuck” and raise it at the weekly call, or split it into smaller cards.',
-          sentence: PROCESS_SENTENCES.callBlockers,
+          sentence: cardStaleInProgress.sentence,
         }),
       ];
     });

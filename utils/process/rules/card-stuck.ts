@@ -9,6 +9,13 @@ import type { BoardRule } from './types';
  */
 export const cardStuck: BoardRule = {
   id: 'card.stuck',
+  shows: ['card'],
+  summaryLabel: 'Stuck cards',
+  sentence: PROCESS_SENTENCES.callBlockers,
+  docs: {
+    firesWhen:
+      'the card is in "Stuck": info with its blocker line (newest comment, else the description); warn when nothing says what blocks it',
+  },
   evaluate({ board }) {
     const stuck = listIdsNamed(board.lists, LIST_ROLES.stuck);
     return board.cards.flatMap((card) => {
@@ -16,7 +23,7 @@ export const cardStuck: BoardRule = {
       const blocker = blockerLine(card.desc, commentsOn(board.events, card.id)[0]?.text);
       return [
         cardFinding(board, card, {
-          rule: 'card.stuck',
+          rule: cardStuck.id,
           severity: blocker ? 'info' : 'warn',
           title: blocker ? 'Stuck: raise it at the weekly call' : 'Stuck, and nothing says why',
           message: blocker
@@ -25,7 +32,7 @@ export const cardStuck: BoardRule = {
           advice: blocker
             ? 'It goes on the agenda of the weekly tech call.'
             : 'Add a comment saying what blocks it, so the weekly call can deal with it.',
-          sentence: PROCESS_SENTENCES.callBlockers,
+          sentence: cardStuck.sentence,
         }),
       ];
     });

@@ -1,0 +1,48 @@
+/**
+ * The background's answer to each message type: one line each, calling the module that owns the
+ * logic. The router (router.ts) has already checked the sender and the payload.
+ * See docs/architecture.md, "Messages".
+ */
+import { testConnection } from './connection-test';
+import { createCardForPull } from './create-card';
+import { fixMissingLists, recordPipelineReview } from './fixes';
+import { issueSnapshot, pullStatuses, pullWithCard, teamSettings } from './github-reads';
+import { moveStatus, proposedBoard, retryMove, startIssueMove } from './issue-moves';
+import { currentSettings, openOptions } from './options-page';
+import type { Handlers } from './router';
+import type { Services } from './services';
+import { refreshSummary } from './summary-refresh';
+import {
+  boardSnapshot,
+  myBoards,
+  openLists,
+  pipelineBoards,
+  rememberSessionBoard,
+  sessionBoard,
+} from './trello-reads';
+
+export function createHandlers(services: Services): Handlers {
+  return {
+    'settings.get': () => currentSettings(),
+    'options.open': (message) => openOptions(message),
+    'connection.test': (message) => testConnection(services, message),
+    'status.summary': () => refreshSummary(services),
+    'board.snapshot': (message) => boardSnapshot(services, message),
+    'board.cached': (message) => sessionBoard(services, message),
+    'board.remember': (message) => rememberSessionBoard(services, message),
+    'board.addMissingLists': (message) => fixMissingLists(services, message),
+    'pipeline.markReviewed': (message) => recordPipelineReview(services, message),
+    'trello.pipelineBoards': () => pipelineBoards(services),
+    'trello.boards': () => myBoards(services),
+    'trello.lists': (message) => openLists(services, message),
+    'github.pull': (message) => pullWithCard(services, message),
+    'github.issue': (message) => issueSnapshot(services, message),
+    'github.pullStatuses': (message) => pullStatuses(services, message),
+    'github.teamSettings': (message) => teamSettings(services, message),
+    'github.createCardForPull': (message) => createCardForPull(services, message),
+    'move.defaultBoard': (message) => proposedBoard(services, message),
+    'move.start': (message) => startIssueMove(services, message),
+    'move.status': (message) => moveStatus(services, message),
+    'move.retry': (message) => retryMove(services, message),
+  };
+}

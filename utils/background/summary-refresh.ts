@@ -1,0 +1,117 @@
+/**
+ * Refreshing the popup's status summary and the toolbar badge: every watched board and the
+ * pipeline read through the token path (cached snapshots), "my day" gathered, the result stored
+ * (the popup works offline with the last known state) and shown on the badge, every 15 minutes.
+ */
+import { browser } from 'wxt/browser';
+import { readPullStatuses } from '../github/data';
+import type { ResponseMap } from '../messages';
+import type { Severity } from '../process/findings';
+import { countReviews } from '../process/reviews';
+import { type CardPull, cardPullFindings } from '../process/rules/card-pull';
+import { ok, type Result } from '../result';
+import type { TrelloClient } from '../trello/client';
+import type { BoardSnapshot, TrelloMember } from '../trello/snapshot';
+import { gatherMyDay } from './my-day';
+import type { Services } from './services';
+import {
+  computeSummary,
+  LAST_SUMMARY_KEY,
+  type StatusSummary,
+  watchedBoards,
+  withMyDay,
+} from './summary';
+
+export const REFRESH_ALARM = 'process-lens-refresh';
+/** How often the badge refreshes by itself (issue 6: every 15 minutes, within the API budgets). */
+export const REFRESH_MINUTES = 15;
+
+/**
+ * The periodic refresh alarm, created only when it is missing (or has another period): the
+ * worker starts often, and re-creating the alarm each time would push the next refresh out.
+ */
+export async function ensureRefreshAlarm(): Promise<void> {
+  const existing = await browser.alarms.get(REFRESH_ALARM);
+  if (existing?.periodInMinutes === REFRESH_MINUTES) return;
+  await browser.alarms.create(REFRESH_ALARM, { periodInMinutes: REFRESH_MINUTES });
+}
+
+/** Reads everything, stores the summary as the last known state and shows it on the badge. */
+export async function refreshSummary(services: Services): Promise<ResponseMap['status.summary']> {
+  const [trello, github] = await Promise.all([services.trello(), services.github()]);
+  const { settings, client } = trello;
+  // Each board once per refresh: the summary and "my day" share the reads, failed ones too.
+  const reads = new Map<string, Promise<Result<BoardSnapshot>>>();
+  const read = (board: string, attachments: boolean) => {
+    const key = `${board}${attachments ? '+attachments' : ''}`;
+    const pending = reads.get(key) ?? services.readBoard(board, { attachments, client });
+    reads.set(key, pending);
+    return pending;
+  };
+  const pullFindings = async (snapshot: BoardSnapshot, links: readonly CardPull[]) => {
+    const required = settings.process.requiredApprovals;
+    const pulls = links.map((link) => link.pull);
+    const statuses = await readPullStatuses(
+      github.client,
+      pulls,
+      required,
+      countReviews,
+      services.now,
+    );
+    return cardPullFindings(snapshot.shortLink, links, statuses);
+  };
+  const previous = (await browser.storage.local.get(LAST_SUMMARY_KEY))[LAST_SUMMARY_KEY] as
+    | StatusSummary
+    | undefined;
+  const now = services.now();
+  let summary = await computeSummary(settings, trello.connected, read, now, pullFindings, previous);
+  if (!summary.setup) {
+    const boards = (await Promise.all(watchedBoards(settings).map((b) => read(b, false)))).flatMap(
+      (r) => (r.ok ? [r.value] : []),
+    );
+    const { myDay, push } = await gatherMyDay({
+      settings,
+      boards,
+      trelloMe: await trelloMe(client),
+      github: github.connected ? github.client : undefined,
+      now: services.now(),
+    });
+    // With a token, GitHub always says when the user last pushed, unless it could not be read.
+    const githubFailed = github.connected && push === undefined;
+    summary = withMyDay(summary, myDay, push, previous, githubFailed);
+  }
+  await browser.storage.local.set({ [LAST_SUMMARY_KEY]: summary });
+  await showBadge(summary);
+  return ok(summary);
+}
+
+/** Who the Trello token is: asked once per browser session (members routes have a tight limit). */
+async function trelloMe(client: TrelloClient): Promise<Result<TrelloMember>> {
+  const cached = (await browser.storage.session.get('trello:me'))['trello:me'] as
+    | TrelloMember
+    | undefined;
+  if (cached) return ok(cached);
+  const me = await client.me();
+  if (me.ok) await browser.storage.session.set({ 'trello:me': me.value });
+  return me;
+}
+
+const BADGE_COLOURS: Record<Severity, string> = {
+  ok: '#1f845a',
+  info: '#0c66e4',
+  warn: '#b38600',
+  error: '#c9372c',
+};
+
+/** The toolbar badge: the count of warn and error findings, coloured by the worst. */
+export async function showBadge(summary: StatusSummary): Promise<void> {
+  const text = summary.setup
+    ? ''
+    : summary.problems > 999
+      ? '999+'
+      : summary.problems
+        ? String(summary.problems)
+        : '';
+  await browser.action.setBadgeText({ text });
+  await browser.action.setBadgeBackgroundColor({ color: BADGE_COLOURS[summary.worst] });
+}

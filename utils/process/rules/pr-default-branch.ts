@@ -1,0 +1,24 @@
+import { PROCESS_SENTENCES } from '../sentences';
+import { headerFinding } from './header-finding';
+import type { PullRule } from './types';
+
+/** A pull request from a feature branch, not from the fork's default branch. */
+export const prDefaultBranch: PullRule = {
+  id: 'pr.default-branch',
+  shows: ['pull-request'],
+  sentence: PROCESS_SENTENCES.featureBranch,
+  docs: { firesWhen: "the head branch is the fork's default branch, not a feature branch" },
+  evaluate({ pull }) {
+    const headRepo = pull.head.repo;
+    // No head repository: the fork was deleted, nothing to say.
+    if (!headRepo || pull.head.ref !== headRepo.defaultBranch) return [];
+    return [
+      headerFinding(prDefaultBranch, pull, {
+        severity: 'warn',
+        title: `From the default branch “${pull.head.ref}”`,
+        message: `This pull request comes from ${headRepo.fullName}’s default branch, not from a feature branch.`,
+        advice: 'Create a branch per feature in your fork, and open pull requests from it.',
+      }),
+    ];
+  },
+};
