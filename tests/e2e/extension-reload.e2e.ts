@@ -1,7 +1,7 @@
 // An extension update or reload orphans the old content scripts: their hints must go with them,
 // on Trello and on GitHub.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DEMO } from './fake/state.ts';
+import { DEMO } from '../fake/state.ts';
 import {
   type Bed,
   reloadExtension,

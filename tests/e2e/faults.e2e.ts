@@ -4,9 +4,8 @@
 // stopped in the middle of a refresh loses nothing and retries nothing by itself.
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO, demoStorage } from '../fake/state.ts';
 import { seedStorage } from './browser.ts';
-import { demoStorage } from './demo.ts';
-import { DEMO } from './fake/state.ts';
 import { type Bed, clearExtensionStorage, startBed, stopBed, watchErrors } from './support.ts';
 
 let bed: Bed;

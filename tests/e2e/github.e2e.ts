@@ -2,8 +2,8 @@
 // status back on the Trello card.
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { addCard, addPull, DEMO, findBoard, findRepo, makeComments } from '../fake/state.ts';
 import { seedStorage } from './browser.ts';
-import { addCard, addPull, DEMO, findBoard, findRepo, makeComments } from './fake/state.ts';
 import {
   type Bed,
   clearExtensionStorage,

@@ -2,8 +2,8 @@
 // exactly one card, at most one linking comment, and the issue in the chosen state.
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { addCard, addIssue, DEMO, findBoard, findRepo } from '../fake/state.ts';
 import { seedStorage } from './browser.ts';
-import { addCard, addIssue, DEMO, findBoard, findRepo } from './fake/state.ts';
 import {
   type Bed,
   clearExtensionStorage,

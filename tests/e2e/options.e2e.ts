@@ -2,7 +2,7 @@
 // against the fake APIs through the background.
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO } from './fake/state.ts';
+import { DEMO } from '../fake/state.ts';
 import { type Bed, clearExtensionStorage, startBed, stopBed, watchErrors } from './support.ts';
 
 let bed: Bed;

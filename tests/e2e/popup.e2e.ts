@@ -1,9 +1,8 @@
 // The popup of the loaded extension: the status summary, the next call and the agenda, against
 // the fake sites; and its first-run state.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { addCard, DEMO, demoStorage, findBoard } from '../fake/state.ts';
 import { seedStorage } from './browser.ts';
-import { demoStorage } from './demo.ts';
-import { addCard, DEMO, findBoard } from './fake/state.ts';
 import { type Bed, clearExtensionStorage, startBed, stopBed, watchErrors } from './support.ts';
 
 let bed: Bed;

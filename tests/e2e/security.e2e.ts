@@ -5,8 +5,6 @@
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ContentMessageSchema, PageMessageSchema } from '../../utils/messages.ts';
-import { seedStorage } from './browser.ts';
-import { demoStorage } from './demo.ts';
 import {
   addBoard,
   addIssue,
@@ -14,9 +12,11 @@ import {
   addPull,
   addRepo,
   DEMO,
+  demoStorage,
   findBoard,
   findRepo,
-} from './fake/state.ts';
+} from '../fake/state.ts';
+import { seedStorage } from './browser.ts';
 import {
   type Bed,
   clearExtensionStorage,

@@ -2,9 +2,9 @@
 // that look the way a user would (into the open shadow roots).
 
 import type { Page } from 'playwright-core';
+import { type FakeSites, startFakeSites } from '../fake/server.ts';
+import { createDemoState } from '../fake/state.ts';
 import { type LaunchedBrowser, launchBrowser } from './browser.ts';
-import { type FakeSites, startFakeSites } from './fake/server.ts';
-import { createDemoState } from './fake/state.ts';
 
 export interface Bed {
   fake: FakeSites;

@@ -1,8 +1,8 @@
 // The missing-lists hint on real Trello markup, in Chromium with the built extension.
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { addBoard, DEMO } from '../fake/state.ts';
 import { seedStorage } from './browser.ts';
-import { addBoard, DEMO } from './fake/state.ts';
 import {
   type Bed,
   clearExtensionStorage,

@@ -2,8 +2,8 @@
 // Trello with its real markup.
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { addBoard, DEMO, findBoard, makeBigBoard } from '../fake/state.ts';
 import { seedStorage } from './browser.ts';
-import { addBoard, DEMO, findBoard, makeBigBoard } from './fake/state.ts';
 import {
   type Bed,
   clearExtensionStorage,
