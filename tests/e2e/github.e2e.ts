@@ -1,42 +1,23 @@
 // GitHub: review status, fork and branch hints, needs-card, on real GitHub markup; and the PR
 // status back on the Trello card.
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { addCard, addPull, DEMO, findBoard, findRepo, makeComments } from '../fake/state.ts';
 import { seedStorage } from './browser.ts';
 import {
-  type Bed,
   clearExtensionStorage,
   readHints,
-  startBed,
-  stopBed,
+  setUpTestBed,
   waitForHint,
   waitForPanel,
-  watchErrors,
 } from './support.ts';
 
-let bed: Bed;
-let page: Page;
-let errors: string[];
-
-beforeAll(async () => {
-  bed = await startBed();
-});
-afterAll(() => stopBed(bed));
-afterEach(async () => {
-  await page?.close();
-  bed.fake.faults.clear();
+const bed = setUpTestBed();
+afterEach(() => {
   bed.fake.state.github.rate.used = 0;
-  await clearExtensionStorage(bed);
-  expect(errors, 'no uncaught error and no console error on the page').toEqual([]);
 });
-
-async function open(host: string, path: string): Promise<Page> {
-  page = await bed.browser.context.newPage();
-  errors = watchErrors(page);
-  await page.goto(bed.fake.url(host, path));
-  return page;
-}
+let page: Page;
+const open = async (host: string, path: string) => (page = await bed.open(host, path));
 
 const connectBoth = () =>
   seedStorage(bed.browser.serviceWorker, {

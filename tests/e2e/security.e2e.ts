@@ -3,7 +3,7 @@
 // the page's own scripts cannot reach the extension, and hostile names from Trello and GitHub are
 // shown as text: nothing executes, and no link leaves https.
 import type { CDPSession, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ContentMessageSchema, PageMessageSchema } from '../../utils/messages.ts';
 import {
   addBoard,
@@ -17,35 +17,13 @@ import {
   findRepo,
 } from '../fake/state.ts';
 import { seedStorage } from './browser.ts';
-import {
-  type Bed,
-  clearExtensionStorage,
-  startBed,
-  stopBed,
-  waitForHint,
-  watchErrors,
-} from './support.ts';
+import { setUpTestBed, waitForHint } from './support.ts';
 
-let bed: Bed;
+// After each test: nothing executed (no dialog), no uncaught error, no console error.
+const bed = setUpTestBed();
 let page: Page;
-let errors: string[] = [];
-
-beforeAll(async () => {
-  bed = await startBed();
-});
-afterAll(() => stopBed(bed));
-afterEach(async () => {
-  await page?.close();
-  await clearExtensionStorage(bed);
-  expect(errors, 'nothing executed, no uncaught error, no console error').toEqual([]);
-});
-
-async function open(host: 'trello.com' | 'github.com', path: string): Promise<Page> {
-  page = await bed.browser.context.newPage();
-  errors = watchErrors(page);
-  await page.goto(bed.fake.url(host, path));
-  return page;
-}
+const open = async (host: 'trello.com' | 'github.com', path: string) =>
+  (page = await bed.open(host, path));
 
 /** Evaluates `expression` in Process Lens's content-script world of the page (over CDP). */
 async function contentScriptWorld(target: Page) {
@@ -356,9 +334,7 @@ describe('hostile names are shown as text', () => {
         github: { repos: [DEMO.repo] },
       },
     });
-    page = await bed.browser.context.newPage();
-    errors = watchErrors(page);
-    await page.goto(`chrome-extension://${bed.browser.extensionId}/popup.html`);
+    page = await bed.openExtensionPage('popup.html');
     const agenda = page.locator('[data-process-agenda]');
     await agenda.waitFor();
     expect(await agenda.textContent()).toContain(`Stuck: ${XSS.svg}`);

@@ -1,41 +1,14 @@
 // Every Trello rule on the right card, list or board, and the one-click fixes, against the fake
 // Trello with its real markup.
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addBoard, DEMO, findBoard, makeBigBoard } from '../fake/state.ts';
 import { seedStorage } from './browser.ts';
-import {
-  type Bed,
-  clearExtensionStorage,
-  readHints,
-  startBed,
-  stopBed,
-  waitForHint,
-  waitForPanel,
-  watchErrors,
-} from './support.ts';
+import { readHints, setUpTestBed, waitForHint, waitForPanel } from './support.ts';
 
-let bed: Bed;
+const bed = setUpTestBed();
 let page: Page;
-let errors: string[];
-
-beforeAll(async () => {
-  bed = await startBed();
-});
-afterAll(() => stopBed(bed));
-afterEach(async () => {
-  await page?.close();
-  bed.fake.faults.clear();
-  await clearExtensionStorage(bed);
-  expect(errors, 'no uncaught error and no console error on the page').toEqual([]);
-});
-
-async function open(path: string): Promise<Page> {
-  page = await bed.browser.context.newPage();
-  errors = watchErrors(page);
-  await page.goto(bed.fake.url('trello.com', path));
-  return page;
-}
+const open = async (path: string) => (page = await bed.open('trello.com', path));
 
 const connectTrello = (extra: Record<string, unknown> = {}) =>
   seedStorage(bed.browser.serviceWorker, {
