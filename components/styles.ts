@@ -1,7 +1,7 @@
 /**
  * The styles of every hint and of the panel, adopted into each of our shadow roots as one
  * constructable stylesheet: nothing is exposed as a web-accessible file, and page CSPs that block
- * inline <style> do not apply (security-reliability.md §1.9–10).
+ * inline <style> do not apply (docs/architecture.md, "API facts").
  */
 export const HINT_CSS = `
 :host { all: initial; display: inline-block; vertical-align: middle; margin: 0 6px; position: relative; max-width: calc(100% - 12px);

@@ -1,7 +1,7 @@
 /**
  * The one typed message protocol between content scripts, extension pages and the background.
  * Content scripts send IDs only; the background maps each type to fixed API calls
- * (security-reliability.md §3). Every payload is schema-checked on arrival.
+ * (docs/architecture.md, "Messages"). Every payload is schema-checked on arrival.
  */
 import * as v from 'valibot';
 import type { MoveStart } from './background/moves';

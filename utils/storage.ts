@@ -1,5 +1,5 @@
 /**
- * browser.storage.local, as the DESIGN §4 contract: `settings` (shareable, no secrets) and
+ * browser.storage.local, as the storage contract (docs/architecture.md, "Contracts"): `settings` (shareable, no secrets) and
  * `secrets` (read only by the background and the options page).
  */
 import * as v from 'valibot';

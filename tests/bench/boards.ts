@@ -1,5 +1,5 @@
 // Synthetic but realistic board snapshots for the rules benchmark. The boards are built with the
-// fake's own state builders (tests/e2e/fake/state.ts), served as JSON by the fake's Trello API
+// fake's own state builders (tests/fake/state.ts), served as JSON by the fake's Trello API
 // handler (no HTTP: the handler is called directly with the same paths the extension requests),
 // and parsed with the product's schemas, so the rules see exactly what they see in the browser.
 
@@ -12,7 +12,7 @@ import {
   boardActionsPath,
   boardSnapshotPath,
 } from '../../utils/trello/snapshot.ts';
-import type { Ctx } from '../e2e/fake/http.ts';
+import type { Ctx } from '../fake/http.ts';
 import {
   addAction,
   addBoard,
@@ -27,8 +27,8 @@ import {
   findMember,
   type TrelloBoard,
   type TrelloCard,
-} from '../e2e/fake/state.ts';
-import { handleTrelloApi, SESSION_COOKIE } from '../e2e/fake/trello-api.ts';
+} from '../fake/state.ts';
+import { handleTrelloApi, SESSION_COOKIE } from '../fake/trello-api.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 /** A fixed clock: the same boards and findings on every run. */

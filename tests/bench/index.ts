@@ -23,7 +23,7 @@
 //    worse than linear (linear code measures up to about 1.35 at 20,000 cards: caches and GC).
 //
 // 2. Page cost (tests/bench/overhead.ts, tests/bench/page.ts). The fake trello.com page of a
-//    5,000-card board (tests/e2e/fake `makeBigBoard`), opened in two Chromium launches of the same
+//    5,000-card board (tests/fake `makeBigBoard`), opened in two Chromium launches of the same
 //    binary and flags: one with the built extension (tests/e2e/browser.ts `launchBrowser`, zero
 //    set-up: the board is read through the signed-in session), one without (`launchPlainBrowser`).
 //    Loads alternate between the two; one untimed load each first; medians of --reps loads.

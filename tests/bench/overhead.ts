@@ -1,8 +1,8 @@
 // Part 2: the extension's cost on a 5,000-card Trello board, against the same page in the same
 // Chromium without the extension, in the same run (see index.ts for what the figures mean).
 
-import { startFakeSites } from '../e2e/fake/server.ts';
-import { createDemoState, makeBigBoard } from '../e2e/fake/state.ts';
+import { startFakeSites } from '../fake/server.ts';
+import { createDemoState, makeBigBoard } from '../fake/state.ts';
 import { BUDGETS } from './budgets.ts';
 import { measureLoad, type PageRun, withBothBrowsers } from './page.ts';
 import { check, type Section } from './report.ts';

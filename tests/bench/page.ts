@@ -3,7 +3,7 @@
 
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { type LaunchedBrowser, launchBrowser, launchPlainBrowser } from '../e2e/browser.ts';
-import type { FakeSites } from '../e2e/fake/server.ts';
+import type { FakeSites } from '../fake/server.ts';
 
 /** What one load of a page costs, as measured in that page. */
 export interface PageRun {

@@ -7,8 +7,8 @@ import {
   type FakeSites,
   type RequestLogEntry,
   startFakeSites,
-} from '../e2e/fake/server.ts';
-import { createDemoState, DEMO } from '../e2e/fake/state.ts';
+} from '../fake/server.ts';
+import { createDemoState, DEMO } from '../fake/state.ts';
 import { BUDGETS } from './budgets.ts';
 import { measureLoad, withBothBrowsers } from './page.ts';
 import { check, type Section } from './report.ts';

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Worker } from 'playwright-core';
-import type { FakeSites } from './fake/server.ts';
+import type { FakeSites } from '../fake/server.ts';
 
 export interface LaunchOptions {
   /** Unpacked extension folder; default `.output/chrome-mv3` of the project. */

@@ -3,26 +3,13 @@
 // error or malformed answer keeps the last known state with the reason, and a service worker
 // stopped in the middle of a refresh loses nothing and retries nothing by itself.
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { DEMO, demoStorage } from '../fake/state.ts';
 import { seedStorage } from './browser.ts';
-import { demoStorage } from './demo.ts';
-import { DEMO } from './fake/state.ts';
-import { type Bed, clearExtensionStorage, startBed, stopBed, watchErrors } from './support.ts';
+import { setUpTestBed } from './support.ts';
 
-let bed: Bed;
+const bed = setUpTestBed();
 let page: Page;
-let errors: string[] = [];
-
-beforeAll(async () => {
-  bed = await startBed();
-});
-afterAll(() => stopBed(bed));
-afterEach(async () => {
-  await page?.close();
-  bed.fake.faults.clear();
-  await clearExtensionStorage(bed);
-  expect(errors).toEqual([]);
-});
 
 type Chrome = {
   chrome: {
@@ -51,9 +38,7 @@ const badge = () =>
   );
 
 async function openPopup(): Promise<Page> {
-  page = await bed.browser.context.newPage();
-  errors = watchErrors(page);
-  await page.goto(`chrome-extension://${bed.browser.extensionId}/popup.html`);
+  page = await bed.openExtensionPage('popup.html');
   await page.locator('[data-process-agenda]').waitFor();
   await page.locator('main[aria-busy="false"]').waitFor();
   return page;

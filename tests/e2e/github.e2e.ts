@@ -1,42 +1,23 @@
 // GitHub: review status, fork and branch hints, needs-card, on real GitHub markup; and the PR
 // status back on the Trello card.
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { addCard, addPull, DEMO, findBoard, findRepo, makeComments } from '../fake/state.ts';
 import { seedStorage } from './browser.ts';
-import { addCard, addPull, DEMO, findBoard, findRepo, makeComments } from './fake/state.ts';
 import {
-  type Bed,
   clearExtensionStorage,
   readHints,
-  startBed,
-  stopBed,
+  setUpTestBed,
   waitForHint,
   waitForPanel,
-  watchErrors,
 } from './support.ts';
 
-let bed: Bed;
-let page: Page;
-let errors: string[];
-
-beforeAll(async () => {
-  bed = await startBed();
-});
-afterAll(() => stopBed(bed));
-afterEach(async () => {
-  await page?.close();
-  bed.fake.faults.clear();
+const bed = setUpTestBed();
+afterEach(() => {
   bed.fake.state.github.rate.used = 0;
-  await clearExtensionStorage(bed);
-  expect(errors, 'no uncaught error and no console error on the page').toEqual([]);
 });
-
-async function open(host: string, path: string): Promise<Page> {
-  page = await bed.browser.context.newPage();
-  errors = watchErrors(page);
-  await page.goto(bed.fake.url(host, path));
-  return page;
-}
+let page: Page;
+const open = async (host: string, path: string) => (page = await bed.open(host, path));
 
 const connectBoth = () =>
   seedStorage(bed.browser.serviceWorker, {
@@ -119,7 +100,7 @@ describe('pr.no-card', () => {
     const board = findBoard(bed.fake.state, DEMO.lernanta);
     if (!board) throw new Error('no board');
     const saved = { cards: [...board.cards], actions: [...board.actions] };
-    addCard(bed.fake.state, board, {
+    const card = addCard(bed.fake.state, board, {
       name: 'Sign-up typo',
       list: 'Need to do',
       attachments: [`https://github.com/${DEMO.repo}/pull/42/files`],
@@ -128,6 +109,8 @@ describe('pr.no-card', () => {
       await connectBoth();
       await open('github.com', `/${DEMO.repo}/pull/42`);
       await waitForHint(page, 'pr.not-from-fork', { severity: 'warn' });
+      const [onCard] = await waitForHint(page, 'pr.on-card', { severity: 'ok' });
+      expect(onCard?.text).toContain(`On Trello card ${card.shortLink}`);
       expect(await readHints(page, 'pr.no-card')).toEqual([]);
     } finally {
       Object.assign(board, saved);
@@ -135,25 +118,51 @@ describe('pr.no-card', () => {
   });
 });
 
+/** Waits until the PR list shows `rows` review badges, each rendered (React fills a host a moment after it is placed). */
+const rowBadgesShown = (rows: number) =>
+  page.waitForFunction((rows) => {
+    const hosts = [...document.querySelectorAll('[data-process-hint="pr.reviews"]')];
+    return hosts.length === rows && hosts.every((host) => host.shadowRoot?.textContent);
+  }, rows);
+
+/** Each review badge of the PR list: the pull request of the row it sits in, and what it says. */
+const rowBadges = () =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('[data-process-hint="pr.reviews"]')]
+      .map((host) => ({
+        row: host.closest('li')?.querySelector('a[href*="/pull/"]')?.getAttribute('href'),
+        subject: host.getAttribute('data-process-subject'),
+        severity: host.getAttribute('data-process-severity'),
+        text: host.shadowRoot?.textContent ?? '',
+      }))
+      .sort((a, b) => String(a.subject).localeCompare(String(b.subject))),
+  );
+
 describe('pull request list', () => {
   it('shows each row’s review count, and asks GitHub at most once per PR per minute', async () => {
     bed.fake.requests.clear();
     await open('github.com', `/${DEMO.repo}/pulls`);
-    const badges = await waitForHint(page, 'pr.reviews');
-    await page.waitForFunction(
-      () => document.querySelectorAll('[data-process-hint="pr.reviews"]').length === 2,
-    );
-    const rows = await readHints(page, 'pr.reviews');
-    expect(rows.map((r) => [r.subject, r.severity]).sort()).toEqual([
-      [`${DEMO.repo}#41`, 'ok'],
-      [`${DEMO.repo}#42`, 'warn'],
-    ]);
-    expect(badges.length).toBeGreaterThan(0);
+    await rowBadgesShown(2);
+    // #41 is approved by @bob; #42 has no review yet (one approval is required).
+    const shown = [
+      {
+        row: `/${DEMO.repo}/pull/41`,
+        subject: `${DEMO.repo}#41`,
+        severity: 'ok',
+        text: expect.stringMatching(/Approvals: 1 of 1.*Approvals from others: 1 of 1 \(@bob\)\./),
+      },
+      {
+        row: `/${DEMO.repo}/pull/42`,
+        subject: `${DEMO.repo}#42`,
+        severity: 'warn',
+        text: expect.stringMatching(/Approvals: 0 of 1.*Approvals from others: 0 of 1\./),
+      },
+    ];
+    expect(await rowBadges()).toEqual(shown);
     const asked = bed.fake.requests.matching({ host: 'api.github.com' }).length;
     await page.reload();
-    await page.waitForFunction(
-      () => document.querySelectorAll('[data-process-hint="pr.reviews"]').length === 2,
-    );
+    await rowBadgesShown(2);
+    expect(await rowBadges()).toEqual(shown);
     expect(bed.fake.requests.matching({ host: 'api.github.com' }).length).toBe(asked);
   });
 

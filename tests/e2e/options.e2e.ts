@@ -1,28 +1,15 @@
 // The options page in the real extension: settings saved by the contract, connections tested
 // against the fake APIs through the background.
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO } from './fake/state.ts';
-import { type Bed, clearExtensionStorage, startBed, stopBed, watchErrors } from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { DEMO } from '../fake/state.ts';
+import { setUpTestBed } from './support.ts';
 
-let bed: Bed;
+const bed = setUpTestBed();
 let page: Page;
-let errors: string[];
-
-beforeAll(async () => {
-  bed = await startBed();
-});
-afterAll(() => stopBed(bed));
-afterEach(async () => {
-  await page?.close();
-  await clearExtensionStorage(bed);
-  expect(errors).toEqual([]);
-});
 
 async function openOptions(): Promise<Page> {
-  page = await bed.browser.context.newPage();
-  errors = watchErrors(page);
-  await page.goto(`chrome-extension://${bed.browser.extensionId}/options.html`);
+  page = await bed.openExtensionPage('options.html');
   await page.getByLabel('API key').waitFor();
   return page;
 }

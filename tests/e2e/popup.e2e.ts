@@ -1,29 +1,12 @@
 // The popup of the loaded extension: the status summary, the next call and the agenda, against
 // the fake sites; and its first-run state.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { addCard, DEMO, demoStorage, findBoard } from '../fake/state.ts';
 import { seedStorage } from './browser.ts';
-import { demoStorage } from './demo.ts';
-import { addCard, DEMO, findBoard } from './fake/state.ts';
-import { type Bed, clearExtensionStorage, startBed, stopBed, watchErrors } from './support.ts';
+import { setUpTestBed } from './support.ts';
 
-let bed: Bed;
-let errors: string[] = [];
-
-beforeAll(async () => {
-  bed = await startBed();
-});
-afterAll(() => stopBed(bed));
-afterEach(async () => {
-  await clearExtensionStorage(bed);
-  expect(errors).toEqual([]);
-});
-
-async function openPopup() {
-  const page = await bed.browser.context.newPage();
-  errors = watchErrors(page);
-  await page.goto(`chrome-extension://${bed.browser.extensionId}/popup.html`);
-  return page;
-}
+const bed = setUpTestBed();
+const openPopup = () => bed.openExtensionPage('popup.html');
 
 describe('popup', () => {
   it('first run: says what to set up and leads to the options, with the next call', async () => {

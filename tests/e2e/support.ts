@@ -1,17 +1,29 @@
-// What real-browser tests share: one fake + one Chromium per file, and readers of our hints
-// that look the way a user would (into the open shadow roots).
+// What real-browser tests share: one fake + one Chromium per file (`setUpTestBed`, called once at
+// the top of each file), and readers of our hints that look the way a user would (into the open
+// shadow roots).
 
 import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { type FakeSites, startFakeSites } from '../fake/server.ts';
+import { createDemoState } from '../fake/state.ts';
 import { type LaunchedBrowser, launchBrowser } from './browser.ts';
-import { type FakeSites, startFakeSites } from './fake/server.ts';
-import { createDemoState } from './fake/state.ts';
 
 export interface Bed {
   fake: FakeSites;
   browser: LaunchedBrowser;
 }
 
-export async function startBed(): Promise<Bed> {
+/** A file's fake and browser, and the tabs its tests open (each watched for page errors). */
+export interface TestBed extends Bed {
+  /** A new tab on a fake site (`trello.com`, `github.com`) at `path`. */
+  open(host: string, path: string): Promise<Page>;
+  /** A new tab on one of the extension's own pages (`popup.html`, `options.html`). */
+  openExtensionPage(file: string): Promise<Page>;
+  /** A new blank tab. */
+  newTab(): Promise<Page>;
+}
+
+async function startBed(): Promise<Bed> {
   const fake = await startFakeSites({ state: createDemoState() });
   try {
     return { fake, browser: await launchBrowser({ fake }) };
@@ -21,9 +33,69 @@ export async function startBed(): Promise<Bed> {
   }
 }
 
-export async function stopBed(bed: Bed | undefined): Promise<void> {
+async function stopBed(bed: Bed | undefined): Promise<void> {
   await bed?.browser.close();
   await bed?.fake.close();
+}
+
+/** Browsers whose extension was reloaded: their storage can no longer be reached (no worker). */
+const reloaded = new WeakSet<LaunchedBrowser>();
+
+/**
+ * The set-up every e2e file shares, registered by calling this once at the top of the file: the
+ * demo fake and a Chromium with the built extension start before the file's tests and stop after
+ * them. After each test the tabs it opened through the bed are closed, the fake's faults and the
+ * extension's storage are cleared, and none of those tabs may have had an uncaught error, a console
+ * error or a dialog. A file's own `afterEach` hooks run before this one.
+ */
+export function setUpTestBed(): TestBed {
+  let started: Bed | undefined;
+  let tabs: { page: Page; errors: string[] }[] = [];
+  const running = (): Bed => {
+    if (!started)
+      throw new Error('the test bed starts in beforeAll: use it inside tests and hooks');
+    return started;
+  };
+
+  beforeAll(async () => {
+    started = await startBed();
+  });
+  afterAll(() => stopBed(started));
+  afterEach(async () => {
+    const closing = tabs;
+    tabs = [];
+    await Promise.all(closing.map((tab) => tab.page.close().catch(() => {})));
+    if (!started) return;
+    started.fake.faults.clear();
+    if (!reloaded.has(started.browser)) await clearExtensionStorage(started);
+    expect(
+      closing.flatMap((tab) => tab.errors),
+      'nothing executed (no dialog), no uncaught error and no console error on the pages',
+    ).toEqual([]);
+  });
+
+  const newTab = async (): Promise<Page> => {
+    const page = await running().browser.context.newPage();
+    tabs.push({ page, errors: watchErrors(page) });
+    return page;
+  };
+  const visit = async (url: string): Promise<Page> => {
+    const page = await newTab();
+    await page.goto(url);
+    return page;
+  };
+  return {
+    get fake() {
+      return running().fake;
+    },
+    get browser() {
+      return running().browser;
+    },
+    newTab,
+    open: (host, path) => visit(running().fake.url(host, path)),
+    openExtensionPage: (file) =>
+      visit(`chrome-extension://${running().browser.extensionId}/${file}`),
+  };
 }
 
 export interface SeenHint {
@@ -136,6 +208,7 @@ export async function clearExtensionStorage(bed: Bed): Promise<void> {
  * worker again here, so this is the last thing a browser does.
  */
 export async function reloadExtension(bed: Bed): Promise<void> {
+  reloaded.add(bed.browser);
   await bed.browser.serviceWorker
     .evaluate(() => (globalThis as unknown as ChromeGlobal).chrome.runtime.reload())
     .catch(() => {}); // the worker dies while answering

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
-import type { FakeSites } from '../e2e/fake/server.ts';
+import type { FakeSites } from '../fake/server.ts';
 import { type FakeProxy, startFakeProxy } from './proxy.ts';
 
 const PROJECT_ROOT = resolve(import.meta.dirname, '..', '..');

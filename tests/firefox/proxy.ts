@@ -6,7 +6,7 @@
 
 import { createServer, type IncomingMessage } from 'node:http';
 import { type AddressInfo, connect, type Socket } from 'node:net';
-import { FAKE_HOSTS, type FakeSites } from '../e2e/fake/server.ts';
+import { FAKE_HOSTS, type FakeSites } from '../fake/server.ts';
 
 export interface FakeProxy {
   port: number;

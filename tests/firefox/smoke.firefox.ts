@@ -6,8 +6,8 @@
 
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type FakeSites, startFakeSites } from '../e2e/fake/server.ts';
-import { createDemoState, DEMO } from '../e2e/fake/state.ts';
+import { type FakeSites, startFakeSites } from '../fake/server.ts';
+import { createDemoState, DEMO } from '../fake/state.ts';
 import { type LaunchedFirefox, launchFirefox } from './firefox.ts';
 
 let fake: FakeSites;

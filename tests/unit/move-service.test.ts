@@ -24,7 +24,7 @@ import {
   findRepo,
   type GhRepo,
   type TrelloBoard,
-} from '../e2e/fake/state.ts';
+} from '../fake/state.ts';
 import { type FakeApis, fakeApis } from '../fixtures/fake-apis.ts';
 
 let apis: FakeApis;

@@ -194,13 +194,14 @@ describe('options page: the call, reviews and sharing', () => {
   it('exports the settings, without secrets', async () => {
     await fakeBrowser.storage.local.set({
       settings: { trello: { apiKey: 'k' } },
-      secrets: { trelloToken: 'secret-token', githubToken: '' },
+      secrets: { trelloToken: 'secret-token', githubToken: 'ghp_secret-github-token' },
     });
     render(<OptionsPage />);
     const link = await screen.findByRole('link', { name: 'Export settings' });
     const json = decodeURIComponent((link.getAttribute('href') ?? '').split(',')[1] ?? '');
     expect(JSON.parse(json)).toMatchObject({ version: 1, trello: { apiKey: 'k' } });
     expect(json).not.toContain('secret-token');
+    expect(json).not.toContain('ghp_secret-github-token');
   });
 });
 

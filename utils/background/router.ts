@@ -1,5 +1,5 @@
 /**
- * The background's message entry: who may send what (security-reliability.md §3), schema
+ * The background's message entry: who may send what (docs/architecture.md, "Messages"), schema
  * validation, and dispatch to a fixed handler per message type.
  */
 import * as v from 'valibot';

@@ -1,5 +1,5 @@
 /**
- * Where hints mount on GitHub's pages (dom-anchors.md §4–§6): one array per anchor, newest first,
+ * Where hints mount on GitHub's pages (docs/architecture.md, "Page runtime"): one array per anchor, newest first,
  * each dated; legacy entries beside new ones. No facts are read from these nodes.
  */
 import type { AnchorTarget, ResolveAnchor } from '../dom/hint-layer';

@@ -1,6 +1,6 @@
 /**
  * GitHub REST through Octokit with the throttling and retry plugins. Background only: an
- * Octokit instance holds the token (github-api.md §1).
+ * Octokit instance holds the token (docs/architecture.md, "API facts").
  */
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
@@ -64,7 +64,7 @@ function rateLimit(
   const secondary = /secondary rate limit/i.test(text) || (hasRetryAfter && !primary);
   if (status === 403 && !primary && !secondary) return undefined;
   const reset = Number(headers['x-ratelimit-reset']) * 1000;
-  // github-api.md §6: retry-after first, then the reset time, else at least a minute.
+  // docs/architecture.md, "API facts": retry-after first, then the reset time, else at least a minute.
   const retryAt = hasRetryAfter
     ? now + Math.max(retryAfter, 0) * 1000
     : Number.isFinite(reset) && reset > 0

@@ -1,5 +1,5 @@
 /**
- * GitHub page detection: pure functions of the URL (dom-anchors.md §1). Tests check every example
+ * GitHub page detection: pure functions of the URL (docs/architecture.md, "API facts"). Tests check every example
  * of one detector against every other detector.
  */
 

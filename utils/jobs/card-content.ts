@@ -5,7 +5,7 @@
  * are already there.
  */
 
-/** Trello's limit for a card description and for a comment (trello-api.md §7). */
+/** Trello's limit for a card description and for a comment (docs/architecture.md, "API facts"). */
 export const TRELLO_TEXT_LIMIT = 16_384;
 
 export interface IssueForCard {

@@ -1,5 +1,5 @@
 /**
- * The durable "issue (or pull request) → Trello card" job (security-reliability.md §6): a journal
+ * The durable "issue (or pull request) → Trello card" job (docs/architecture.md, "Writes and jobs"): a journal
  * saved before every side effect, find-before-create on every step, no blind retry of a POST.
  * Pure: every effect is injected, so the state machine is tested with a fake clock and failures
  * injected at every step.

@@ -1,4 +1,4 @@
-/** Counting approvals the way `pr.reviews` does it (github-api.md §2). */
+/** Counting approvals the way `pr.reviews` does it (docs/architecture.md, "Data and caches"). */
 import type { Review } from '../github/snapshot';
 
 export interface ReviewCount {

@@ -1,5 +1,5 @@
 /**
- * The shareable settings object (DESIGN §4 storage contract), validated with valibot.
+ * The shareable settings object (the storage contract, docs/architecture.md "Contracts"), validated with valibot.
  * Missing fields take the process defaults; unknown fields are kept (looseObject);
  * an invalid value is reported by its dotted field name and replaced by its default.
  */
@@ -26,7 +26,7 @@ export const NEEDS_CARD_LABELS = [
   'proposal',
 ] as const;
 
-// Short links only (DESIGN §4): every other part compares boards by short link, so a 24-character
+// Short links only (the settings contract): every other part compares boards by short link, so a 24-character
 // board id would never match.
 const BOARD_REF_MESSAGE =
   'must be a Trello board short link (the 8 characters after trello.com/b/) or board URL';

@@ -1,5 +1,5 @@
 /**
- * Where hints mount on Trello's page (dom-anchors.md §2). One array per anchor, newest first,
+ * Where hints mount on Trello's page (docs/architecture.md, "Page runtime"). One array per anchor, newest first,
  * each entry dated with when it was last seen working; legacy entries stay beside new ones.
  * Nothing here reads facts from the page: the APIs are the truth.
  */

@@ -1,7 +1,7 @@
 /**
- * "Connect Trello" through Trello's own authorize page (trello-api.md §1): read and write access,
+ * "Connect Trello" through Trello's own authorize page (docs/architecture.md, "API facts"): read and write access,
  * 30 days, the token handed back in the redirect's fragment. A token is accepted only from the
- * exact redirect address the browser gave us (the LeetHub lesson, security-reliability.md §4).
+ * exact redirect address the browser gave us (see docs/architecture.md, "API facts").
  */
 
 export function trelloAuthorizeUrl(apiKey: string, redirectUrl: string): string {

@@ -1,5 +1,5 @@
 /**
- * Trello page detection: pure functions of the URL (dom-anchors.md §1).
+ * Trello page detection: pure functions of the URL (docs/architecture.md, "API facts").
  * Each detector lists example URLs in its comment; tests check every example against every
  * other detector.
  */

@@ -2,6 +2,7 @@ import type { BoardSnapshot } from '../../trello/snapshot';
 import type { Finding } from '../findings';
 import { missingListNames } from '../lists';
 import { PROCESS_SENTENCES } from '../sentences';
+import { boardFinding } from './finding-parts';
 import type { BoardRule } from './types';
 
 export const boardMissingLists: BoardRule = {
@@ -24,36 +25,25 @@ export const boardMissingLists: BoardRule = {
   },
 };
 
-function base(board: BoardSnapshot): Pick<Finding, 'rule' | 'subject' | 'anchor' | 'sentence'> {
-  return {
-    rule: boardMissingLists.id,
-    subject: board.shortLink,
-    anchor: { kind: 'board', board: board.shortLink },
-    sentence: boardMissingLists.sentence,
-  };
-}
-
 function someMissing(board: BoardSnapshot, missing: string[]): Finding {
   const quoted = missing.map((name) => `“${name}”`);
   const names =
     quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}` : quoted[0];
   const count =
     missing.length === 1 ? '1 process list missing' : `${missing.length} process lists missing`;
-  return {
-    ...base(board),
+  return boardFinding(boardMissingLists, board, {
     severity: 'warn',
     title: `${count}: ${missing.join(', ')}`,
     message: `This project board has no ${names} list. Every project board needs the process lists; extra lists are fine.`,
     advice: 'Add the missing lists to the board.',
     action: 'add-missing-lists',
-  };
+  });
 }
 
 function allPresent(board: BoardSnapshot, count: number): Finding {
-  return {
-    ...base(board),
+  return boardFinding(boardMissingLists, board, {
     severity: 'ok',
     title: 'Process lists complete',
     message: `This board has all ${count} lists the process asks for.`,
-  };
+  });
 }

@@ -1,4 +1,5 @@
 import { PROCESS_SENTENCES } from '../sentences';
+import { boardFinding } from './finding-parts';
 import { linkedBoards } from './pipeline-links';
 import type { BoardRule } from './types';
 
@@ -18,17 +19,13 @@ export const boardNotInPipeline: BoardRule = {
     const linked = pipeline.cards.some((card) => linkedBoards(card).has(board.shortLink));
     if (linked) return [];
     return [
-      {
-        rule: boardNotInPipeline.id,
+      boardFinding(boardNotInPipeline, board, {
         severity: 'warn',
-        subject: board.shortLink,
-        anchor: { kind: 'board', board: board.shortLink },
         title: 'Not on the Project Pipeline',
         message: `No card of the Project Pipeline board (“${pipeline.name}”) links to this board.`,
         advice:
           'Add a card for this project to the Project Pipeline, with this board attached or its link in the description.',
-        sentence: boardNotInPipeline.sentence,
-      },
+      }),
     ];
   },
 };

@@ -2,7 +2,7 @@ import type { IssueSnapshot } from '../../github/snapshot';
 import { PROCESS_SENTENCES } from '../sentences';
 import type { Settings } from '../settings';
 import { plural, wholeDays } from '../time';
-import { headerFinding } from './header-finding';
+import { headerFinding } from './finding-parts';
 import { issueCards } from './issue-on-card';
 import type { IssueRule } from './types';
 

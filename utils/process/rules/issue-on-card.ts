@@ -1,7 +1,7 @@
 import type { IssueSnapshot } from '../../github/snapshot';
 import { cardLinksIn } from '../links';
 import { PROCESS_SENTENCES } from '../sentences';
-import { onCardFinding } from './header-finding';
+import { onCardFinding } from './finding-parts';
 import type { IssueRule } from './types';
 
 /** The cards the issue's description or comments link (card URL or our marker). */

@@ -1,4 +1,5 @@
 import { PROCESS_SENTENCES } from '../sentences';
+import { boardFinding } from './finding-parts';
 import type { BoardRule } from './types';
 
 /** A board taken for the pipeline by its name only: offer to save it, so project boards can be checked against it. */
@@ -14,17 +15,13 @@ export const pipelineRecognised: BoardRule = {
   evaluate({ board, settings }) {
     if (settings.trello.pipelineBoard) return [];
     return [
-      {
-        rule: pipelineRecognised.id,
+      boardFinding(pipelineRecognised, board, {
         severity: 'info',
-        subject: board.shortLink,
-        anchor: { kind: 'board', board: board.shortLink },
         title: 'Recognised as the Project Pipeline',
         message: `Process Lens takes “${board.name}” for the Project Pipeline by its name. Saved in the options, it also lets every project board be checked for a pipeline card (board.not-in-pipeline).`,
         advice: 'Click to open the options with this board filled in, then save.',
-        sentence: pipelineRecognised.sentence,
         action: 'save-pipeline-board',
-      },
+      }),
     ];
   },
 };

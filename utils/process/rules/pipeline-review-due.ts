@@ -2,6 +2,7 @@ import { isFirstCallOfMonth, nextCall, previousCall } from '../call-schedule';
 import { lastReviewAt } from '../pipeline-review';
 import { PROCESS_SENTENCES } from '../sentences';
 import { DAY_MS, formatDay, plural } from '../time';
+import { boardFinding } from './finding-parts';
 import type { BoardRule } from './types';
 
 /** The monthly review: due at the first call of the month, or when the last one is too old. */
@@ -38,18 +39,14 @@ export const pipelineReviewDue: BoardRule = {
       next = `That covers the first call of the month (${callDay}).`;
     else next = 'The next review is at the first call of next month.';
     return [
-      {
-        rule: pipelineReviewDue.id,
+      boardFinding(pipelineReviewDue, board, {
         severity: due ? 'warn' : 'ok',
-        subject: board.shortLink,
-        anchor: { kind: 'board', board: board.shortLink },
         title: due ? 'Monthly pipeline review due' : `Pipeline reviewed ${formatDay(last ?? now)}`,
         message: `${lastText} ${next}`,
         advice:
           'After going through the pipeline at the call, click to record the review on the board.',
-        sentence: pipelineReviewDue.sentence,
         action: 'mark-pipeline-reviewed',
-      },
+      }),
     ];
   },
 };

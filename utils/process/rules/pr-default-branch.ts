@@ -1,5 +1,5 @@
 import { PROCESS_SENTENCES } from '../sentences';
-import { headerFinding } from './header-finding';
+import { headerFinding } from './finding-parts';
 import type { PullRule } from './types';
 
 /** A pull request from a feature branch, not from the fork's default branch. */

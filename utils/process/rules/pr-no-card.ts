@@ -1,5 +1,5 @@
 import { PROCESS_SENTENCES } from '../sentences';
-import { headerFinding } from './header-finding';
+import { headerFinding } from './finding-parts';
 import { pullCard } from './pr-on-card';
 import type { PullRule } from './types';
 

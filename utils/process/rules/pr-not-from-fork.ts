@@ -1,5 +1,5 @@
 import { PROCESS_SENTENCES } from '../sentences';
-import { headerFinding } from './header-finding';
+import { headerFinding } from './finding-parts';
 import type { PullRule } from './types';
 
 /** Work in your fork: the head branch should not live in the org repository. */

@@ -1,7 +1,7 @@
 import type { PullSnapshot } from '../../github/snapshot';
 import { cardLinksIn } from '../links';
 import { PROCESS_SENTENCES } from '../sentences';
-import { onCardFinding } from './header-finding';
+import { onCardFinding } from './finding-parts';
 import type { PullRule } from './types';
 
 /** The card linked from the PR's description or comments, else the board's card that links the PR. */

@@ -1,8 +1,23 @@
-/** What the pull request and issue rules share: a finding at the page's header. */
+/** What rules share to build their findings: the parts every finding of one place has. */
 import { subjectOf } from '../../github/snapshot';
 import type { Finding } from '../findings';
 import { cardUrl } from '../links';
 import type { AnyRule } from './types';
+
+/** A finding about a whole board (at its name), quoting the rule's sentence. */
+export function boardFinding(
+  rule: AnyRule,
+  board: { shortLink: string },
+  rest: Omit<Finding, 'rule' | 'subject' | 'anchor' | 'sentence'>,
+): Finding {
+  return {
+    ...rest,
+    rule: rule.id,
+    subject: board.shortLink,
+    anchor: { kind: 'board', board: board.shortLink },
+    sentence: rule.sentence,
+  };
+}
 
 /** A finding about a pull request or issue, at its page's header, quoting the rule's sentence. */
 export function headerFinding(

@@ -1,8 +1,8 @@
-// Stateful data behind the fake trello.com / github.com (tests/e2e/fake/server.ts).
+// Stateful data behind the fake trello.com / github.com (server.ts).
 // Plain JSON-able objects: tests read and mutate them directly between steps.
 // Everything is deterministic: ids come from a counter kept in the state, never Math.random.
 
-import { PROCESS_LISTS } from '../../../utils/process/settings.ts';
+import { PROCESS_LISTS } from '../../utils/process/settings.ts';
 
 // ---------------------------------------------------------------- Trello types
 
@@ -768,6 +768,26 @@ export const DEMO = {
   untidy: 'UnTiDyLs',
   repo: 'p2pu/lernanta',
 } as const;
+
+/**
+ * The extension configuration the demo starts with: both services connected, the pipeline, every
+ * demo board watched, the repository mapped to Lernanta (see docs/architecture.md, "Contracts").
+ */
+export function demoStorage(): Record<string, unknown> {
+  return {
+    settings: {
+      version: 1,
+      trello: {
+        apiKey: DEMO.trelloKey,
+        pipelineBoard: DEMO.pipeline,
+        boards: [DEMO.lernanta, DEMO.mooc, DEMO.untidy],
+      },
+      github: { repos: [DEMO.repo], boardForRepo: { [DEMO.repo]: DEMO.lernanta } },
+      process: { devListAddress: 'dev@lists.p2pu.org' },
+    },
+    secrets: { trelloToken: DEMO.trelloToken, githubToken: DEMO.githubToken },
+  };
+}
 
 /** The demo workspace. Ids are deterministic; dates are relative to `now`. */
 export function createDemoState(opts: { now?: number } = {}): FakeState {

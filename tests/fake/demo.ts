@@ -1,8 +1,8 @@
 // `npm start` (after `wxt build`, run with tsx): the extension on an offline copy of Trello and GitHub.
 //
-//   tsx tests/e2e/demo.ts                    headed Chromium on the fake sites (needs a display)
-//   tsx tests/e2e/demo.ts --screenshot DIR   headless; writes DIR/<page>.png once the hints show
-//   tsx tests/e2e/demo.ts --live             the extension on the real trello.com and github.com
+//   tsx tests/fake/demo.ts                    headed Chromium on the fake sites (needs a display)
+//   tsx tests/fake/demo.ts --screenshot DIR   headless; writes DIR/<page>.png once the hints show
+//   tsx tests/fake/demo.ts --live             the extension on the real trello.com and github.com
 //   add --extension DIR to load another unpacked build than .output/chrome-mv3
 
 import { mkdirSync } from 'node:fs';
@@ -15,9 +15,9 @@ import {
   type LaunchedBrowser,
   launchBrowser,
   seedStorage,
-} from './browser.ts';
-import { type FakeSites, startFakeSites } from './fake/server.ts';
-import { createDemoState, DEMO } from './fake/state.ts';
+} from '../e2e/browser.ts';
+import { type FakeSites, startFakeSites } from './server.ts';
+import { createDemoState, DEMO, demoStorage } from './state.ts';
 
 export interface DemoPage {
   /** File name of the screenshot, without `.png`. */
@@ -127,23 +127,6 @@ export const DEMO_PAGES: DemoPage[] = [
     viewport: { width: 900, height: 1000 },
   },
 ];
-
-/** The extension configuration the demo starts with (storage contract, DESIGN.md §4). */
-export function demoStorage(): Record<string, unknown> {
-  return {
-    settings: {
-      version: 1,
-      trello: {
-        apiKey: DEMO.trelloKey,
-        pipelineBoard: DEMO.pipeline,
-        boards: [DEMO.lernanta, DEMO.mooc, DEMO.untidy],
-      },
-      github: { repos: [DEMO.repo], boardForRepo: { [DEMO.repo]: DEMO.lernanta } },
-      process: { devListAddress: 'dev@lists.p2pu.org' },
-    },
-    secrets: { trelloToken: DEMO.trelloToken, githubToken: DEMO.githubToken },
-  };
-}
 
 const WAIT_MS = 15_000;
 
