@@ -62,11 +62,14 @@
 // 3. Pages where nothing is shown (tests/bench/light.ts): trello.com's home page and a GitHub
 //    repository's code page (tests/e2e/fake/github-code-page.ts), with the team's set-up (Trello and
 //    GitHub connected, as in part 6): the fixed cost of the content scripts on every page of the two
-//    sites: task, script and long-task time, heap after GC, DOM nodes; alternating loads as in 2.
+//    sites: task and long-task time, JavaScript time (the CPU profile's samples running any script,
+//    page's or extension's: CDP's script time misses most of what a content script runs), heap
+//    after GC, DOM nodes; alternating loads and profiles as in 2.
 //
 // 4. GitHub pages with hints (tests/bench/light.ts): a pull request, the pull request list with 50
 //    open pull requests (tests/e2e/fake `addOpenPulls`; a review badge per row) and an issue with 12
-//    comments, same set-up: time to first hint, long-task time, script time against the page's own.
+//    comments, same set-up: time to first hint, long-task time, JavaScript time (profile, as in 3)
+//    against the page's own (the baseline's).
 //
 // 5. Bundle sizes (tests/bench/bundles.ts). Each .js file of .output/chrome-mv3: bytes as shipped
 //    (minified) and gzip (level 9, node:zlib), against the budgets for the two content scripts and
@@ -116,7 +119,8 @@ function parseArgs(argv: string[]): { reps: number; only: Set<Part> } {
 async function main(): Promise<number> {
   const { reps, only } = parseArgs(process.argv.slice(2));
   const started = Date.now();
-  const log = (line: string) => console.error(line);
+  const log = (line: string) =>
+    console.error(`${String(Math.round((Date.now() - started) / 1000)).padStart(4)} s  ${line}`);
   const sections: Section[] = [];
   if (only.has('rules')) {
     log('1. rules on synthetic boards…');

@@ -23,6 +23,8 @@ export interface CpuProfile {
 }
 
 export interface ExtensionTime {
+  /** ms of samples running JavaScript, the page's and the extension's (not idle, native or GC). */
+  scriptMs: number;
   /** ms of samples with extension code on the stack (what it ran, and what that called). */
   totalMs: number;
   /**
@@ -83,6 +85,7 @@ export function extensionTime(profile: CpuProfile): ExtensionTime {
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
   const result: ExtensionTime = {
+    scriptMs: 0,
     totalMs: 0,
     longestStretchMs: 0,
     byFunction: new Map(),
@@ -96,6 +99,7 @@ export function extensionTime(profile: CpuProfile): ExtensionTime {
       stretch = 0;
       return;
     }
+    if (name !== '(garbage collector)' && name !== '(root)') result.scriptMs += ms;
     const own = ownerOf(id);
     if (!own) return; // the page's own code, or GC: neither ours nor a gap
     stretch += ms;
