@@ -3,7 +3,7 @@
 
 import type { BrowserContext } from 'playwright-core';
 import { type LoadOptions, measureLoad, type PageRun } from './page.ts';
-import { fmtBytes, fmtMs, fmtRatio, medianOf, signed } from './stats.ts';
+import { fmtBytes, fmtMs, fmtRatio, medianOf, signed, table } from './stats.ts';
 
 export type Runs = { ext: PageRun[]; base: PageRun[] };
 
@@ -11,20 +11,23 @@ export type Runs = { ext: PageRun[]; base: PageRun[] };
  * One untimed load in each browser first (disk cache, code cache), then `reps` loads each, the two
  * browsers alternating so that load from other work on the machine falls on both sides alike.
  * `ext` options apply to the extension's browser (e.g. wait for a finding), `base` to the other.
+ * `url` may differ per repetition (-1: the untimed one), e.g. one board per load so that each load
+ * reads its board afresh instead of from the background's cache.
  */
 export async function alternateLoads(
   browsers: { ext: BrowserContext; plain: BrowserContext },
-  url: string,
+  url: string | ((rep: number) => string),
   reps: number,
   options: { ext: LoadOptions; base: LoadOptions },
   onRep?: (runs: Runs, rep: number) => void,
 ): Promise<Runs> {
-  await measureLoad(browsers.ext, url, options.ext);
-  await measureLoad(browsers.plain, url, options.base);
+  const urlOf = typeof url === 'string' ? () => url : url;
+  await measureLoad(browsers.ext, urlOf(-1), options.ext);
+  await measureLoad(browsers.plain, urlOf(-1), options.base);
   const runs: Runs = { ext: [], base: [] };
   for (let i = 0; i < reps; i++) {
-    runs.ext.push(await measureLoad(browsers.ext, url, options.ext));
-    runs.base.push(await measureLoad(browsers.plain, url, options.base));
+    runs.ext.push(await measureLoad(browsers.ext, urlOf(i), options.ext));
+    runs.base.push(await measureLoad(browsers.plain, urlOf(i), options.base));
     onRep?.(runs, i);
   }
   return runs;
@@ -73,4 +76,24 @@ export function extra(runs: Runs, pick: (run: PageRun) => number | undefined): n
 /** Extension ÷ baseline of the medians. */
 export function ratio(runs: Runs, pick: (run: PageRun) => number | undefined): number {
   return medianOf(runs.ext, pick) / medianOf(runs.base, pick);
+}
+
+/** The extension's CPU time per load by function (or file), summed over the runs, largest first. */
+export function profileTable(
+  runs: readonly PageRun[],
+  by: 'byFunction' | 'bySource',
+  top: number,
+): string {
+  const total = new Map<string, number>();
+  for (const run of runs)
+    for (const [key, t] of run.extension?.[by] ?? []) total.set(key, (total.get(key) ?? 0) + t);
+  const all = [...total.values()].reduce((a, b) => a + b, 0);
+  const n = runs.length || 1;
+  return table(
+    [by === 'byFunction' ? 'function  source:line' : 'source', 'ms per load', 'share'],
+    [...total]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([key, t]) => [`\`${key}\``, fmtMs(t / n, 1), `${((100 * t) / all).toFixed(1)} %`]),
+  );
 }

@@ -28,7 +28,9 @@
 //    opened in two Chromium launches of the same binary and flags: one with the built extension
 //    (tests/e2e/browser.ts `launchBrowser`, zero set-up: the board is read through the signed-in
 //    session), one without (`launchPlainBrowser`). Loads alternate between the two; one untimed load
-//    each first; medians of --reps loads (tests/bench/compare.ts `alternateLoads`).
+//    each first; medians of --reps loads (tests/bench/compare.ts `alternateLoads`). Each load opens
+//    its own board of that shape, so the extension reads it cold (as when a board is opened; the
+//    background would reuse a read for 30 s), whatever the machine's speed.
 //    An init script (before any page script) records long tasks (PerformanceObserver 'longtask'),
 //    every DOM mutation, and when hint hosts appear and get text in their shadow roots.
 //    - time to first hint: navigation start → the first `[data-process-hint]` host (other than the
@@ -39,9 +41,10 @@
 //      for the page, the network, and our own processing;
 //    - long-task time: the sum of long tasks (≥ 50 ms) on the main thread (content scripts run
 //      there too) until the page settled; total blocking time: the sum of their parts over 50 ms;
-//    - main-thread task / script / layout time: CDP Performance.getMetrics deltas over the load;
+//    - main-thread task / script / layout time: CDP Performance.getMetrics deltas over the load
+//      (from the blank tab before navigating, so a content script that runs early is counted);
 //    - the extension's CPU time and its longest task: a V8 CPU profile (CDP Profiler, 0.5 ms
-//      samples, in both browsers alike) from commit until settled; every sample with the
+//      samples, in both browsers alike) from navigation until settled; every sample with the
 //      extension's code on its stack counts as the extension's, charged to the innermost function
 //      of its bundle (named through the hidden source maps: the tables of where the time goes). Its
 //      longest task is the longest stretch of such samples not broken by an idle or native-only
@@ -69,7 +72,9 @@
 // 4. GitHub pages with hints (tests/bench/light.ts): a pull request, the pull request list with 50
 //    open pull requests (tests/e2e/fake `addOpenPulls`; a review badge per row) and an issue with 12
 //    comments, same set-up: time to first hint, long-task time, JavaScript time (profile, as in 3)
-//    against the page's own (the baseline's).
+//    against the page's own (the baseline's). These views are warm: after the untimed load, the
+//    background answers from its 60 s cache, so the figures are the content script's own work
+//    (part 6 counts the requests of a cold view).
 //
 // 5. Bundle sizes (tests/bench/bundles.ts). Each .js file of .output/chrome-mv3: bytes as shipped
 //    (minified) and gzip (level 9, node:zlib), against the budgets for the two content scripts and

@@ -13,6 +13,7 @@ import {
   type Metric,
   mib,
   ms,
+  profileTable,
   type Runs,
   ratio,
   rows,
@@ -140,6 +141,10 @@ function pageTables(pages: PageCase[], all: Runs[], reps: number, metrics: Metri
     '',
     table(tableHead(reps), rows(all[i] as Runs, metrics)),
     '',
+    'The extension’s CPU time by function (profile, as in part 2):',
+    '',
+    profileTable((all[i] as Runs).ext, 'byFunction', 6),
+    '',
   ]);
 }
 
@@ -194,6 +199,7 @@ export async function benchGitHubPages(
       'with the team’s set-up: a pull request (review status, card link), the pull request list with',
       `${PULL_LIST_ROWS} open pull requests (a review badge per row) and a long issue (needs-card score).`,
       'Alternating loads as in part 2; an extension load waits for its first finding, then settles.',
+      'Warm views: after the untimed first load the background answers from its 60 s cache.',
       'JavaScript time is from the CPU profile (CDP’s script time misses most of a content script’s',
       'work). The fake pages run almost no script of their own, so “JavaScript time over the page’s',
       'own” is far stricter here than on github.com, whose pages run hundreds of milliseconds of it.',

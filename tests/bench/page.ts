@@ -167,7 +167,7 @@ export interface LoadOptions {
    * `reveal`: first scroll it into view (the board scrolls sideways) and wait until settled again.
    */
   scroll?: { selector: string; px: number; frames: number; reveal?: boolean };
-  /** Take a CPU profile from commit until settled (see PageRun.extension). */
+  /** Take a CPU profile from navigation until settled (see PageRun.extension). */
   profile?: boolean;
   /** Requests to time (Playwright sees the content script's requests; the page's timing does not). */
   dataUrl?: RegExp;
@@ -200,7 +200,9 @@ export async function measureLoad(
   };
   context.on('requestfinished', onRequest);
   try {
-    await page.goto(url, { waitUntil: 'commit', timeout: timeoutMs });
+    // Metrics and profile start on the blank tab, before navigating: on a small page the content
+    // script (document_idle) has run before a session opened after commit could start them (the
+    // session follows the tab into the site's renderer).
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
     if (profile) {
@@ -209,6 +211,7 @@ export async function measureLoad(
       await cdp.send('Profiler.start');
     }
     const before = await metrics(cdp);
+    await page.goto(url, { waitUntil: 'commit', timeout: timeoutMs });
     await page.waitForLoadState('load', { timeout: timeoutMs });
     if (expectFinding)
       await page.waitForFunction(
