@@ -124,7 +124,7 @@ export function bundlesSection(outDir: string): Section {
     return `**${b.name}** (${fmtBytes(b.min)})\n\n${table(['largest contributors', 'bytes', 'share'], rows)}`;
   });
   return {
-    title: '3. Bundle sizes',
+    title: '5. Bundle sizes',
     body: [
       'Bytes of each built file in `.output/chrome-mv3` (minified as shipped; gzip level 9 via',
       '`node:zlib`, about what the store download costs). Contributors: every byte of the minified',

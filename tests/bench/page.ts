@@ -1,9 +1,15 @@
 // Part 2: one page load in real Chromium, measured from inside the page and through CDP, for the
 // extension-versus-baseline comparison (see index.ts for what the figures mean).
 
-import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import type { BrowserContext, CDPSession, Page, Request } from 'playwright-core';
 import { type LaunchedBrowser, launchBrowser, launchPlainBrowser } from '../e2e/browser.ts';
 import type { FakeSites } from '../fake/server.ts';
+import {
+  type CpuProfile,
+  type ExtensionTime,
+  extensionTime,
+  SAMPLING_INTERVAL_US,
+} from './profile.ts';
 
 /** What one load of a page costs, as measured in that page. */
 export interface PageRun {
@@ -42,6 +48,8 @@ export interface PageRun {
    */
   scrollTaskMs?: number;
   longestScrollFrameMs?: number;
+  /** With `LoadOptions.profile`: the extension's share of a CPU profile of the load (profile.ts). */
+  extension?: ExtensionTime;
   /** CDP JSHeapUsedSize after a forced GC (bytes): page and content scripts share the isolate. */
   heapBytes: number;
   /** CDP Nodes: DOM nodes alive (hint hosts and their shadow trees included). */
@@ -154,8 +162,13 @@ export interface LoadOptions {
   expectRules?: readonly string[];
   /** This many small mutations outside the board after settling (see PageRun.churnTaskMs). */
   churn?: number;
-  /** Then this scroll box (the first match) scrolls down `px` per frame for `frames` frames. */
-  scroll?: { selector: string; px: number; frames: number };
+  /**
+   * Then this scroll box (the first match) scrolls down `px` per frame for `frames` frames;
+   * `reveal`: first scroll it into view (the board scrolls sideways) and wait until settled again.
+   */
+  scroll?: { selector: string; px: number; frames: number; reveal?: boolean };
+  /** Take a CPU profile from navigation until settled (see PageRun.extension). */
+  profile?: boolean;
   /** Requests to time (Playwright sees the content script's requests; the page's timing does not). */
   dataUrl?: RegExp;
   timeoutMs?: number;
@@ -165,21 +178,40 @@ export interface LoadOptions {
 export async function measureLoad(
   context: BrowserContext,
   url: string,
-  { expectFinding, expectRules = [], dataUrl, churn = 0, scroll, timeoutMs = 60_000 }: LoadOptions,
+  {
+    expectFinding,
+    expectRules = [],
+    dataUrl,
+    churn = 0,
+    scroll,
+    profile = false,
+    timeoutMs = 60_000,
+  }: LoadOptions,
 ): Promise<PageRun> {
   const page: Page = await context.newPage();
   const data: { start: number; end: number }[] = [];
-  page.on('requestfinished', (request) => {
+  // On the context, not the page: the content script asks the background, whose service worker
+  // makes the requests (Playwright reports a service worker's requests on its context).
+  const onRequest = (request: Request) => {
     if (!dataUrl?.test(request.url())) return;
     const timing = request.timing();
     if (timing.responseEnd >= 0)
       data.push({ start: timing.startTime, end: timing.startTime + timing.responseEnd });
-  });
+  };
+  context.on('requestfinished', onRequest);
   try {
-    await page.goto(url, { waitUntil: 'commit', timeout: timeoutMs });
+    // Metrics and profile start on the blank tab, before navigating: on a small page the content
+    // script (document_idle) has run before a session opened after commit could start them (the
+    // session follows the tab into the site's renderer).
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
+    if (profile) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: SAMPLING_INTERVAL_US });
+      await cdp.send('Profiler.start');
+    }
     const before = await metrics(cdp);
+    await page.goto(url, { waitUntil: 'commit', timeout: timeoutMs });
     await page.waitForLoadState('load', { timeout: timeoutMs });
     if (expectFinding)
       await page.waitForFunction(
@@ -205,6 +237,9 @@ export async function measureLoad(
     await settled(page, timeoutMs);
     await page.waitForLoadState('networkidle', { timeout: timeoutMs });
     const after = await metrics(cdp);
+    const cpu = profile
+      ? extensionTime((await cdp.send('Profiler.stop')).profile as CpuProfile)
+      : undefined;
     let churned: Metrics | undefined;
     if (churn > 0) {
       // A header text changes once per frame, as a live page's badges, timers and presence do.
@@ -249,6 +284,12 @@ export async function measureLoad(
     });
     let scrolled: { start: Metrics; end: Metrics; longestFrameMs: number } | undefined;
     if (scroll) {
+      if (scroll.reveal) {
+        await page.evaluate((selector) => {
+          document.querySelector(selector)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+        }, scroll.selector);
+        await settled(page, timeoutMs);
+      }
       const start = await metrics(cdp);
       // Like a user scrolling one long list with the wheel: one step per frame.
       const longestFrameMs = await page.evaluate(async ({ selector, px, frames }) => {
@@ -302,10 +343,12 @@ export async function measureLoad(
             longestScrollFrameMs: scrolled.longestFrameMs,
           }
         : {}),
+      ...(cpu ? { extension: cpu } : {}),
       heapBytes: afterGc.JSHeapUsedSize ?? 0,
       nodes: afterGc.Nodes ?? 0,
     };
   } finally {
+    context.off('requestfinished', onRequest);
     await page.close();
   }
 }

@@ -15,7 +15,7 @@ import { check, type Section } from './report.ts';
 import { table } from './stats.ts';
 
 /** The demo team's set-up: Trello and GitHub connected, a pipeline, a repository mapped to a board. */
-const TEAM_SETTINGS = {
+export const TEAM_SETTINGS = {
   settings: {
     trello: { apiKey: DEMO.trelloKey, pipelineBoard: DEMO.pipeline },
     github: { repos: [DEMO.repo], boardForRepo: { [DEMO.repo]: DEMO.lernanta } },
@@ -162,7 +162,7 @@ function requestsSection(counted: Counted[]): Section {
     return `- ${label}: ${lines.length ? `\n${lines.join('\n')}` : 'none'}`;
   });
   return {
-    title: '4. Requests per page view',
+    title: '6. Requests per page view',
     body: [
       'Every request the fake trello.com / api.trello.com / github.com / api.github.com received for one',
       'view, with the demo team set-up (Trello and GitHub connected, a pipeline board, the repository',

@@ -2,6 +2,7 @@
 // with a Turbo-like navigation helper. Every value goes through escapeHtml.
 
 import { randomBytes } from 'node:crypto';
+import { codePagePath, codeView } from './github-code-page.ts';
 import { type Ctx, escapeHtml as e, html, type Reply, Router, redirect } from './http.ts';
 import { findRepo, type GhIssue, type GhPull, type GhRepo } from './state.ts';
 
@@ -164,6 +165,9 @@ function resolve(ctx: Ctx, path: string): { status: number; view: View } | { red
       path,
     );
   const repo = m ? findRepo(ctx.state, m[1] ?? '', m[2] ?? '') : undefined;
+  const code = m ? undefined : codePagePath(path);
+  const codeRepo = code && findRepo(ctx.state, code.owner, code.name);
+  if (codeRepo) return { status: 200, view: codeView(codeRepo) };
   if (!m || !repo) return { status: 404, view: notFoundView() };
   const full = `${repo.owner}/${repo.name}`;
   const n = Number(m[4]);

@@ -596,6 +596,69 @@ export function makeBigBoard(
   return board;
 }
 
+/** What `makeWideBoard` builds: how many cards, lists, and findings-to-be. */
+export interface WideBoardSpec {
+  name?: string;
+  /** All open cards (default 5,000). */
+  cards?: number;
+  /** Lists: the six process lists first, then "Area 1", "Area 2"… (default 40). */
+  lists?: number;
+  /** Cards in "In progress" for 8 to 40 days: one card.stale-in-progress hint each (default 125). */
+  staleInProgress?: number;
+  /** Cards in "In progress" moved in this week: no hint (default 25). */
+  freshInProgress?: number;
+  /** Cards in "Stuck": one card.stuck hint each, every third says what blocks it (default 100). */
+  stuck?: number;
+  /** Cards in "Done" (default a fifth of all); the rest spread evenly over the other lists. */
+  done?: number;
+}
+
+/**
+ * A big, wide board as large teams have them: many lists beyond the process lists, most cards
+ * old and quiet, a few hundred findings (stale "In progress" and "Stuck" cards).
+ */
+export function makeWideBoard(state: FakeState, spec: WideBoardSpec = {}): TrelloBoard {
+  const {
+    cards = 5_000,
+    lists = 40,
+    staleInProgress = 125,
+    freshInProgress = 25,
+    stuck = 100,
+    done = Math.round(cards / 5),
+  } = spec;
+  const others = Array.from({ length: lists - PROCESS_LISTS.length }, (_, i) => `Area ${i + 1}`);
+  const quiet = ['Unsorted', 'Would be nice', 'Need to do', ...others];
+  const board = addBoard(state, {
+    name: spec.name ?? `Wide board (${cards} cards, ${lists} lists)`,
+    lists: [...PROCESS_LISTS, ...others],
+    createdAt: state.now - 400 * DAY,
+  });
+  const listOf = (i: number): string => {
+    if (i < staleInProgress + freshInProgress) return 'In progress';
+    i -= staleInProgress + freshInProgress;
+    if (i < stuck) return 'Stuck';
+    i -= stuck;
+    if (i < done) return 'Done';
+    return quiet[(i - done) % quiet.length] as string;
+  };
+  for (let i = 0; i < cards; i++) {
+    const list = listOf(i);
+    const createdAt = state.now - (60 + (i % 300)) * DAY;
+    const card: CardSpec = { name: `Card ${i + 1}`, list, createdAt };
+    if (list === 'In progress') {
+      const days = i < staleInProgress ? 8 + (i % 33) : i % 6;
+      card.movedAt = state.now - days * DAY - 3600 * 1000;
+      card.movedFrom = 'Need to do';
+    } else if (list === 'Stuck') {
+      card.movedAt = state.now - (1 + (i % 20)) * DAY;
+      card.movedFrom = 'In progress';
+      if (i % 3 === 0) card.desc = 'Blocked by: the design review.';
+    } else card.dateLastActivity = createdAt + DAY;
+    addCard(state, board, card);
+  }
+  return board;
+}
+
 // ---------------------------------------------------------------- GitHub look-ups and builders
 
 export function findRepo(state: FakeState, owner: string, name: string): GhRepo | undefined {
@@ -753,6 +816,40 @@ export function addIssue(state: FakeState, repo: GhRepo, spec: IssueSpec): GhIss
   };
   repo.issues.push(issue);
   return issue;
+}
+
+/**
+ * Open pull requests on `repo` until it has `total` (a long PR list page): mixed review states,
+ * from branches and forks, numbered after everything the repository has.
+ */
+export function addOpenPulls(state: FakeState, repo: GhRepo, total: number): GhPull[] {
+  const authors = ['alice', 'bob', 'carol'];
+  const added: GhPull[] = [];
+  for (let i = repo.pulls.filter((p) => p.state === 'open').length; i < total; i++) {
+    const user = authors[i % 3] as string;
+    const reviewer = authors[(i + 1) % 3] as string;
+    const reviews: PullSpec['reviews'] =
+      i % 4 === 0
+        ? []
+        : [
+            {
+              user: reviewer,
+              state: i % 4 === 1 ? 'APPROVED' : i % 4 === 2 ? 'CHANGES_REQUESTED' : 'COMMENTED',
+            },
+          ];
+    added.push(
+      addPull(state, repo, {
+        title: `Change ${i + 1}: ${['fix', 'add', 'tidy', 'speed up'][i % 4]} ${['sign-up', 'search', 'badges', 'mail'][i % 4]}`,
+        body: `Part ${i + 1} of the plan.`,
+        user,
+        ...(i % 2 ? { headRepo: `${user}/${repo.name}` } : {}),
+        headRef: `change-${i + 1}`,
+        reviews,
+        createdAt: state.now - ((i % 20) + 1) * DAY,
+      }),
+    );
+  }
+  return added;
 }
 
 // ---------------------------------------------------------------- the offline demo workspace

@@ -1,6 +1,4 @@
 /** Time helpers for rules: plain epoch milliseconds, no clock of their own. */
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -18,9 +16,22 @@ export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-/** "Tue 24 Nov 2026", in the given time zone (the reader's by default). */
+/**
+ * "Tue 24 Nov 2026", in the given time zone (the reader's by default). Intl rather than date-fns'
+ * `format`: the content scripts name days too, and `format` with its locale is ~12 KB of them.
+ * Not cached: the reader's zone is read at each call, and only pipeline cards name a day.
+ */
 export function formatDay(ms: number, timeZone?: string): string {
-  return format(timeZone ? new TZDate(ms, timeZone) : new Date(ms), 'EEE d MMM yyyy');
+  const parts = new Intl.DateTimeFormat('en-US', {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    ...(timeZone ? { timeZone } : {}),
+  }).formatToParts(ms);
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}`;
 }
 
 /** Made once: `toLocaleTimeString` builds a formatter per call, and a page formats one per hint. */
