@@ -167,7 +167,7 @@ export async function fakeTrelloGet(state: FakeState, pathAndQuery: string): Pro
   return JSON.parse(reply.body ?? 'null');
 }
 
-/** What the two snapshot requests answer (DESIGN §5), as JSON. */
+/** What the two snapshot requests answer (docs/architecture.md, "Data and caches"), as JSON. */
 export interface SnapshotJson {
   board: unknown;
   actions: unknown[];

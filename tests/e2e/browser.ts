@@ -1,4 +1,4 @@
-// Launches Chromium with the built extension (DESIGN.md §6). With a fake, trello.com, github.com
+// Launches Chromium with the built extension (docs/architecture.md, "Testing"). With a fake, trello.com, github.com
 // and their API hosts resolve to the local fake server, so the real manifest patterns run unchanged.
 
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';

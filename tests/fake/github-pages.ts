@@ -1,4 +1,4 @@
-// github.com pages in GitHub's current React markup (reference/dom-anchors.md §4–§7), minimal,
+// github.com pages in GitHub's current React markup (the anchors of utils/github/anchors.ts), minimal,
 // with a Turbo-like navigation helper. Every value goes through escapeHtml.
 
 import { randomBytes } from 'node:crypto';
@@ -190,7 +190,7 @@ function fragmentHtml(view: View): string {
  * connect, image and form targets), with the fake's own inline <style> and <script> let in by a
  * nonce instead of github.githubassets.com. Styles are stricter than GitHub's (which allows
  * 'unsafe-inline'): with this policy no inline <style> or style attribute added to the page
- * applies, so hint styles that survive it survive GitHub's (security-reliability.md §10).
+ * applies, so hint styles that survive it survive GitHub's (docs/architecture.md, "API facts").
  */
 export function githubCsp(nonce: string): string {
   return [

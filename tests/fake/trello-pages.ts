@@ -1,4 +1,4 @@
-// trello.com pages in Trello's current markup (reference/dom-anchors.md §2, §3, §9), with
+// trello.com pages in Trello's current markup (the anchors of utils/trello/anchors.ts), with
 // pushState navigation like the real React app. Every value goes through escapeHtml.
 
 import { type Ctx, escapeHtml as e, html, type Reply, Router } from './http.ts';

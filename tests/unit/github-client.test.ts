@@ -38,7 +38,7 @@ describe('GitHub errors', () => {
       code: 'rate-limited',
       retryAt: NOW + 5_000,
     });
-    // No retry-after: wait at least a minute (github-api.md §6).
+    // No retry-after: wait at least a minute (docs/architecture.md, "API facts").
     expect(gitHubError(requestError(403, {}, SECONDARY), NOW)).toMatchObject({
       code: 'rate-limited',
       retryAt: NOW + 60_000,

@@ -34,7 +34,7 @@ function boardPage(withHeader = true): void {
   const html = `${withHeader ? '<h1 data-testid="board-name-display">Lernanta</h1>' : ''}
     <ol data-testid="list-cards"><li data-testid="list-card"><div data-testid="trello-card">
       <a data-testid="card-name" href="/c/CaRd0001/1-fix">Fix</a></div></li></ol>`;
-  // A fixture of Trello's markup (dom-anchors.md §9), parsed, not injected.
+  // A fixture of Trello's markup (as tests/fake/trello-pages.ts serves it), parsed, not injected.
   const parsed = new DOMParser().parseFromString(html, 'text/html');
   document.body.append(...document.importNode(parsed.body, true).childNodes);
 }

@@ -1,6 +1,7 @@
 /**
  * Board snapshots cached in storage.session (survives service-worker restarts, cleared with the
- * browser session, not readable by content scripts): at most one read per 30 s per board (DESIGN §5).
+ * browser session, not readable by content scripts): at most one read per 30 s per board
+ * (docs/architecture.md, "Data and caches").
  */
 import { browser } from 'wxt/browser';
 import { logWarning } from '../log';
