@@ -1,12 +1,16 @@
+/**
+ * The "Move issue to Trello card" dialog (rendered in the GitHub content script). Over 250 lines:
+ * one form whose choices load in turn (boards, lists, the proposed board); the job's progress is
+ * move-dialog/MoveProgress.tsx.
+ */
 import { useEffect, useId, useRef, useState } from 'react';
 import type { MoveStart } from '../utils/background/moves';
 import { cardContent, type IssueForCard } from '../utils/jobs/card-content';
-import type { MoveJob, MoveStep } from '../utils/jobs/move-job';
-import { STEP_LABELS } from '../utils/jobs/move-job';
+import type { MoveJob } from '../utils/jobs/move-job';
 import type { ResponseMap } from '../utils/messages';
 import { cardUrl } from '../utils/process/links';
-import { clockTime } from '../utils/process/time';
 import type { AppError, Result } from '../utils/result';
+import { MoveProgress } from './move-dialog/MoveProgress';
 
 export interface MoveIssueApi {
   boards(): Promise<Result<{ name: string; shortLink: string }[]>>;
@@ -34,7 +38,6 @@ const FROM: Record<'settings' | 'pipeline', string> = {
   pipeline: 'the board of the pipeline card that mentions this repository',
 };
 
-const STEPS: MoveStep[] = ['card', 'card-comments', 'github-comment', 'close'];
 const POLL_MS = 400;
 
 /** A card short link from what the user typed (a card URL or the short link itself). */
@@ -286,7 +289,7 @@ export function MoveIssueDialog(props: {
         </form>
       )}
       {job && (
-        <Progress
+        <MoveProgress
           job={job}
           close={job.request.close}
           onRetry={() => void retry()}
@@ -294,70 +297,5 @@ export function MoveIssueDialog(props: {
         />
       )}
     </dialog>
-  );
-}
-
-function Progress({
-  job,
-  close,
-  onRetry,
-  onDone,
-}: {
-  job: MoveJob;
-  close: boolean;
-  onRetry(): void;
-  onDone(): void;
-}) {
-  const steps = STEPS.filter((step) => step !== 'close' || close);
-  const reached = job.step === 'done' ? steps.length : steps.indexOf(job.step);
-  // Retrying during a rate limit would only earn another refusal: the job keeps its time.
-  const rateLimited = job.status === 'waiting' && job.error?.code === 'rate-limited';
-  return (
-    <div className="progress">
-      <ol>
-        {steps.map((step, i) => {
-          const state = i < reached ? 'done' : i === reached ? job.status : 'pending';
-          return (
-            <li key={step} data-step={step} data-state={state}>
-              <span aria-hidden="true">
-                {state === 'done'
-                  ? '✓'
-                  : state === 'failed'
-                    ? '✕'
-                    : state === 'pending'
-                      ? '○'
-                      : '…'}
-              </span>{' '}
-              {STEP_LABELS[step]}
-            </li>
-          );
-        })}
-      </ol>
-      <p role="status" aria-live="polite" data-move-status={job.status}>
-        {job.status === 'running' && 'Working…'}
-        {job.status === 'done' &&
-          job.card &&
-          `Done: the issue is on ${cardUrl(job.card.shortLink)}`}
-        {job.status === 'waiting' &&
-          `${job.error?.message ?? 'Waiting.'} Retrying at ${clockTime(job.retryAt ?? Date.now(), true)} (“${STEP_LABELS[job.error?.step ?? job.step]}”)${rateLimited ? ': it goes on by itself then.' : '.'}`}
-        {job.status === 'failed' &&
-          `Failed at “${STEP_LABELS[job.error?.step ?? job.step]}”: ${job.error?.message ?? 'unknown error'}`}
-      </p>
-      {job.notes?.map((note) => (
-        <p key={note} className="note" data-move-note="">
-          {note}
-        </p>
-      ))}
-      <div className="buttons">
-        {(job.status === 'failed' || (job.status === 'waiting' && !rateLimited)) && (
-          <button type="button" className="primary" onClick={onRetry}>
-            {job.status === 'waiting' ? 'Retry now' : 'Retry'}
-          </button>
-        )}
-        <button type="button" onClick={onDone}>
-          {job.status === 'done' ? 'Close' : 'Hide (it goes on in the background)'}
-        </button>
-      </div>
-    </div>
   );
 }

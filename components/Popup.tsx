@@ -1,21 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import type { ProjectSummary, StatusSummary } from '../utils/background/summary';
+import type { StatusSummary } from '../utils/background/summary';
 import { LAST_SUMMARY_KEY } from '../utils/background/summary';
 import { send } from '../utils/messaging';
 import { agendaMarkdown, agendaText } from '../utils/process/agenda';
-import { cardUrl } from '../utils/process/links';
 import { SUMMARY_RULES } from '../utils/process/rules';
 import { clockTime, formatDay } from '../utils/process/time';
-
-export function countdown(from: number, to: number): string {
-  const minutes = Math.max(0, Math.round((to - from) / 60_000));
-  if (minutes < 60) return minutes <= 1 ? 'starting now' : `in ${minutes} minutes`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 24) return `in ${hours} h ${minutes % 60} min`;
-  const days = Math.floor(hours / 24);
-  return `in ${days} ${days === 1 ? 'day' : 'days'} ${hours % 24} h`;
-}
+import { MyDaySection } from './popup/MyDaySection';
+import { NextCall } from './popup/NextCall';
+import { ProjectContext } from './popup/ProjectContext';
 
 /** The toolbar popup: how the team is doing against the process, and the week's call. */
 export function Popup() {
@@ -206,107 +199,5 @@ export function Popup() {
         )}
       </section>
     </main>
-  );
-}
-
-function MyDaySection({
-  myDay,
-  push,
-}: {
-  myDay: NonNullable<StatusSummary['myDay']>;
-  push?: StatusSummary['push'];
-}) {
-  return (
-    <section aria-label="My day" className="my-day">
-      <h2>My day</h2>
-      {push && (
-        <p className={`sev-${push.severity}`} data-my-push="">
-          {push.title}
-          {push.advice ? ` — ${push.advice}` : ''}
-        </p>
-      )}
-      <h3>My cards in progress</h3>
-      <ul data-my-cards="">
-        {myDay.cards.length === 0 && <li>None.</li>}
-        {myDay.cards.map((card) => (
-          <li key={card.link}>
-            <a href={card.link} target="_blank" rel="noopener noreferrer">
-              {card.name}
-            </a>{' '}
-            ({card.board}, {card.days} {card.days === 1 ? 'day' : 'days'})
-          </li>
-        ))}
-      </ul>
-      <h3>My open pull requests</h3>
-      <ul data-my-pulls="">
-        {myDay.pulls.length === 0 && <li>{myDay.githubNote ?? 'None.'}</li>}
-        {myDay.pulls.map(({ title, link, status }) => (
-          <li key={link}>
-            <a href={link} target="_blank" rel="noopener noreferrer">
-              {title}
-            </a>{' '}
-            ({status.approvals.length} of {status.required} approvals)
-          </li>
-        ))}
-      </ul>
-      <h3>Reviews waiting on me</h3>
-      <ul data-my-reviews="">
-        {myDay.reviews.length === 0 && <li>None.</li>}
-        {myDay.reviews.map((review) => (
-          <li key={review.link}>
-            <a href={review.link} target="_blank" rel="noopener noreferrer">
-              {review.title}
-            </a>{' '}
-            by @{review.author}
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
-}
-
-function NextCall({ at, now }: { at: number; now: number }) {
-  return (
-    <p className="next-call">
-      Next tech call:{' '}
-      <time data-process-next-call="" dateTime={new Date(at).toISOString()}>
-        {new Date(at).toLocaleString([], {
-          weekday: 'short',
-          day: 'numeric',
-          month: 'short',
-          hour: '2-digit',
-          minute: '2-digit',
-        })}
-      </time>{' '}
-      ({countdown(now, at)})
-    </p>
-  );
-}
-
-/** Where the project stands in the process: its pipeline card and its repositories. */
-function ProjectContext({ project }: { project: ProjectSummary }) {
-  const { pipelineCard, repos = [] } = project;
-  if (!pipelineCard && repos.length === 0) return null;
-  return (
-    <span className="context" data-project-context={project.board}>
-      {pipelineCard && (
-        <>
-          (pipeline card{' '}
-          <a href={cardUrl(pipelineCard.shortLink)} target="_blank" rel="noopener noreferrer">
-            {pipelineCard.name}
-          </a>
-          {repos.length ? '; ' : ')'}
-        </>
-      )}
-      {repos.map((repo, i) => (
-        <span key={repo}>
-          {!pipelineCard && i === 0 ? '(' : i > 0 ? ', ' : ''}
-          <a href={`https://github.com/${repo}`} target="_blank" rel="noopener noreferrer">
-            {repo}
-          </a>
-          {i === repos.length - 1 ? ')' : ''}
-        </span>
-      ))}{' '}
-    </span>
   );
 }

@@ -1,7 +1,8 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { countdown, Popup } from '../../components/Popup';
+import { Popup } from '../../components/Popup';
+import { countdown } from '../../components/popup/NextCall';
 import type { StatusSummary } from '../../utils/background/summary';
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');

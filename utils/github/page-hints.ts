@@ -73,31 +73,20 @@ export function gitHubAdapter(
   };
 
   async function viewOf(target: GitHubPage, currentSettings: Settings): Promise<PageView> {
+    if (target.kind === 'pull-list') return pullListView(target);
+    const ref = { owner: target.owner, repo: target.repo, number: target.number };
     if (target.kind === 'pull') {
-      const pull = await send({
-        type: 'github.pull',
-        owner: target.owner,
-        repo: target.repo,
-        number: target.number,
-      });
+      const pull = await send({ type: 'github.pull', ...ref });
       if (!pull.ok) return { findings: [gitHubUnavailable(target, pull.error)] };
       return { findings: evaluatePull(pull.value, currentSettings), asOf: pull.value.fetchedAt };
     }
-    if (target.kind === 'issue') {
-      const issue = await send({
-        type: 'github.issue',
-        owner: target.owner,
-        repo: target.repo,
-        number: target.number,
-      });
-      if (!issue.ok) return { findings: [gitHubUnavailable(target, issue.error)] };
-      return {
-        findings: evaluateIssue(issue.value, currentSettings, Date.now()),
-        asOf: issue.value.fetchedAt,
-        issue: issue.value,
-      };
-    }
-    return pullListView(target);
+    const issue = await send({ type: 'github.issue', ...ref });
+    if (!issue.ok) return { findings: [gitHubUnavailable(target, issue.error)] };
+    return {
+      findings: evaluateIssue(issue.value, currentSettings, Date.now()),
+      asOf: issue.value.fetchedAt,
+      issue: issue.value,
+    };
   }
 
   /** A badge per row (k of N): the rows on screen, at most 50, one request per PR per minute at most. */

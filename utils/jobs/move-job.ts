@@ -1,10 +1,11 @@
 /**
- * The durable "issue (or pull request) → Trello card" job (docs/architecture.md, "Writes and jobs"): a journal
- * saved before every side effect, find-before-create on every step, no blind retry of a POST.
+ * The durable "issue (or pull request) → Trello card" job (docs/architecture.md, "Writes and
+ * jobs"): a journal saved before every side effect, find-before-create on every step, no blind
+ * retry of a POST. Over 250 lines: the steps of one state machine, read best in one place.
  * Pure: every effect is injected, so the state machine is tested with a fake clock and failures
  * injected at every step.
  */
-import { cardMarker } from '../process/links';
+import { cardMarker, cardUrl, issueUrl, pullUrl } from '../process/links';
 import { type AppError, type ErrorCode, ok, type Result } from '../result';
 import { type CardContent, cardContent, commentIdentity, type IssueForCard } from './card-content';
 
@@ -154,7 +155,7 @@ export async function advance(start: MoveJob, fx: MoveEffects): Promise<MoveJob>
     job = { ...job, inFlight: { step: job.step, since: fx.now() } };
     await fx.save(job);
   };
-  const issueUrl = `https://github.com/${job.request.owner}/${job.request.repo}/${job.request.kind === 'pull' ? 'pull' : 'issues'}/${job.request.number}`;
+  const itemUrl = (job.request.kind === 'pull' ? pullUrl : issueUrl)(job.request);
   let issue: IssueForCard | undefined;
   const needIssue = async (): Promise<Result<IssueForCard>> => {
     if (issue) return { ok: true, value: issue };
@@ -164,7 +165,7 @@ export async function advance(start: MoveJob, fx: MoveEffects): Promise<MoveJob>
   };
 
   while (job.step !== 'done') {
-    const outcome = await runStep(job, fx, issueUrl, needIssue, beforeWrite);
+    const outcome = await runStep(job, fx, itemUrl, needIssue, beforeWrite);
     if (!outcome.ok) return failJob(job, outcome.error, fx);
     job = { ...job, ...outcome.value, inFlight: undefined, updatedAt: fx.now() };
     await fx.save(job); // the journal: what is done is recorded before the next side effect
@@ -177,7 +178,7 @@ export async function advance(start: MoveJob, fx: MoveEffects): Promise<MoveJob>
 async function runStep(
   job: MoveJob,
   fx: MoveEffects,
-  issueUrl: string,
+  itemUrl: string,
   needIssue: () => Promise<Result<IssueForCard>>,
   beforeWrite: () => Promise<void>,
 ): Promise<Result<Partial<MoveJob>>> {
@@ -188,9 +189,9 @@ async function runStep(
       if (request.linkCard) {
         const card = await fx.getCard(request.linkCard);
         if (!card.ok) return card;
-        if (!card.value.attachments.some((url) => url === issueUrl)) {
+        if (!card.value.attachments.some((url) => url === itemUrl)) {
           await beforeWrite();
-          const attached = await fx.attach(card.value.id, issueUrl);
+          const attached = await fx.attach(card.value.id, itemUrl);
           if (!attached.ok) return attached;
         }
         return {
@@ -203,7 +204,7 @@ async function runStep(
       }
       // Find before create, on the whole board: the card may have moved to another list since,
       // or an earlier move (whose journal is gone) put it elsewhere. The issue URL is its mark.
-      const found = await fx.findCardForIssue(request.board, issueUrl);
+      const found = await fx.findCardForIssue(request.board, itemUrl);
       if (!found.ok) return found;
       if (found.value) return { ok: true, value: { card: found.value, step: 'card-comments' } };
       const read = await needIssue();
@@ -215,7 +216,7 @@ async function runStep(
       const created = await fx.createCard(
         request.list,
         cardContent(read.value),
-        issueUrl,
+        itemUrl,
         labels.value,
       );
       if (!created.ok) return created;
@@ -250,7 +251,7 @@ async function runStep(
         await beforeWrite();
         const posted = await fx.addIssueComment(
           request,
-          `${verb}: https://trello.com/c/${card.shortLink}\n\n${marker}`,
+          `${verb}: ${cardUrl(card.shortLink)}\n\n${marker}`,
         );
         if (!posted.ok) return posted;
       }

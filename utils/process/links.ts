@@ -102,6 +102,9 @@ export function issueUrl({ owner, repo, number }: PullRef): string {
   return `https://github.com/${owner}/${repo}/issues/${number}`;
 }
 
+/** A repository's page (`owner/repo`). */
+export const repoUrl = (fullName: string) => `https://github.com/${fullName}`;
+
 /** A board's page. */
 export const boardUrl = (shortLink: string) => `https://trello.com/b/${shortLink}`;
 
