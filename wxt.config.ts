@@ -68,6 +68,15 @@ export default defineConfig({
         replacement,
       }));
       config.resolve = { ...config.resolve, alias: [...PREACT_FOR_REACT, ...wxtAliases] };
+      // A rule definition reads its sentence (`PROCESS_SENTENCES.review`) at module level; counted
+      // as a possible side effect, that read kept every rule in both content scripts.
+      config.build = {
+        ...config.build,
+        rolldownOptions: {
+          ...config.build?.rolldownOptions,
+          treeshake: { propertyReadSideEffects: false },
+        },
+      };
     },
   },
   manifest: ({ browser }) => ({

@@ -3,19 +3,13 @@ import type { Finding } from '../findings';
 import { missingListNames } from '../lists';
 import { PROCESS_SENTENCES } from '../sentences';
 import { boardFinding } from './finding-parts';
-import type { BoardRule } from './types';
+import type { BoardRule, RuleDocs } from './types';
 
 export const boardMissingLists: BoardRule = {
   id: 'board.missing-lists',
   shows: ['project-board'],
   summaryLabel: 'Missing lists',
   sentence: PROCESS_SENTENCES.boardLists,
-  docs: {
-    firesWhen:
-      'a process list is missing (names compared trimmed and case-insensitive; extra lists are fine); green when all are there. **One-click fix:** "Add the missing lists"',
-    default: 'Unsorted, Would be nice, Need to do, Stuck, In progress, Done',
-    changeIt: 'Options → Process rules → _Process lists_',
-  },
   evaluate({ board, settings }) {
     const required = settings.process.lists;
     const missing = missingListNames(required, board.lists);
@@ -47,3 +41,11 @@ function allPresent(board: BoardSnapshot, count: number): Finding {
     message: `This board has all ${count} lists the process asks for.`,
   });
 }
+
+/** Its row of the README's rule table: read by `npm run docs:rules`, never bundled. */
+export const docs: RuleDocs = {
+  firesWhen:
+    'a process list is missing (names compared trimmed and case-insensitive; extra lists are fine); green when all are there. **One-click fix:** "Add the missing lists"',
+  default: 'Unsorted, Would be nice, Need to do, Stuck, In progress, Done',
+  changeIt: 'Options → Process rules → _Process lists_',
+};

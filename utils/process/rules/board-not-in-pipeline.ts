@@ -1,7 +1,7 @@
 import { PROCESS_SENTENCES } from '../sentences';
 import { boardFinding } from './finding-parts';
 import { linkedBoards } from './pipeline-links';
-import type { BoardRule } from './types';
+import type { BoardRule, RuleDocs } from './types';
 
 /** A project board that no card of the Project Pipeline links to. Needs a pipeline board in settings. */
 export const boardNotInPipeline: BoardRule = {
@@ -9,11 +9,6 @@ export const boardNotInPipeline: BoardRule = {
   shows: ['project-board'],
   summaryLabel: 'Board not in pipeline',
   sentence: PROCESS_SENTENCES.pipeline,
-  docs: {
-    firesWhen: 'no card of the Project Pipeline links to this board',
-    default: 'needs a pipeline board',
-    changeIt: 'Options → Trello → _Project Pipeline board_',
-  },
   evaluate({ board, pipeline, settings }) {
     if (!settings.trello.pipelineBoard || !pipeline) return [];
     const linked = pipeline.cards.some((card) => linkedBoards(card).has(board.shortLink));
@@ -28,4 +23,11 @@ export const boardNotInPipeline: BoardRule = {
       }),
     ];
   },
+};
+
+/** Its row of the README's rule table: read by `npm run docs:rules`, never bundled. */
+export const docs: RuleDocs = {
+  firesWhen: 'no card of the Project Pipeline links to this board',
+  default: 'needs a pipeline board',
+  changeIt: 'Options → Trello → _Project Pipeline board_',
 };

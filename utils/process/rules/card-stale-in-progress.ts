@@ -2,7 +2,7 @@ import { LIST_ROLES, listIdsNamed } from '../lists';
 import { PROCESS_SENTENCES } from '../sentences';
 import { createdAtFromId, plural, wholeDays } from '../time';
 import { cardFinding, enteredListAt } from './cards';
-import type { BoardRule } from './types';
+import type { BoardRule, RuleDocs } from './types';
 
 /**
  * A card that has sat in "In progress" for N days. Time in list comes from the card's move
@@ -13,12 +13,6 @@ export const cardStaleInProgress: BoardRule = {
   shows: ['card'],
   summaryLabel: 'Stale in progress',
   sentence: PROCESS_SENTENCES.callBlockers,
-  docs: {
-    firesWhen:
-      'the card has been in "In progress" for N days, counted from its move into the list (a comment or label edit does not reset it; with no move on record, from its creation time, and the hint says so)',
-    default: '7 days',
-    changeIt: 'Options → Process rules → _Days in "In progress"…_',
-  },
   evaluate({ board, settings, now }) {
     const inProgress = listIdsNamed(board.lists, LIST_ROLES.inProgress);
     const limitDays = settings.process.staleInProgressDays;
@@ -44,4 +38,12 @@ export const cardStaleInProgress: BoardRule = {
       ];
     });
   },
+};
+
+/** Its row of the README's rule table: read by `npm run docs:rules`, never bundled. */
+export const docs: RuleDocs = {
+  firesWhen:
+    'the card has been in "In progress" for N days, counted from its move into the list (a comment or label edit does not reset it; with no move on record, from its creation time, and the hint says so)',
+  default: '7 days',
+  changeIt: 'Options → Process rules → _Days in "In progress"…_',
 };

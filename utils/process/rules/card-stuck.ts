@@ -1,7 +1,7 @@
 import { LIST_ROLES, listIdsNamed } from '../lists';
 import { PROCESS_SENTENCES } from '../sentences';
 import { cardFinding, commentsOn } from './cards';
-import type { BoardRule } from './types';
+import type { BoardRule, RuleDocs } from './types';
 
 /**
  * A card in "Stuck" is raised at the weekly call; warn when nothing on it (description or a
@@ -12,10 +12,6 @@ export const cardStuck: BoardRule = {
   shows: ['card'],
   summaryLabel: 'Stuck cards',
   sentence: PROCESS_SENTENCES.callBlockers,
-  docs: {
-    firesWhen:
-      'the card is in "Stuck": info with its blocker line (newest comment, else the description); warn when nothing says what blocks it',
-  },
   evaluate({ board }) {
     const stuck = listIdsNamed(board.lists, LIST_ROLES.stuck);
     return board.cards.flatMap((card) => {
@@ -53,3 +49,9 @@ export function blockerLine(desc: string, newestComment: string | undefined): st
   );
   return line && line.length > 200 ? `${line.slice(0, 199)}…` : line;
 }
+
+/** Its row of the README's rule table: read by `npm run docs:rules`, never bundled. */
+export const docs: RuleDocs = {
+  firesWhen:
+    'the card is in "Stuck": info with its blocker line (newest comment, else the description); warn when nothing says what blocks it',
+};

@@ -4,7 +4,7 @@ import type { Settings } from '../settings';
 import { plural, wholeDays } from '../time';
 import { headerFinding } from './finding-parts';
 import { issueCards } from './issue-on-card';
-import type { IssueRule } from './types';
+import type { IssueRule, RuleDocs } from './types';
 
 /** One signal of the needs-card score, with its value, so a person can disagree. */
 export interface Signal {
@@ -64,12 +64,6 @@ export const issueNeedsCard: IssueRule = {
   id: 'issue.needs-card',
   shows: ['issue'],
   sentence: PROCESS_SENTENCES.issues,
-  docs: {
-    firesWhen:
-      'a transparent score reaches the threshold: body length (≥ 600 chars +1, ≥ 1,500 +2), comments (≥ 4 +1, ≥ 10 +2), distinct participants (≥ 3 +1, ≥ 4 +2), a counted label (+2), a task list of ≥ 3 items (+1), open for > 30 days (+1). The hint lists every signal with its value. Carries the "Move to a Trello card" button (below)',
-    default: 'score 3; labels discussion, feature, enhancement, design, ux, question, proposal',
-    changeIt: '`process.needsCard.score`, `process.needsCard.labels`',
-  },
   evaluate({ issue, settings, now }) {
     if (issueCards(issue).length > 0) return []; // `issue.on-card` instead
     const signals = needsCardSignals(issue, settings, now);
@@ -95,4 +89,12 @@ export const issueNeedsCard: IssueRule = {
       }),
     ];
   },
+};
+
+/** Its row of the README's rule table: read by `npm run docs:rules`, never bundled. */
+export const docs: RuleDocs = {
+  firesWhen:
+    'a transparent score reaches the threshold: body length (≥ 600 chars +1, ≥ 1,500 +2), comments (≥ 4 +1, ≥ 10 +2), distinct participants (≥ 3 +1, ≥ 4 +2), a counted label (+2), a task list of ≥ 3 items (+1), open for > 30 days (+1). The hint lists every signal with its value. Carries the "Move to a Trello card" button (below)',
+  default: 'score 3; labels discussion, feature, enhancement, design, ux, question, proposal',
+  changeIt: '`process.needsCard.score`, `process.needsCard.labels`',
 };

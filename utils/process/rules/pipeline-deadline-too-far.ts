@@ -1,18 +1,14 @@
 import { PROCESS_SENTENCES } from '../sentences';
 import { DAY_MS, formatDay, parseTime, plural, wholeDays } from '../time';
 import { perCard } from './pipeline-cards';
+import type { RuleDocs } from './types';
 
-export const pipelineDeadlineTooFar = perCard(
+export const pipelineDeadlineTooFar = /* @__PURE__ */ perCard(
   {
     id: 'pipeline.deadline-too-far',
     shows: ['pipeline-card'],
     summaryLabel: 'Deadline too far',
     sentence: PROCESS_SENTENCES.deadline,
-    docs: {
-      firesWhen: 'the due date is beyond the horizon: "divide it into smaller projects"',
-      default: '56 days (8 weeks)',
-      changeIt: 'Options → Process rules → _Deadline horizon_',
-    },
   },
   (card, { settings, now }) => {
     const due = parseTime(card.due);
@@ -26,3 +22,10 @@ export const pipelineDeadlineTooFar = perCard(
     };
   },
 );
+
+/** Its row of the README's rule table: read by `npm run docs:rules`, never bundled. */
+export const docs: RuleDocs = {
+  firesWhen: 'the due date is beyond the horizon: "divide it into smaller projects"',
+  default: '56 days (8 weeks)',
+  changeIt: 'Options → Process rules → _Deadline horizon_',
+};

@@ -1,14 +1,14 @@
 import { PROCESS_SENTENCES } from '../sentences';
 import { perCard } from './pipeline-cards';
 import { linkedBoards } from './pipeline-links';
+import type { RuleDocs } from './types';
 
-export const pipelineNoBoard = perCard(
+export const pipelineNoBoard = /* @__PURE__ */ perCard(
   {
     id: 'pipeline.no-board',
     shows: ['pipeline-card'],
     summaryLabel: 'No project board',
     sentence: PROCESS_SENTENCES.projectBoard,
-    docs: { firesWhen: 'no board attachment and no `trello.com/b/` link in the description' },
   },
   (card) =>
     linkedBoards(card).size > 0
@@ -21,3 +21,8 @@ export const pipelineNoBoard = perCard(
           advice: 'Attach the project’s board to the card, or paste its link into the description.',
         },
 );
+
+/** Its row of the README's rule table: read by `npm run docs:rules`, never bundled. */
+export const docs: RuleDocs = {
+  firesWhen: 'no board attachment and no `trello.com/b/` link in the description',
+};

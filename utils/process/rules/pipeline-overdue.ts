@@ -1,14 +1,14 @@
 import { PROCESS_SENTENCES } from '../sentences';
 import { formatDay, parseTime, plural, wholeDays } from '../time';
 import { perCard } from './pipeline-cards';
+import type { RuleDocs } from './types';
 
-export const pipelineOverdue = perCard(
+export const pipelineOverdue = /* @__PURE__ */ perCard(
   {
     id: 'pipeline.overdue',
     shows: ['pipeline-card'],
     summaryLabel: 'Overdue',
     sentence: PROCESS_SENTENCES.pipelineStatus,
-    docs: { firesWhen: 'past due and not marked complete (error)' },
   },
   (card, { now }) => {
     const due = parseTime(card.due);
@@ -23,3 +23,6 @@ export const pipelineOverdue = perCard(
     };
   },
 );
+
+/** Its row of the README's rule table: read by `npm run docs:rules`, never bundled. */
+export const docs: RuleDocs = { firesWhen: 'past due and not marked complete (error)' };

@@ -1,17 +1,12 @@
 import { PROCESS_SENTENCES } from '../sentences';
 import { boardFinding } from './finding-parts';
-import type { BoardRule } from './types';
+import type { BoardRule, RuleDocs } from './types';
 
 /** A board taken for the pipeline by its name only: offer to save it, so project boards can be checked against it. */
 export const pipelineRecognised: BoardRule = {
   id: 'pipeline.recognised',
   shows: ['pipeline-board'],
   sentence: PROCESS_SENTENCES.pipeline,
-  docs: {
-    firesWhen:
-      'the pipeline was recognised by its name only (info). **One click:** "Save as the pipeline" opens the options with it filled in',
-    changeIt: 'Options → Trello → _Project Pipeline board_',
-  },
   evaluate({ board, settings }) {
     if (settings.trello.pipelineBoard) return [];
     return [
@@ -24,4 +19,11 @@ export const pipelineRecognised: BoardRule = {
       }),
     ];
   },
+};
+
+/** Its row of the README's rule table: read by `npm run docs:rules`, never bundled. */
+export const docs: RuleDocs = {
+  firesWhen:
+    'the pipeline was recognised by its name only (info). **One click:** "Save as the pipeline" opens the options with it filled in',
+  changeIt: 'Options → Trello → _Project Pipeline board_',
 };

@@ -3,7 +3,7 @@ import { lastReviewAt } from '../pipeline-review';
 import { PROCESS_SENTENCES } from '../sentences';
 import { DAY_MS, formatDay, plural } from '../time';
 import { boardFinding } from './finding-parts';
-import type { BoardRule } from './types';
+import type { BoardRule, RuleDocs } from './types';
 
 /** The monthly review: due at the first call of the month, or when the last one is too old. */
 export const pipelineReviewDue: BoardRule = {
@@ -11,12 +11,6 @@ export const pipelineReviewDue: BoardRule = {
   shows: ['pipeline-board'],
   summaryLabel: 'Pipeline review due',
   sentence: PROCESS_SENTENCES.monthlyReview,
-  docs: {
-    firesWhen:
-      'the monthly review is due: the next call is the first of its month and no review was recorded that month, or the last review is more than 31 days old. **One-click:** "Mark pipeline reviewed"',
-    default: 'Thursday 07:00 America/Los_Angeles',
-    changeIt: 'Options → The weekly call (`process.techCall`)',
-  },
   evaluate({ board, settings, now }) {
     const call = settings.process.techCall;
     const last = lastReviewAt(board);
@@ -49,4 +43,12 @@ export const pipelineReviewDue: BoardRule = {
       }),
     ];
   },
+};
+
+/** Its row of the README's rule table: read by `npm run docs:rules`, never bundled. */
+export const docs: RuleDocs = {
+  firesWhen:
+    'the monthly review is due: the next call is the first of its month and no review was recorded that month, or the last review is more than 31 days old. **One-click:** "Mark pipeline reviewed"',
+  default: 'Thursday 07:00 America/Los_Angeles',
+  changeIt: 'Options → The weekly call (`process.techCall`)',
 };

@@ -2,18 +2,14 @@ import { lastReviewAt } from '../pipeline-review';
 import { PROCESS_SENTENCES } from '../sentences';
 import { createdAtFromId, DAY_MS, parseTime, plural, wholeDays } from '../time';
 import { perCard } from './pipeline-cards';
+import type { RuleDocs } from './types';
 
-export const pipelineStale = perCard(
+export const pipelineStale = /* @__PURE__ */ perCard(
   {
     id: 'pipeline.stale',
     shows: ['pipeline-card'],
     summaryLabel: 'Not updated',
     sentence: PROCESS_SENTENCES.pipelineStatus,
-    docs: {
-      firesWhen: 'not updated (nor confirmed by a pipeline review) for N days',
-      default: '31 days',
-      changeIt: 'Options → Process rules → _Pipeline card stale after_',
-    },
   },
   (card, { board, settings, now }) => {
     // A recorded review confirms every card as it stands.
@@ -31,3 +27,10 @@ export const pipelineStale = perCard(
     };
   },
 );
+
+/** Its row of the README's rule table: read by `npm run docs:rules`, never bundled. */
+export const docs: RuleDocs = {
+  firesWhen: 'not updated (nor confirmed by a pipeline review) for N days',
+  default: '31 days',
+  changeIt: 'Options → Process rules → _Pipeline card stale after_',
+};

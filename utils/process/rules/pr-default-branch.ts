@@ -1,13 +1,12 @@
 import { PROCESS_SENTENCES } from '../sentences';
 import { headerFinding } from './finding-parts';
-import type { PullRule } from './types';
+import type { PullRule, RuleDocs } from './types';
 
 /** A pull request from a feature branch, not from the fork's default branch. */
 export const prDefaultBranch: PullRule = {
   id: 'pr.default-branch',
   shows: ['pull-request'],
   sentence: PROCESS_SENTENCES.featureBranch,
-  docs: { firesWhen: "the head branch is the fork's default branch, not a feature branch" },
   evaluate({ pull }) {
     const headRepo = pull.head.repo;
     // No head repository: the fork was deleted, nothing to say.
@@ -21,4 +20,9 @@ export const prDefaultBranch: PullRule = {
       }),
     ];
   },
+};
+
+/** Its row of the README's rule table: read by `npm run docs:rules`, never bundled. */
+export const docs: RuleDocs = {
+  firesWhen: "the head branch is the fork's default branch, not a feature branch",
 };

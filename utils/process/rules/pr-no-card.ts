@@ -1,18 +1,13 @@
 import { PROCESS_SENTENCES } from '../sentences';
 import { headerFinding } from './finding-parts';
 import { pullCard } from './pr-on-card';
-import type { PullRule } from './types';
+import type { PullRule, RuleDocs } from './types';
 
 /** "If you are spending time on something, there needs to be a trello card for it". */
 export const prNoCard: PullRule = {
   id: 'pr.no-card',
   shows: ['pull-request'],
   sentence: PROCESS_SENTENCES.needsCard,
-  docs: {
-    firesWhen:
-      'no Trello card URL (or our marker) in the description or comments, and no open card of the repository\'s board (any list) links the PR by attachment (any tab of the PR page) or description. **One click:** the button says what it writes, "Create card in “<board>” › In progress, and comment on this PR": an "In progress" card with the PR attached, and a comment on the PR with the card link and `<!-- process-lens:card=… -->` (the same durable job as moving an issue); the PR then shows `pr.on-card` with "Card created: <link>"',
-    changeIt: 'Options: repository → board mapping (`github.boardForRepo`)',
-  },
   evaluate({ pull }) {
     if (pullCard(pull)) return [];
     const unknownBoard = pull.boardCard === undefined;
@@ -34,4 +29,11 @@ export const prNoCard: PullRule = {
       }),
     ];
   },
+};
+
+/** Its row of the README's rule table: read by `npm run docs:rules`, never bundled. */
+export const docs: RuleDocs = {
+  firesWhen:
+    'no Trello card URL (or our marker) in the description or comments, and no open card of the repository\'s board (any list) links the PR by attachment (any tab of the PR page) or description. **One click:** the button says what it writes, "Create card in “<board>” › In progress, and comment on this PR": an "In progress" card with the PR attached, and a comment on the PR with the card link and `<!-- process-lens:card=… -->` (the same durable job as moving an issue); the PR then shows `pr.on-card` with "Card created: <link>"',
+  changeIt: 'Options: repository → board mapping (`github.boardForRepo`)',
 };

@@ -1,13 +1,12 @@
 import { PROCESS_SENTENCES } from '../sentences';
 import { headerFinding } from './finding-parts';
-import type { PullRule } from './types';
+import type { PullRule, RuleDocs } from './types';
 
 /** Work in your fork: the head branch should not live in the org repository. */
 export const prNotFromFork: PullRule = {
   id: 'pr.not-from-fork',
   shows: ['pull-request'],
   sentence: PROCESS_SENTENCES.fork,
-  docs: { firesWhen: 'the head branch lives in the org repository, not a personal fork' },
   evaluate({ pull }) {
     const headRepo = pull.head.repo;
     // No head repository: the fork was deleted, nothing to say.
@@ -23,4 +22,9 @@ export const prNotFromFork: PullRule = {
       }),
     ];
   },
+};
+
+/** Its row of the README's rule table: read by `npm run docs:rules`, never bundled. */
+export const docs: RuleDocs = {
+  firesWhen: 'the head branch lives in the org repository, not a personal fork',
 };

@@ -8,7 +8,7 @@ import type { Finding, Severity } from '../findings';
 import { countReviews } from '../reviews';
 import { PROCESS_SENTENCES } from '../sentences';
 import { plural } from '../time';
-import type { PullRule } from './types';
+import type { PullRule, RuleDocs } from './types';
 
 type ReviewState = Pick<PullStatus, 'state' | 'approvals' | 'changesRequested' | 'required'>;
 
@@ -31,14 +31,6 @@ export const prReviews: PullRule = {
   shows: ['pull-request', 'pr-list', 'card'],
   summaryLabel: 'PRs waiting for review',
   sentence: PROCESS_SENTENCES.review,
-  docs: {
-    shownOn:
-      "pull request (at the title and again right after the merge box's Reviews section), each row of the PR list, and on every Trello card that links the PR",
-    firesWhen:
-      'always: approvals from people other than the author, latest deciding review per reviewer (a later comment-only review does not cancel an approval; a dismissal does), against the required count: `ok` when met, `warn` when not ("Do not merge yet" at the merge box); merged `ok`, closed unmerged `info`',
-    default: '1 approval',
-    changeIt: '`process.requiredApprovals` in the settings',
-  },
   evaluate({ pull, settings }) {
     const required = settings.process.requiredApprovals;
     const { approvals, changesRequested, staleApprovals } = countReviews(
@@ -100,3 +92,13 @@ export function pullRowFinding(
     message: `Approvals from others: ${approvals.length} of ${required}${approvals.length ? ` (${mentions(approvals)})` : ''}.${changesRequested.length ? ` Changes requested by ${mentions(changesRequested)}.` : ''}`,
   };
 }
+
+/** Its row of the README's rule table: read by `npm run docs:rules`, never bundled. */
+export const docs: RuleDocs = {
+  shownOn:
+    "pull request (at the title and again right after the merge box's Reviews section), each row of the PR list, and on every Trello card that links the PR",
+  firesWhen:
+    'always: approvals from people other than the author, latest deciding review per reviewer (a later comment-only review does not cancel an approval; a dismissal does), against the required count: `ok` when met, `warn` when not ("Do not merge yet" at the merge box); merged `ok`, closed unmerged `info`',
+  default: '1 approval',
+  changeIt: '`process.requiredApprovals` in the settings',
+};

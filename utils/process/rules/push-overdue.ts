@@ -2,7 +2,7 @@ import type { Finding } from '../findings';
 import { PROCESS_SENTENCES } from '../sentences';
 import type { Settings } from '../settings';
 import { plural } from '../time';
-import type { Rule } from './types';
+import type { Rule, RuleDocs } from './types';
 
 export interface PushInput {
   /** The newest `pushed_at` of my forks of the watched repositories (none found: undefined). */
@@ -21,11 +21,6 @@ export const pushOverdue: Rule<PushInput> = {
   shows: ['popup', 'badge'],
   summaryLabel: 'Push overdue',
   sentence: PROCESS_SENTENCES.push,
-  docs: {
-    firesWhen: 'the user has not pushed to their forks for N hours',
-    default: '24 hours',
-    changeIt: '`process.pushIntervalHours` in the settings',
-  },
   evaluate: ({ lastPushAt, forks, settings, now, login }) => [
     pushOverdueFinding(lastPushAt, forks, settings, now, login),
   ],
@@ -71,3 +66,10 @@ export function pushOverdueFinding(
       : {}),
   };
 }
+
+/** Its row of the README's rule table: read by `npm run docs:rules`, never bundled. */
+export const docs: RuleDocs = {
+  firesWhen: 'the user has not pushed to their forks for N hours',
+  default: '24 hours',
+  changeIt: '`process.pushIntervalHours` in the settings',
+};

@@ -3,7 +3,7 @@ import type { GitHubPage } from '../../github/pages';
 import { subjectOf } from '../../github/snapshot';
 import type { Finding } from '../findings';
 import { moveAction } from './source-unavailable';
-import type { Rule } from './types';
+import type { Rule, RuleDocs } from './types';
 
 type NumberedPage = Extract<GitHubPage, { number: number }>;
 
@@ -11,10 +11,12 @@ export type LoadingInput =
   | { site: 'trello'; board: string }
   | { site: 'github'; page: NumberedPage };
 
+/** The id, as a plain constant (see SOURCE_UNAVAILABLE). */
+const SOURCE_LOADING = 'source.loading';
+
 export const sourceLoading: Rule<LoadingInput> = {
-  id: 'source.loading',
+  id: SOURCE_LOADING,
   shows: ['project-board', 'pipeline-board', 'pull-request', 'issue'],
-  docs: { shownOn: 'anywhere', firesWhen: 'a board, pull request or issue is being read (info)' },
   evaluate: (input) => [
     input.site === 'trello' ? boardLoading(input.board) : gitHubLoading(input.page),
   ],
@@ -23,7 +25,7 @@ export const sourceLoading: Rule<LoadingInput> = {
 /** A Trello board being read. */
 export function boardLoading(board: string): Finding {
   return {
-    rule: sourceLoading.id,
+    rule: SOURCE_LOADING,
     severity: 'info',
     subject: board,
     anchor: { kind: 'board', board },
@@ -36,7 +38,7 @@ export function boardLoading(board: string): Finding {
 export function gitHubLoading(page: NumberedPage): Finding {
   return {
     ...moveAction(page),
-    rule: sourceLoading.id,
+    rule: SOURCE_LOADING,
     severity: 'info',
     subject: subjectOf(page),
     anchor: { kind: 'header' },
@@ -44,3 +46,9 @@ export function gitHubLoading(page: NumberedPage): Finding {
     message: 'Process Lens is reading this page’s data from GitHub.',
   };
 }
+
+/** Its row of the README's rule table: read by `npm run docs:rules`, never bundled. */
+export const docs: RuleDocs = {
+  shownOn: 'anywhere',
+  firesWhen: 'a board, pull request or issue is being read (info)',
+};

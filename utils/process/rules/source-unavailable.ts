@@ -7,20 +7,18 @@ import { subjectOf } from '../../github/snapshot';
 import type { AppError } from '../../result';
 import type { Finding } from '../findings';
 import { clockTime } from '../time';
-import type { Rule } from './types';
+import type { Rule, RuleDocs } from './types';
 
 export type SourceInput =
   | { site: 'trello'; board: string; error: AppError }
   | { site: 'github'; page: GitHubPage; error: AppError };
 
+/** The id, as a plain constant: a finding that names it does not pull in the other site's texts. */
+export const SOURCE_UNAVAILABLE = 'source.unavailable';
+
 export const sourceUnavailable: Rule<SourceInput> = {
-  id: 'source.unavailable',
+  id: SOURCE_UNAVAILABLE,
   shows: ['project-board', 'pipeline-board', 'pull-request', 'pr-list', 'issue'],
-  docs: {
-    shownOn: 'anywhere',
-    firesWhen:
-      'a board, pull request or issue cannot be read (error; warn while Trello asks us to wait)',
-  },
   evaluate: (input) => [
     input.site === 'trello'
       ? boardUnavailable(input.board, input.error)
@@ -28,12 +26,10 @@ export const sourceUnavailable: Rule<SourceInput> = {
   ],
 };
 
-export const SOURCE_UNAVAILABLE = sourceUnavailable.id;
-
 /** A Trello board that cannot be read. */
 export function boardUnavailable(board: string, error: AppError): Finding {
   return {
-    rule: sourceUnavailable.id,
+    rule: SOURCE_UNAVAILABLE,
     // A rate limit is a wait, not a failure.
     severity: error.code === 'rate-limited' ? 'warn' : 'error',
     subject: board,
@@ -78,7 +74,7 @@ export function gitHubUnavailable(page: GitHubPage, error: AppError): Finding {
   const number = 'number' in page ? page.number : 0;
   return {
     ...moveAction(page),
-    rule: sourceUnavailable.id,
+    rule: SOURCE_UNAVAILABLE,
     severity: 'error',
     subject: number ? subjectOf({ ...page, number }) : `${page.owner}/${page.repo}`,
     anchor: { kind: 'header' },
@@ -97,3 +93,10 @@ export function gitHubUnavailable(page: GitHubPage, error: AppError): Finding {
             : 'Reload the page; if it keeps happening, check your connection.',
   };
 }
+
+/** Its row of the README's rule table: read by `npm run docs:rules`, never bundled. */
+export const docs: RuleDocs = {
+  shownOn: 'anywhere',
+  firesWhen:
+    'a board, pull request or issue cannot be read (error; warn while Trello asks us to wait)',
+};

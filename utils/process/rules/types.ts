@@ -16,7 +16,10 @@ export type Surface =
   | 'popup'
   | 'badge';
 
-/** The rule's row of the README's rule table (`npm run docs:rules` writes it). */
+/**
+ * The rule's row of the README's rule table, exported as `docs` beside the rule in its file: only
+ * `npm run docs:rules` reads it, so the content scripts do not carry it.
+ */
 export interface RuleDocs {
   /** The "Shown on" column when the surfaces alone do not say enough. */
   shownOn?: string;
@@ -37,7 +40,6 @@ export interface Rule<Input> {
   summaryLabel?: string;
   /** The sentence of the written process its hints quote (none for the `source.*` ids). */
   sentence?: string;
-  docs: RuleDocs;
   evaluate(input: Input): Finding[];
 }
 
