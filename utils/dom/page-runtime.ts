@@ -11,6 +11,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ActionState, HintUi } from '../../components/hint-ui';
 import { send } from '../messaging';
 import type { Finding } from '../process/findings';
+import { warmClock } from '../process/time';
 import type { AppError, Result } from '../result';
 import { createSettingsSource } from '../settings/content-source';
 import {
@@ -20,6 +21,7 @@ import {
   observePage,
   type ResolveAnchor,
 } from './hint-layer';
+import { whenIdle } from './idle';
 
 /** Lets WXT notice an orphaned script (see `startPageRuntime`). */
 const ORPHAN_CHECK_MS = 2_000;
@@ -178,6 +180,7 @@ export function startPageRuntime<Page, View extends SiteView>(
       view = only([]);
       return render();
     }
+    whenIdle(warmClock); // the hints say "as of 17:45": its formatter is made while we read
     const loading = adapter.loading(next);
     if (loading) {
       view = only([loading]);
