@@ -21,7 +21,7 @@ import {
   observePage,
   type ResolveAnchor,
 } from './hint-layer';
-import { whenIdle } from './idle';
+import { whenIdle, yieldToPage } from './idle';
 
 /** Lets WXT notice an orphaned script (see `startPageRuntime`). */
 const ORPHAN_CHECK_MS = 2_000;
@@ -191,6 +191,7 @@ export function startPageRuntime<Page, View extends SiteView>(
 
   async function load(target: Page, { fresh = false, navigated = false } = {}): Promise<void> {
     const next = await adapter.load(target, { settings, fresh });
+    await yieldToPage(); // reading a big board and showing its hints: two tasks, not one long one
     if (!stillOn(target)) return;
     view = next;
     adapter.shown?.(target, next, { navigated });
