@@ -63,10 +63,12 @@ export default defineConfig({
   hooks: {
     'vite:build:extendConfig'(entrypoints, config) {
       if (!entrypoints.every((entry) => entry.type === 'content-script')) return;
-      const wxtAliases = Object.entries(config.resolve?.alias ?? {}).map(([find, replacement]) => ({
-        find,
-        replacement,
-      }));
+      // Content scripts use the browsers' own promise APIs (Chrome MV3's and Firefox's): they only
+      // send messages and listen without answering, so the webextension polyfill (10 KB) is for
+      // the background and the extension pages, whose listeners answer with promises.
+      const wxtAliases = Object.entries(config.resolve?.alias ?? {})
+        .filter(([find]) => find !== 'wxt/browser')
+        .map(([find, replacement]) => ({ find, replacement }));
       config.resolve = { ...config.resolve, alias: [...PREACT_FOR_REACT, ...wxtAliases] };
       // A rule definition reads its sentence (`PROCESS_SENTENCES.review`) at module level; counted
       // as a possible side effect, that read kept every rule in both content scripts.

@@ -136,6 +136,8 @@ async function start(path: string, extra: Partial<SiteAdapter<string, SiteView>>
 beforeEach(() => {
   fakeBrowser.reset();
   vi.stubGlobal('IntersectionObserver', NoIntersectionObserver);
+  // The runtime yields to the page before showing an answer; here a microtask is enough.
+  vi.stubGlobal('scheduler', { yield: async () => {} });
   vi.mocked(send).mockClear();
   vi.mocked(send).mockImplementation((async () => ({
     ok: true,

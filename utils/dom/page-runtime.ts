@@ -11,9 +11,17 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ActionState, HintUi } from '../../components/hint-ui';
 import { send } from '../messaging';
 import type { Finding } from '../process/findings';
+import { warmClock } from '../process/time';
 import type { AppError, Result } from '../result';
 import { createSettingsSource } from '../settings/content-source';
-import { createHintLayer, findingKey, observePage, type ResolveAnchor } from './hint-layer';
+import {
+  createHintLayer,
+  findingKey,
+  type HintLayer,
+  observePage,
+  type ResolveAnchor,
+} from './hint-layer';
+import { whenIdle, yieldToPage } from './idle';
 
 /** Lets WXT notice an orphaned script (see `startPageRuntime`). */
 const ORPHAN_CHECK_MS = 2_000;
@@ -118,7 +126,8 @@ export function startPageRuntime<Page, View extends SiteView>(
     follow: (url, fresh) => follow(url, fresh),
   };
   const adapter = createAdapter(runtime);
-  const layer = createHintLayer(() => adapter.anchors(page));
+  // Made on the first finding to show: a page with nothing to show pays for no UI root or observer.
+  let layer: HintLayer | undefined;
   // Settings saved in the options apply at once (the reads are cached: no new request).
   const settings = createSettingsSource(ctx, () => {
     if (page !== undefined) void load(page);
@@ -132,16 +141,18 @@ export function startPageRuntime<Page, View extends SiteView>(
     renderExtra: (finding) => adapter.renderExtra?.(finding),
   };
   function render(): void {
+    if (!layer && view.findings.length === 0) return;
+    layer ??= createHintLayer(() => adapter.anchors(page));
     layer.show(view.findings, { ...ui, asOf: view.asOf });
   }
 
   const stopObserving = observePage(adapter.observed(), adapter.watched, () => {
-    layer.reconcile();
+    layer?.reconcile();
     adapter.pageChanged?.();
   });
   ctx.onInvalidated(() => {
     stopObserving();
-    layer.destroy();
+    layer?.destroy();
   });
   // After an update or reload nothing tells this old script it is orphaned; WXT notices when
   // its wrapped timers run (`runtime.id` is gone), and then our hints are removed.
@@ -159,7 +170,7 @@ export function startPageRuntime<Page, View extends SiteView>(
     if (lookup !== latestLookup || ctx.isInvalid) return;
     if (samePage(next, page) && !fresh) {
       const again = adapter.revisit?.(next);
-      if (again === 're-place') layer.reconcile();
+      if (again === 're-place') layer?.reconcile();
       if (again !== 're-read') return;
     }
     if (!samePage(next, page)) adapter.entered?.(next);
@@ -169,6 +180,7 @@ export function startPageRuntime<Page, View extends SiteView>(
       view = only([]);
       return render();
     }
+    whenIdle(warmClock); // the hints say "as of 17:45": its formatter is made while we read
     const loading = adapter.loading(next);
     if (loading) {
       view = only([loading]);
@@ -179,6 +191,7 @@ export function startPageRuntime<Page, View extends SiteView>(
 
   async function load(target: Page, { fresh = false, navigated = false } = {}): Promise<void> {
     const next = await adapter.load(target, { settings, fresh });
+    await yieldToPage(); // reading a big board and showing its hints: two tasks, not one long one
     if (!stillOn(target)) return;
     view = next;
     adapter.shown?.(target, next, { navigated });

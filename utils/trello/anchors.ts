@@ -45,23 +45,40 @@ function all(selectors: readonly DatedSelector[], root: ParentNode): Element[] {
   return selectors.flatMap(({ selector }) => [...root.querySelectorAll(selector)]);
 }
 
+/** The short link a card link names (`/c/AbCd1234/…`), if it names one. */
+function cardOfLink(link: Element): string | undefined {
+  const shortLink = link.getAttribute('href')?.slice(3, 11);
+  return shortLink && SHORT_LINK.test(shortLink) ? shortLink : undefined;
+}
+const SHORT_LINK = /^[A-Za-z0-9]{8}$/;
+
 /**
- * A resolver over the page as it is now. Card and list elements are indexed once, on first need
+ * A resolver over the page as it is now. Card links and lists are indexed once, on first need
  * (one query for all card links), so placing many card hints costs one scan, not one per card.
+ * A board shows thousands of cards and a few hundred have a hint: the index keeps each card's
+ * link, and only the cards asked for are looked up from their links (`closest`).
  */
 export function trelloAnchors(root: ParentNode = document): ResolveAnchor {
-  let cards: Map<string, Element> | undefined;
+  let links: Map<string, Element> | undefined;
   let lists: Map<string, Element> | undefined;
 
-  const cardIndex = () => {
-    cards ??= new Map();
-    if (cards.size > 0) return cards;
-    for (const link of all(CARD_LINK, root)) {
-      const shortLink = link.getAttribute('href')?.match(/^\/c\/([A-Za-z0-9]{8})/)?.[1];
-      const card = shortLink && CARD.map(({ selector }) => link.closest(selector)).find(Boolean);
-      if (shortLink && card && !cards.has(shortLink)) cards.set(shortLink, card);
+  const cardElement = (shortLink: string) => {
+    if (!links) {
+      links = new Map();
+      for (const link of all(CARD_LINK, root)) {
+        const card = cardOfLink(link);
+        if (card && !links.has(card)) links.set(card, link);
+      }
     }
-    return cards;
+    const cardOf = (link: Element) =>
+      CARD.map(({ selector }) => link.closest(selector)).find(Boolean) ?? undefined;
+    const first = links.get(shortLink);
+    const card = first && cardOf(first);
+    if (card || !first) return card;
+    // Rare: its first link is outside a card (a dialog's); another link of it may be in one.
+    for (const link of all(CARD_LINK, root))
+      if (cardOfLink(link) === shortLink && cardOf(link)) return cardOf(link);
+    return undefined;
   };
   const listIndex = () => {
     if (!lists) {
@@ -83,7 +100,7 @@ export function trelloAnchors(root: ParentNode = document): ResolveAnchor {
         return header ? { element: header, position: 'after' } : null;
       }
       case 'card': {
-        const card = cardIndex().get(anchor.card);
+        const card = cardElement(anchor.card);
         // A board has thousands of cards: hints only on those the user scrolls to.
         return card ? { element: card, position: 'append', lazy: true } : null;
       }

@@ -6,6 +6,8 @@
  * read again once its data is 30 s old. Navigation is plain pushState on Trello, so
  * `wxt:locationchange` is enough.
  */
+
+import { whenIdle } from '../dom/idle';
 import type {
   ActionDone,
   PageRuntime,
@@ -197,7 +199,9 @@ async function readBoard(
   let result = await readBoardWithSession(board, options, fetch, Date.now, limiter);
   if (result.ok) {
     const snapshot = { ...result.value, source: 'session' as const };
-    void send({ type: 'board.remember', snapshot, attachments });
+    // Sharing the read (other tabs, a reload) copies the whole board across to the background:
+    // tens of ms on a big board, so once the page is idle, not before its hints are shown.
+    whenIdle(() => void send({ type: 'board.remember', snapshot, attachments }));
   }
   if (!result.ok && ['unauthorized', 'forbidden', 'not-found'].includes(result.error.code)) {
     const viaToken = await send({

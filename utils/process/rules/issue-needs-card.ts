@@ -1,7 +1,7 @@
 import type { IssueSnapshot } from '../../github/snapshot';
 import { PROCESS_SENTENCES } from '../sentences';
 import type { Settings } from '../settings';
-import { plural, wholeDays } from '../time';
+import { plural, wholeDays, withThousands } from '../time';
 import { headerFinding } from './finding-parts';
 import { issueCards } from './issue-on-card';
 import type { IssueRule, RuleDocs } from './types';
@@ -28,7 +28,7 @@ export function needsCardSignals(issue: IssueSnapshot, settings: Settings, now: 
   const signals: Signal[] = [
     {
       name: 'body',
-      value: `${issue.body.length.toLocaleString('en')} characters`,
+      value: `${withThousands(issue.body.length)} characters`,
       points: issue.body.length >= 1500 ? 2 : issue.body.length >= 600 ? 1 : 0,
     },
     {
