@@ -76,7 +76,13 @@ export default defineConfig({
         ...config.build,
         rolldownOptions: {
           ...config.build?.rolldownOptions,
-          treeshake: { propertyReadSideEffects: false },
+          treeshake: {
+            propertyReadSideEffects: false,
+            // @date-fns/tz sets up its date class at module level and its package does not say that
+            // is side-effect free, so the GitHub script carried it (and ran that set-up on every page)
+            // while only the Trello pipeline rules use it.
+            moduleSideEffects: (id: string) => !/[\\/]@date-fns[\\/]tz[\\/]/.test(id),
+          },
         },
       };
     },

@@ -42,6 +42,16 @@ export const ContentMessageSchema = v.variant('type', [
     type: v.literal('board.remember'),
     snapshot: SessionSnapshotSchema,
     attachments: v.optional(v.boolean()),
+    // A big board comes in parts (`splitSnapshot`), each a snapshot with some of the cards.
+    part: v.optional(
+      v.pipe(
+        v.strictObject({
+          index: v.pipe(v.number(), v.integer(), v.minValue(0)),
+          count: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1_000)),
+        }),
+        v.check(({ index, count }) => index < count),
+      ),
+    ),
   }),
   // One-click fixes: the background re-reads the board and decides what to write.
   v.strictObject({ type: v.literal('board.addMissingLists'), board: shortLink }),

@@ -10,6 +10,7 @@ import { createMoveService } from '../../utils/background/moves';
 import { createRouter } from '../../utils/background/router';
 import { createServices } from '../../utils/background/services';
 import { ContentMessageSchema, PageMessageSchema } from '../../utils/messages';
+import { type BoardSnapshot, splitSnapshot } from '../../utils/trello/snapshot';
 import { addIssue, demoStorage, findRepo, type GhRepo } from '../fake/state.ts';
 import { fakeApis } from '../fixtures/fake-apis.ts';
 import {
@@ -71,6 +72,90 @@ describe('background board snapshots', () => {
     expect(answer).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
     await handlers['board.snapshot']({ type: 'board.snapshot', board: 'LeRnAnTa' });
     expect(fetchMock).toHaveBeenCalledTimes(4);
+  });
+});
+
+describe('a session read handed over by a page', () => {
+  const card = (i: number) => ({
+    id: `c${i}`,
+    name: `Card ${i}`,
+    idList: 'l1',
+    shortLink: `Card${String(i).padStart(4, '0')}`,
+    url: '',
+    desc: '',
+    due: null,
+    dueComplete: false,
+    idMembers: [],
+    labels: [],
+    dateLastActivity: null,
+    closed: false,
+    attachments: [],
+  });
+  const read = (): BoardSnapshot & { source: 'session' } => ({
+    id: 'b1',
+    name: 'Lernanta',
+    shortLink: 'LeRnAnTa',
+    url: '',
+    closed: false,
+    lists: [{ id: 'l1', name: 'Done', pos: 1, closed: false }],
+    cards: Array.from({ length: 1_201 }, (_, i) => card(i)),
+    events: Array.from({ length: 7 }, (_, i) => ({ kind: 'move' as const, card: `c${i}`, at: i })),
+    fetchedAt: now,
+    source: 'session',
+  });
+  const cached = (handlers: ReturnType<typeof backgroundHandlers>) =>
+    handlers['board.cached']({ type: 'board.cached', board: 'LeRnAnTa' });
+  const remember = (
+    handlers: ReturnType<typeof backgroundHandlers>,
+    parts: BoardSnapshot[],
+    order: number[],
+  ) =>
+    Promise.all(
+      order.map((index) =>
+        handlers['board.remember']({
+          type: 'board.remember',
+          snapshot: parts[index] as BoardSnapshot & { source: 'session' },
+          part: { index, count: parts.length },
+        }),
+      ),
+    );
+
+  it('in parts: kept once the last part is in, whatever their order, as it was read', async () => {
+    const handlers = backgroundHandlers();
+    const whole = read();
+    const parts = splitSnapshot(whole, 500);
+    expect(parts.map((part) => part.cards.length)).toEqual([401, 401, 399]);
+    await remember(handlers, parts, [2, 0]);
+    expect(await cached(handlers)).toEqual({ ok: true, value: null });
+    await remember(handlers, parts, [1]);
+    expect(await cached(handlers)).toEqual({ ok: true, value: whole });
+  });
+
+  it('whole, when it is small', async () => {
+    const handlers = backgroundHandlers();
+    const whole = { ...read(), cards: [card(1)] };
+    expect(splitSnapshot(whole, 500)).toEqual([whole]);
+    await handlers['board.remember']({ type: 'board.remember', snapshot: whole });
+    expect(await cached(handlers)).toEqual({ ok: true, value: whole });
+  });
+
+  it('not kept when its parts disagree on how many there are, or come too late', async () => {
+    const handlers = backgroundHandlers();
+    const parts = splitSnapshot(read(), 500);
+    await remember(handlers, parts, [0, 1]);
+    await handlers['board.remember']({
+      type: 'board.remember',
+      snapshot: parts[2] as BoardSnapshot & { source: 'session' },
+      part: { index: 2, count: 4 },
+    });
+    await remember(handlers, parts, [2]);
+    expect(await cached(handlers)).toEqual({ ok: true, value: null });
+
+    const late = backgroundHandlers();
+    await remember(late, parts, [0, 1]);
+    now += 30_000;
+    await remember(late, parts, [2]);
+    expect(await cached(late)).toEqual({ ok: true, value: null });
   });
 });
 

@@ -66,8 +66,8 @@ describe('a card’s pull request badge', () => {
   });
 
   it('a status that could not be read says so and why, with the rate limit’s reset time', () => {
-    const retryAt = NOW + 20 * 60_000;
-    const at = new Date(retryAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+    const retryAt = new Date(2026, 10, 25, 9, 5).getTime(); // 09:05 in the reader's zone
+    const at = '09:05';
     const limited = one({
       ok: false,
       error: { code: 'rate-limited', message: `GitHub rate limit reached until ${at}.`, retryAt },

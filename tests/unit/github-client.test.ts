@@ -2,9 +2,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createGitHubClient, gitHubError } from '../../utils/github/client';
 import { checkTokenUser } from '../../utils/github/issue-ops';
 
-const NOW = Date.parse('2026-11-25T12:00:00Z');
-const at = (ms: number) =>
-  new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+// Noon in the reader's zone, so the messages' times of day ("until 12:30") are known here.
+const NOW = new Date(2026, 10, 25, 12, 0).getTime();
 
 /** Shaped like Octokit's RequestError: the token redacted, the header still there. */
 function requestError(
@@ -29,7 +28,7 @@ describe('GitHub errors', () => {
     const error = gitHubError(requestError(403, { 'retry-after': '90' }, SECONDARY), NOW);
     expect(error).toMatchObject({ code: 'rate-limited', status: 403, retryAt: NOW + 90_000 });
     expect(error.message).toContain('secondary rate limit');
-    expect(error.message).toContain(`until ${at(NOW + 90_000)}`);
+    expect(error.message).toContain('until 12:01');
     expect(error.message).not.toContain('permission');
   });
 
@@ -50,7 +49,7 @@ describe('GitHub errors', () => {
     const headers = { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset / 1000) };
     const anonymous = gitHubError(requestError(403, headers, 'API rate limit exceeded'), NOW);
     expect(anonymous).toMatchObject({ code: 'rate-limited', retryAt: reset });
-    expect(anonymous.message).toContain(`GitHub rate limit reached until ${at(reset)}`);
+    expect(anonymous.message).toContain('GitHub rate limit reached until 12:30');
     expect(anonymous.message).toContain('Add a GitHub token');
     const withToken = gitHubError(requestError(403, headers, 'API rate limit exceeded', true), NOW);
     expect(withToken).toMatchObject({ code: 'rate-limited', retryAt: reset });
@@ -68,7 +67,7 @@ describe('GitHub errors', () => {
       NOW,
     );
     expect(byReset).toMatchObject({ code: 'rate-limited', retryAt: reset });
-    expect(byReset.message).toContain(`until ${at(reset)}`);
+    expect(byReset.message).toContain('until 12:10');
     expect(gitHubError(requestError(429), NOW)).toMatchObject({ retryAt: NOW + 60_000 });
   });
 

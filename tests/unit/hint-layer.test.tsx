@@ -231,10 +231,9 @@ describe('hint layer', () => {
 
   it('says when the data was read, whatever its source (not "Board data" on GitHub)', () => {
     boardPage();
-    const asOf = Date.parse('2026-11-25T12:00:00Z');
+    const asOf = new Date(2026, 10, 25, 17, 5).getTime(); // 17:05 in the reader's zone
     act(() => layer.show([boardFinding()], { ...ui, asOf }));
-    const time = new Date(asOf).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-    expect(shadowText(hints()[0] as Element)).toContain(`Data as of ${time}`);
+    expect(shadowText(hints()[0] as Element)).toContain('Data as of 17:05');
     expect(shadowText(hints()[0] as Element)).not.toContain('Board data');
   });
 

@@ -68,9 +68,26 @@ const EXAMPLES: { [K in Type]: Example<K> } = {
     optional: { attachments: true },
   },
   'board.remember': {
-    valid: { type: 'board.remember', snapshot: SESSION_SNAPSHOT, attachments: true },
-    optional: { attachments: true },
+    valid: {
+      type: 'board.remember',
+      snapshot: SESSION_SNAPSHOT,
+      attachments: true,
+      part: { index: 1, count: 3 },
+    },
+    optional: { attachments: true, part: true },
     malformed: [
+      [
+        'a part past the last one',
+        { type: 'board.remember', snapshot: SESSION_SNAPSHOT, part: { index: 3, count: 3 } },
+      ],
+      [
+        'a part of none',
+        { type: 'board.remember', snapshot: SESSION_SNAPSHOT, part: { index: 0, count: 0 } },
+      ],
+      [
+        'a part that is not a whole number',
+        { type: 'board.remember', snapshot: SESSION_SNAPSHOT, part: { index: 0.5, count: 2 } },
+      ],
       [
         'a snapshot that claims the token path',
         { type: 'board.remember', snapshot: { ...SESSION_SNAPSHOT, source: 'token' } },

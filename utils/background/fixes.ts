@@ -4,6 +4,7 @@
  * Concurrent calls for the same board join the one already running.
  */
 import type { MessageOf, ResponseMap } from '../messages';
+import { formatDayIn } from '../process/call-schedule';
 import { positionsForMissing } from '../process/lists';
 import {
   isReviewCard,
@@ -12,7 +13,6 @@ import {
   reviewComment,
 } from '../process/pipeline-review';
 import type { Settings } from '../process/settings';
-import { formatDay } from '../process/time';
 import { fail, ok, type Result } from '../result';
 import type { TrelloClient } from '../trello/client';
 import type { Services } from './services';
@@ -106,7 +106,7 @@ export async function recordPipelineReview(
   const me = await client.me();
   if (!me.ok) return me;
   const now = services.now();
-  const day = formatDay(now, settings.process.techCall.timeZone);
+  const day = formatDayIn(now, settings.process.techCall.timeZone);
   const result = await markPipelineReviewed(client, board, me.value.username, now, day);
   await services.snapshots.forget(board);
   return result;

@@ -27,12 +27,13 @@ export async function sessionBoard(
 /** Keeps a content script's session read for other tabs and reloads. */
 export async function rememberSessionBoard(
   services: Services,
-  { snapshot, attachments = false }: MessageOf<'board.remember'>,
+  { snapshot, attachments = false, part }: MessageOf<'board.remember'>,
 ): Promise<ResponseMap['board.remember']> {
   const age = services.now() - snapshot.fetchedAt;
   // Only a fresh read is worth keeping (and a clock in the future is not one).
   if (age < -5_000 || age >= SNAPSHOT_TTL_MS) return ok(null);
-  await services.snapshots.put(snapshot.shortLink, attachments, snapshot);
+  if (part && part.count > 1) await services.snapshots.putPart(attachments, snapshot, part);
+  else await services.snapshots.put(snapshot.shortLink, attachments, snapshot);
   return ok(null);
 }
 

@@ -11,7 +11,6 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ActionState, HintUi } from '../../components/hint-ui';
 import { send } from '../messaging';
 import type { Finding } from '../process/findings';
-import { warmClock } from '../process/time';
 import type { AppError, Result } from '../result';
 import { createSettingsSource } from '../settings/content-source';
 import {
@@ -21,7 +20,7 @@ import {
   observePage,
   type ResolveAnchor,
 } from './hint-layer';
-import { whenIdle, yieldToPage } from './idle';
+import { yieldToPage } from './idle';
 
 /** Lets WXT notice an orphaned script (see `startPageRuntime`). */
 const ORPHAN_CHECK_MS = 2_000;
@@ -180,7 +179,6 @@ export function startPageRuntime<Page, View extends SiteView>(
       view = only([]);
       return render();
     }
-    whenIdle(warmClock); // the hints say "as of 17:45": its formatter is made while we read
     const loading = adapter.loading(next);
     if (loading) {
       view = only([loading]);

@@ -4,6 +4,7 @@
  */
 import { TZDate } from '@date-fns/tz';
 import type { Settings } from './settings';
+import { dayText } from './time';
 
 export type TechCall = Settings['process']['techCall'];
 
@@ -38,4 +39,9 @@ export function previousCall(now: number, call: TechCall): number {
 /** "The first call of every month reviews the Project Pipeline": the call falls on day 1–7. */
 export function isFirstCallOfMonth(callAt: number, call: TechCall): boolean {
   return new TZDate(callAt, call.timeZone).getDate() <= 7;
+}
+
+/** "Thu 26 Nov 2026": the day of `ms` in the given zone (the call's), wherever the reader is. */
+export function formatDayIn(ms: number, timeZone: string): string {
+  return dayText(new TZDate(ms, timeZone));
 }

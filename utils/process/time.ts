@@ -16,51 +16,33 @@ export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "Tue 24 Nov 2026" in the reader's zone (call-schedule's `formatDayIn` for another zone). */
+export function formatDay(ms: number): string {
+  return dayText(new Date(ms));
+}
+
 /**
- * "Tue 24 Nov 2026", in the given time zone (the reader's by default). Intl rather than date-fns'
- * `format`: the content scripts name days too, and `format` with its locale is ~12 KB of them.
- * Not cached: the reader's zone is read at each call, and only pipeline cards name a day.
+ * A date's day as "Tue 24 Nov 2026", read through its own getters (a `TZDate` reads in its zone).
+ * By hand, as `clockTime` is: see there why not Intl.
  */
-export function formatDay(ms: number, timeZone?: string): string {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    ...(timeZone ? { timeZone } : {}),
-  }).formatToParts(ms);
-  const part = (type: Intl.DateTimeFormatPartTypes) =>
-    parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}`;
+export function dayText(day: Date): string {
+  return `${WEEKDAYS[day.getDay()]} ${day.getDate()} ${MONTHS[day.getMonth()]} ${day.getFullYear()}`;
 }
 
-/** Made once: `toLocaleTimeString` builds a formatter per call, and a page formats one per hint. */
-const clockFormats = new Map<boolean, Intl.DateTimeFormat>();
+const twoDigits = (n: number) => String(n).padStart(2, '0');
 
-function clockFormat(withSeconds: boolean): Intl.DateTimeFormat {
-  let format = clockFormats.get(withSeconds);
-  if (!format) {
-    format = new Intl.DateTimeFormat([], {
-      hour: '2-digit',
-      minute: '2-digit',
-      ...(withSeconds ? { second: '2-digit' } : {}),
-    });
-    clockFormats.set(withSeconds, format);
-  }
-  return format;
-}
-
-/** "17:45" (or "17:45:10" for waits of seconds): a time of day in the reader's locale and zone. */
+/**
+ * "17:45" (or "17:45:10" for waits of seconds): a time of day on the 24-hour clock, in the
+ * reader's zone. By hand rather than Intl: a page's first Intl date formatter costs 30–65 ms
+ * (locale data), on every page that shows a hint (docs/benchmarks.md).
+ */
 export function clockTime(ms: number, withSeconds = false): string {
-  return clockFormat(withSeconds).format(ms);
-}
-
-/**
- * Makes the hints' formatter ahead of their first render: the first Intl formatter of a page
- * costs tens of ms (locale data), better spent while the page waits for our read than in it.
- */
-export function warmClock(): void {
-  clockFormat(false);
+  const at = new Date(ms);
+  const clock = `${twoDigits(at.getHours())}:${twoDigits(at.getMinutes())}`;
+  return withSeconds ? `${clock}:${twoDigits(at.getSeconds())}` : clock;
 }
 
 /** "12,345": thousands separators without Intl (its first use on a page costs tens of ms). */

@@ -20,7 +20,7 @@ import { isPipelineBoard, isProjectBoard } from '../process/boards';
 import type { Finding } from '../process/findings';
 import { cardUrl } from '../process/links';
 import { evaluateBoard } from '../process/rules';
-import { cardPullFindings, cardPulls } from '../process/rules/card-pull';
+import { type CardPull, cardPullFindings, cardPulls } from '../process/rules/card-pull';
 import { boardLoading } from '../process/rules/source-loading';
 import { boardUnavailable } from '../process/rules/source-unavailable';
 import type { Result } from '../result';
@@ -28,13 +28,19 @@ import { trelloAnchors, WATCHED } from './anchors';
 import { getBoardShortLink, getCardShortLink } from './pages';
 import { createRateLimiter, type RateLimiter } from './rate-limit';
 import { readBoardWithSession, readCardBoardWithSession } from './session-read';
-import { type BoardSnapshot, SNAPSHOT_TTL_MS, type SnapshotOptions } from './snapshot';
+import {
+  type BoardSnapshot,
+  SNAPSHOT_TTL_MS,
+  type SnapshotOptions,
+  splitSnapshot,
+} from './snapshot';
 
 /** Automatic re-reads after Trello asked us to wait, before the hint asks for a reload instead. */
 const MAX_AUTO_RETRIES = 4;
 
 interface BoardView extends SiteView {
-  snapshot?: BoardSnapshot;
+  /** The pull requests its cards link: all the view keeps of the board (a big one is megabytes). */
+  pulls?: CardPull[];
   /** Trello asked us to wait until then (429): the board is read again at that time. */
   retryAt?: number;
 }
@@ -61,7 +67,7 @@ export function trelloAdapter(
     loading: boardLoading,
     load: (board, { settings, fresh }) =>
       viewOf(board, { settings, limiter, fresh, mayRetry: autoRetries < MAX_AUTO_RETRIES }),
-    moreFindings: (board, view) => pullFindings(board, view.snapshot),
+    moreFindings: (board, view) => pullFindings(board, view.pulls ?? []),
     entered: () => {
       autoRetries = 0;
     },
@@ -125,11 +131,7 @@ export async function boardOf(
   return boardOfCard(card);
 }
 
-async function pullFindings(
-  board: string,
-  snapshot: BoardSnapshot | undefined,
-): Promise<Finding[]> {
-  const links = snapshot ? cardPulls(snapshot) : [];
+async function pullFindings(board: string, links: CardPull[]): Promise<Finding[]> {
   if (links.length === 0) return [];
   const answer = await send({
     type: 'github.pullStatuses',
@@ -180,7 +182,7 @@ async function viewOf(
     settings: currentSettings,
     now: Date.now(),
   });
-  return { findings, asOf: snapshot.value.fetchedAt, snapshot: snapshot.value };
+  return { findings, asOf: snapshot.value.fetchedAt, pulls: cardPulls(snapshot.value) };
 }
 
 /** Signed-in session first (zero set-up); the background's token path when the session cannot see it. */
@@ -200,8 +202,8 @@ async function readBoard(
   if (result.ok) {
     const snapshot = { ...result.value, source: 'session' as const };
     // Sharing the read (other tabs, a reload) copies the whole board across to the background:
-    // tens of ms on a big board, so once the page is idle, not before its hints are shown.
-    whenIdle(() => void send({ type: 'board.remember', snapshot, attachments }));
+    // once the page is idle, after its hints are shown, and in parts of a few ms each.
+    whenIdle(() => void remember(snapshot, attachments));
   }
   if (!result.ok && ['unauthorized', 'forbidden', 'not-found'].includes(result.error.code)) {
     const viaToken = await send({
@@ -214,6 +216,27 @@ async function readBoard(
     if (viaToken.ok || viaToken.error.code !== 'not-connected') result = viaToken;
   }
   return result;
+}
+
+/** Cards per `board.remember` message: about 200 KB, a few ms of the page's time each. */
+const CARDS_PER_MESSAGE = 500;
+
+/** Hands a session read to the background for other tabs and reloads, a part per idle turn. */
+async function remember(
+  snapshot: BoardSnapshot & { source: 'session' },
+  attachments: boolean,
+): Promise<void> {
+  const parts = splitSnapshot(snapshot, CARDS_PER_MESSAGE);
+  for (const [index, part] of parts.entries()) {
+    if (index > 0) await new Promise<void>((resolve) => whenIdle(resolve));
+    const sent = await send({
+      type: 'board.remember',
+      snapshot: part,
+      attachments,
+      part: { index, count: parts.length },
+    });
+    if (!sent.ok) return;
+  }
 }
 
 /** The one-click fixes. After a write the board is read again; the options page changes nothing. */

@@ -155,6 +155,36 @@ export interface BoardSnapshot extends BoardResponse {
   source: 'session' | 'token';
 }
 
+/**
+ * A session read handed to the background in parts of about `cardsPerPart` cards (the events
+ * shared out alike), so no single message copies a big board across at once
+ * (docs/architecture.md, "Data and caches"). Each part is a valid snapshot; `joinSnapshotParts`
+ * puts them together again.
+ */
+export function splitSnapshot<S extends BoardSnapshot>(snapshot: S, cardsPerPart: number): S[] {
+  const count = Math.max(1, Math.ceil(snapshot.cards.length / cardsPerPart));
+  const slice = <T>(items: T[], index: number) => {
+    const size = Math.ceil(items.length / count);
+    return items.slice(index * size, (index + 1) * size);
+  };
+  return Array.from({ length: count }, (_, index) => ({
+    ...snapshot,
+    cards: slice(snapshot.cards, index),
+    events: slice(snapshot.events, index),
+  }));
+}
+
+/** The parts of one read, in order, as one snapshot. */
+export function joinSnapshotParts(parts: readonly BoardSnapshot[]): BoardSnapshot | undefined {
+  const [first] = parts;
+  if (!first) return undefined;
+  return {
+    ...first,
+    cards: parts.flatMap((part) => part.cards),
+    events: parts.flatMap((part) => part.events),
+  };
+}
+
 export const MemberSchema = v.object({
   id: v.string(),
   username: v.string(),

@@ -1,4 +1,4 @@
-import { isFirstCallOfMonth, nextCall, previousCall } from '../call-schedule';
+import { formatDayIn, isFirstCallOfMonth, nextCall, previousCall } from '../call-schedule';
 import { lastReviewAt } from '../pipeline-review';
 import { PROCESS_SENTENCES } from '../sentences';
 import { DAY_MS, formatDay, plural } from '../time';
@@ -24,7 +24,7 @@ export const pipelineReviewDue: BoardRule = {
       last === undefined
         ? 'No pipeline review is recorded yet.'
         : `Last review: ${formatDay(last)}.`;
-    const callDay = formatDay(upcoming, call.timeZone);
+    const callDay = formatDayIn(upcoming, call.timeZone);
     let next: string;
     if (monthlyCall)
       next = `The next call (${callDay}) is the first of the month: review the pipeline there.`;
