@@ -159,6 +159,18 @@ describe('page runtime', () => {
     expect(shadowText(hosts()[0])).toContain('Data as of');
   });
 
+  it('started with the document: reads at once, shows the hints once the DOM is there', async () => {
+    const readyState = vi.spyOn(document, 'readyState', 'get').mockReturnValue('loading');
+    await start('/a');
+    expect(site.reads.map((read) => read.page)).toEqual(['a']);
+    await act(async () => site.reads[0]?.answer.resolve({ findings: [finding('a')] }));
+    expect(hosts()).toEqual([]);
+    readyState.mockReturnValue('interactive');
+    await act(async () => document.dispatchEvent(new Event('DOMContentLoaded')));
+    expect(titles()).toEqual(['Finding on a']);
+    readyState.mockRestore();
+  });
+
   it('replaces the findings when another page is on screen', async () => {
     await start('/a');
     await act(async () => site.reads[0]?.answer.resolve({ findings: [finding('a')] }));

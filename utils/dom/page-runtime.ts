@@ -139,16 +139,26 @@ export function startPageRuntime<Page, View extends SiteView>(
     linkFor: (finding) => adapter.linkFor?.(finding),
     renderExtra: (finding) => adapter.renderExtra?.(finding),
   };
+  // A script that starts with the document (Trello's) reads the board while the page loads and
+  // shows its hints once the DOM is there (docs/architecture.md, "Page runtime").
+  let domReady = document.readyState !== 'loading';
   function render(): void {
-    if (!layer && view.findings.length === 0) return;
+    if (!domReady || (!layer && view.findings.length === 0)) return;
     layer ??= createHintLayer(() => adapter.anchors(page));
     layer.show(view.findings, { ...ui, asOf: view.asOf });
   }
 
-  const stopObserving = observePage(adapter.observed(), adapter.watched, () => {
-    layer?.reconcile();
-    adapter.pageChanged?.();
-  });
+  let stopObserving = () => {};
+  const watchPage = () => {
+    domReady = true;
+    stopObserving = observePage(adapter.observed(), adapter.watched, () => {
+      layer?.reconcile();
+      adapter.pageChanged?.();
+    });
+    render();
+  };
+  if (domReady) watchPage();
+  else ctx.addEventListener(document, 'DOMContentLoaded', watchPage, { once: true });
   ctx.onInvalidated(() => {
     stopObserving();
     layer?.destroy();
