@@ -36,9 +36,9 @@ const noHtmlSinks = {
 };
 
 /**
- * Content scripts render the same components through preact/compat: it parses on every trello.com
- * and github.com page, at a fraction of React's weight (README, "Performance"). The popup and the
- * options page keep React.
+ * The page scripts (the content scripts and the hints' scripts) render the same components through
+ * preact/compat: it parses on every page with hints, at a fraction of React's weight (README,
+ * "Performance"). The popup and the options page keep React.
  */
 const PREACT_FOR_REACT = [
   { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
@@ -62,8 +62,10 @@ export default defineConfig({
   }),
   hooks: {
     'vite:build:extendConfig'(entrypoints, config) {
-      if (!entrypoints.every((entry) => entry.type === 'content-script')) return;
-      // Content scripts use the browsers' own promise APIs (Chrome MV3's and Firefox's): they only
+      // The page scripts: the content scripts and the hints' scripts the background adds to a tab.
+      const pageScript = (type: string) => type === 'content-script' || type === 'unlisted-script';
+      if (!entrypoints.every((entry) => pageScript(entry.type))) return;
+      // Page scripts use the browsers' own promise APIs (Chrome MV3's and Firefox's): they only
       // send messages and listen without answering, so the webextension polyfill (10 KB) is for
       // the background and the extension pages, whose listeners answer with promises.
       const wxtAliases = Object.entries(config.resolve?.alias ?? {})
@@ -71,7 +73,7 @@ export default defineConfig({
         .map(([find, replacement]) => ({ find, replacement }));
       config.resolve = { ...config.resolve, alias: [...PREACT_FOR_REACT, ...wxtAliases] };
       // A rule definition reads its sentence (`PROCESS_SENTENCES.review`) at module level; counted
-      // as a possible side effect, that read kept every rule in both content scripts.
+      // as a possible side effect, that read kept every rule in both hints' scripts.
       config.build = {
         ...config.build,
         rolldownOptions: {
@@ -91,9 +93,15 @@ export default defineConfig({
     name: 'Process Lens',
     description:
       "Shows, on Trello and GitHub, where a team's work drifts from its written technical process.",
-    permissions: ['storage', 'alarms', 'contextMenus', 'identity'],
-    // Each host, and why (see README "Permissions").
-    host_permissions: ['https://api.trello.com/*', 'https://api.github.com/*'],
+    permissions: ['storage', 'alarms', 'contextMenus', 'identity', 'scripting'],
+    // Each host, and why (see README "Permissions"). trello.com and github.com, where the content
+    // scripts run anyway: the background adds the hints' scripts to their tabs (`scripting`).
+    host_permissions: [
+      'https://api.trello.com/*',
+      'https://api.github.com/*',
+      'https://trello.com/*',
+      'https://github.com/*',
+    ],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -26,6 +26,8 @@ const login = v.pipe(v.string(), v.regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/))
 /** Messages a trello.com / github.com top-frame content script may send. */
 export const ContentMessageSchema = v.variant('type', [
   v.strictObject({ type: v.literal('settings.get') }),
+  // The page on screen can have hints: the background adds the site's hints script to the tab.
+  v.strictObject({ type: v.literal('page.hints') }),
   v.strictObject({
     type: v.literal('board.snapshot'),
     board: shortLink,
@@ -118,6 +120,7 @@ export interface ConnectionIdentity {
 
 export interface ResponseMap {
   'settings.get': Result<Settings>;
+  'page.hints': Result<null>;
   'board.snapshot': Result<BoardSnapshot>;
   'board.cached': Result<BoardSnapshot | null>;
   'board.remember': Result<null>;

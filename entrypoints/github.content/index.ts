@@ -1,13 +1,14 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { startPageRuntime } from '../../utils/dom/page-runtime';
-import { gitHubAdapter } from '../../utils/github/page-hints';
+import { startHintsWhenNeeded } from '../../utils/dom/page-starter';
+import { parseGitHubPage } from '../../utils/github/pages';
 
+// The hints themselves are in github-hints.ts, added to the tab once a pull request, the pull
+// request list or an issue is on screen.
 export default defineContentScript({
   matches: ['https://github.com/*'],
   runAt: 'document_idle',
-  // Styles are adopted into our shadow roots from code (GitHub's CSP blocks inline <style>).
   cssInjectionMode: 'manual',
   main(ctx) {
-    startPageRuntime(ctx, gitHubAdapter);
+    startHintsWhenNeeded(ctx, (url) => parseGitHubPage(url) !== undefined);
   },
 });

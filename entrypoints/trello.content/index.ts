@@ -1,14 +1,14 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { startPageRuntime } from '../../utils/dom/page-runtime';
-import { trelloAdapter } from '../../utils/trello/board-hints';
+import { startHintsWhenNeeded } from '../../utils/dom/page-starter';
+import { isBoard, isCard } from '../../utils/trello/pages';
 
+// The hints themselves are in trello-hints.ts, added to the tab once a board or card is on screen.
 export default defineContentScript({
   matches: ['https://trello.com/*'],
-  // From the start: the board is read while the page loads, its hints shown once the DOM is there.
+  // From the start: a board's read begins while the page loads.
   runAt: 'document_start',
-  // Styles are adopted into our shadow roots from code: nothing web-accessible for the page to probe.
   cssInjectionMode: 'manual',
   main(ctx) {
-    startPageRuntime(ctx, trelloAdapter);
+    startHintsWhenNeeded(ctx, (url) => isBoard(url) || isCard(url));
   },
 });

@@ -77,8 +77,8 @@
 //    (part 6 counts the requests of a cold view).
 //
 // 5. Bundle sizes (tests/bench/bundles.ts). Each .js file of .output/chrome-mv3: bytes as shipped
-//    (minified) and gzip (level 9, node:zlib), against the budgets for the two content scripts and
-//    the background. Largest contributors: every byte of the minified file attributed through the
+//    (minified) and gzip (level 9, node:zlib), against the budgets for the two content scripts (on
+//    every page), the two hints' scripts (added to pages that can have hints) and the background. Largest contributors: every byte of the minified file attributed through the
 //    source map (source-map-js) to an npm package or a source folder.
 //
 // 6. Requests per page view (tests/bench/requests.ts). The fake's request log (per host) for one

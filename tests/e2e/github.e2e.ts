@@ -323,6 +323,20 @@ describe('settings', () => {
 });
 
 describe('navigation', () => {
+  it('Turbo navigation from the code page, where nothing is shown, to a PR: its hints arrive', async () => {
+    await open('github.com', `/${DEMO.repo}`);
+    await page.waitForFunction(() => '__fakeGitHub' in window);
+    expect(await page.locator('process-lens-hint').count()).toBe(0);
+    await page.evaluate(
+      (path) =>
+        (
+          window as unknown as { __fakeGitHub: { navigate(p: string): Promise<void> } }
+        ).__fakeGitHub.navigate(path),
+      `/${DEMO.repo}/pull/42`,
+    );
+    await waitForHint(page, 'pr.not-from-fork');
+  });
+
   it('Turbo navigation from a PR to an issue swaps the hints, nothing injected twice', async () => {
     await open('github.com', `/${DEMO.repo}/pull/42`);
     await waitForHint(page, 'pr.not-from-fork');

@@ -118,6 +118,16 @@ describe('single-page navigation', () => {
     ]);
   });
 
+  it('from the home page, where nothing is shown, to a board: its hints arrive', async () => {
+    await open('/');
+    await page.waitForSelector(`a[href^="/b/${DEMO.lernanta}/"]`);
+    expect(await page.locator('process-lens-hint').count()).toBe(0);
+    await page.click(`a[href^="/b/${DEMO.lernanta}/"]`);
+    expect(await waitForHint(page, 'board.missing-lists', { severity: 'warn' })).toMatchObject([
+      { subject: DEMO.lernanta },
+    ]);
+  });
+
   it('finds the board behind a card when the page opens on the card', async () => {
     const card = bed.fake.state.trello.boards.find((b) => b.shortLink === DEMO.lernanta)?.cards[0];
     await open(`/c/${card?.shortLink}/${card?.idShort}-card`);

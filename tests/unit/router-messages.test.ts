@@ -58,6 +58,7 @@ const withRef = (type: Type) =>
 
 const EXAMPLES: { [K in Type]: Example<K> } = {
   'settings.get': { valid: { type: 'settings.get' }, optional: {} },
+  'page.hints': { valid: { type: 'page.hints' }, optional: {} },
   'board.snapshot': {
     valid: { type: 'board.snapshot', board: BOARD, attachments: true, fresh: true },
     optional: { attachments: true, fresh: true },
@@ -288,9 +289,10 @@ let handlers: Handlers;
 let warn: MockInstance<typeof console.warn>;
 const route = (message: unknown, sender: Sender) =>
   createRouter(handlers, EXT_ID, EXT_ORIGIN)(message, sender);
+/** Each handler call: its type and the message it got (who sent it: see the test below). */
 const called = () =>
   Object.entries(handlers).flatMap(([type, handler]) =>
-    (handler as Mock).mock.calls.map((args) => [type, ...args]),
+    (handler as Mock).mock.calls.map(([message]) => [type, message]),
   );
 
 beforeEach(() => {
@@ -352,4 +354,19 @@ it('drops unknown fields inside a board snapshot: the handler gets the parsed on
   expect(called()).toEqual([
     ['board.remember', { type: 'board.remember', snapshot: SESSION_SNAPSHOT }],
   ]);
+});
+
+it('tells the handler who sent the message, as the browser says', async () => {
+  await route({ type: 'page.hints' }, { ...trelloTab, documentId: 'DOC1' });
+  await route({ type: 'settings.get' }, EXTENSION_PAGES['the popup'] as Sender);
+  expect((handlers['page.hints'] as Mock).mock.calls[0]?.[1]).toEqual({
+    kind: 'content',
+    origin: 'https://trello.com',
+    tabId: (trelloTab.tab as { id: number }).id,
+    documentId: 'DOC1',
+  });
+  expect((handlers['settings.get'] as Mock).mock.calls[0]?.[1]).toMatchObject({
+    kind: 'extension-page',
+    origin: EXT_ORIGIN,
+  });
 });

@@ -21,6 +21,7 @@ const optionsPage = {
 function handlers(): Handlers {
   return {
     'settings.get': vi.fn(async () => ({ ok: true as const, value: defaultSettings() })),
+    'page.hints': vi.fn(async () => ({ ok: true as const, value: null })),
     'board.snapshot': vi.fn(async () => ({
       ok: false as const,
       error: { code: 'not-connected' as const, message: 'x' },
@@ -111,7 +112,10 @@ describe('message router', () => {
     const h = handlers();
     const route = createRouter(h, EXT_ID, EXT_ORIGIN);
     const answer = await route({ type: 'board.snapshot', board: 'LeRnAnTa' }, trelloTab);
-    expect(h['board.snapshot']).toHaveBeenCalledWith({ type: 'board.snapshot', board: 'LeRnAnTa' });
+    expect(h['board.snapshot']).toHaveBeenCalledWith(
+      { type: 'board.snapshot', board: 'LeRnAnTa' },
+      expect.objectContaining({ kind: 'content', origin: 'https://trello.com' }),
+    );
     expect(answer).toEqual({ ok: false, error: { code: 'not-connected', message: 'x' } });
   });
 

@@ -9,6 +9,7 @@ import { fixMissingLists, recordPipelineReview } from './fixes';
 import { issueSnapshot, pullStatuses, pullWithCard, teamSettings } from './github-reads';
 import { moveStatus, proposedBoard, retryMove, startIssueMove } from './issue-moves';
 import { currentSettings, openOptions } from './options-page';
+import { addHintsScript } from './page-scripts';
 import type { Handlers } from './router';
 import type { Services } from './services';
 import { refreshSummary } from './summary-refresh';
@@ -24,6 +25,7 @@ import {
 export function createHandlers(services: Services): Handlers {
   return {
     'settings.get': () => currentSettings(),
+    'page.hints': (_message, from) => addHintsScript(from),
     'options.open': (message) => openOptions(message),
     'connection.test': (message) => testConnection(services, message),
     'status.summary': () => refreshSummary(services),

@@ -24,7 +24,17 @@ export interface Sender {
   url?: string;
   origin?: string;
   frameId?: number;
+  /** The sending document (Chromium): a script added for it reaches that document only. */
+  documentId?: string;
   tab?: unknown;
+}
+
+/** Who sent a message, as the browser tells it (never as the message claims). */
+export interface From {
+  kind: SenderKind;
+  origin: string;
+  tabId?: number;
+  documentId?: string;
 }
 
 export type SenderKind = 'content' | 'extension-page';
@@ -41,6 +51,16 @@ export function classifySender(
   return null;
 }
 
+function fromSender(sender: Sender, kind: SenderKind): From {
+  const tabId = (sender.tab as { id?: unknown } | undefined)?.id;
+  return {
+    kind,
+    origin: senderOrigin(sender),
+    ...(typeof tabId === 'number' ? { tabId } : {}),
+    ...(sender.documentId ? { documentId: sender.documentId } : {}),
+  };
+}
+
 function senderOrigin(sender: Sender): string {
   if (sender.origin && sender.origin !== 'null') return sender.origin;
   try {
@@ -51,7 +71,11 @@ function senderOrigin(sender: Sender): string {
 }
 
 export type Handlers = {
-  [K in Message['type']]: (message: Extract<Message, { type: K }>) => Promise<ResponseMap[K]>;
+  [K in Message['type']]: (
+    message: Extract<Message, { type: K }>,
+    /** Always given by the router; tests may leave it out where a handler does not read it. */
+    from?: From,
+  ) => Promise<ResponseMap[K]>;
 };
 
 const AnyMessageSchema = v.union([ContentMessageSchema, PageMessageSchema]);
@@ -92,7 +116,7 @@ export function createRouter(handlers: Handlers, extensionId: string, extensionO
       });
     }
     try {
-      return await dispatch(handlers, parsed.output);
+      return await dispatch(handlers, parsed.output, fromSender(sender, kind));
     } catch (error) {
       logWarning('A message handler failed', { type, error: String(error) });
       return errorResponse({
@@ -107,11 +131,13 @@ export function createRouter(handlers: Handlers, extensionId: string, extensionO
 function dispatch(
   handlers: Handlers,
   message: ContentMessage | PageMessage,
+  from: From,
 ): Promise<ResponseMap[Message['type']]> {
   // `Handlers` pairs each type with the handler of that message; TypeScript cannot follow the
   // pairing through an indexed call, so the lookup is widened once, here.
   const handler = handlers[message.type] as (
     message: Message,
+    from?: From,
   ) => Promise<ResponseMap[Message['type']]>;
-  return handler(message);
+  return handler(message, from);
 }
