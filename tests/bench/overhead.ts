@@ -121,6 +121,16 @@ const BOARD_METRICS: Metric[] = [
     pick: (r) => r.scrollTaskMs,
     fmt: (n) => fmtMs(n, 2),
   },
+  {
+    label: '… of which script, per frame',
+    pick: (r) => r.scrollScriptMs,
+    fmt: (n) => fmtMs(n, 2),
+  },
+  {
+    label: '… of which layout + style, per frame',
+    pick: (r) => r.scrollLayoutMs,
+    fmt: (n) => fmtMs(n, 2),
+  },
   { label: '**longest frame** while scrolling', pick: (r) => r.longestScrollFrameMs, fmt: ms },
 ];
 

@@ -47,6 +47,9 @@ export interface PageRun {
    * scrolls down (`LoadOptions.scroll`), and the longest frame seen meanwhile (rAF to rAF).
    */
   scrollTaskMs?: number;
+  /** Of that per frame: script, and layout + style recalculation (where a placement costs). */
+  scrollScriptMs?: number;
+  scrollLayoutMs?: number;
   longestScrollFrameMs?: number;
   /** With `LoadOptions.profile`: the extension's share of a CPU profile of the load (profile.ts). */
   extension?: ExtensionTime;
@@ -340,6 +343,11 @@ export async function measureLoad(
       ...(scrolled && scroll
         ? {
             scrollTaskMs: delta('TaskDuration', scrolled.start, scrolled.end) / scroll.frames,
+            scrollScriptMs: delta('ScriptDuration', scrolled.start, scrolled.end) / scroll.frames,
+            scrollLayoutMs:
+              (delta('LayoutDuration', scrolled.start, scrolled.end) +
+                delta('RecalcStyleDuration', scrolled.start, scrolled.end)) /
+              scroll.frames,
             longestScrollFrameMs: scrolled.longestFrameMs,
           }
         : {}),

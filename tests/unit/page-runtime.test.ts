@@ -171,6 +171,19 @@ describe('page runtime', () => {
     readyState.mockRestore();
   });
 
+  it('finds the page’s anchors once, until the page changes where hints live', async () => {
+    const resolve = () => ({ element: document.body, position: 'append' as const });
+    const anchors = vi.fn(() => resolve);
+    await start('/a', { anchors });
+    await act(async () => site.reads[0]?.answer.resolve({ findings: [finding('a')] }));
+    await act(async () => site.runtime()?.render());
+    expect(anchors).toHaveBeenCalledTimes(1); // the loading hint, the findings, a render again
+    await act(async () => document.body.append(document.createElement('main')));
+    await vi.waitFor(() => expect(anchors).toHaveBeenCalledTimes(2));
+    await navigate('/b');
+    expect(anchors).toHaveBeenCalledTimes(3);
+  });
+
   it('replaces the findings when another page is on screen', async () => {
     await start('/a');
     await act(async () => site.reads[0]?.answer.resolve({ findings: [finding('a')] }));

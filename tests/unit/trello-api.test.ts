@@ -86,6 +86,33 @@ describe('Trello session read path', () => {
     });
   });
 
+  it('checks a big board’s cards a slice per turn, and names a bad card by its place', async () => {
+    const cards = Array.from({ length: 1_600 }, (_, i) => ({
+      ...(BOARD.cards[0] as object),
+      id: `c${i}`,
+      shortLink: `Card${String(i).padStart(4, '0')}`,
+    }));
+    const turns = vi.fn(async () => {});
+    vi.stubGlobal('scheduler', { yield: turns });
+    try {
+      const read = await readBoardWithSession('LeRnAnTa', {}, respond(200, { ...BOARD, cards }));
+      expect(read.ok && read.value.cards.length).toBe(1_600);
+      expect(turns).toHaveBeenCalledTimes(3); // 4 slices of 500
+      const broken = cards.map((card, i) => (i === 1_234 ? { ...card, name: 7 } : card));
+      expect(
+        await readBoardWithSession('LeRnAnTa', {}, respond(200, { ...BOARD, cards: broken })),
+      ).toMatchObject({
+        ok: false,
+        error: {
+          code: 'malformed',
+          message: 'Trello sent an answer Process Lens cannot read (cards.1234.name).',
+        },
+      });
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('reports the network being down and timeouts', async () => {
     const down = vi.fn(async () => {
       throw new TypeError('Failed to fetch');

@@ -36,6 +36,9 @@ export function findingKey(finding: Finding): string {
   return `${finding.rule}|${finding.subject}|${finding.anchor.kind}`;
 }
 
+/** Hosts the layer took out itself: their removal is no change of the page's. */
+const retired = new WeakSet<Node>();
+
 export function isOwnNode(node: Node): boolean {
   return node instanceof Element && (node.localName === HINT_TAG || node.localName === PANEL_TAG);
 }
@@ -159,6 +162,7 @@ export function createHintLayer(
     }
     for (const [key, host] of hosts) {
       if (!wanted.has(key)) {
+        retired.add(host);
         host.remove();
         hosts.delete(key);
       }
@@ -169,6 +173,7 @@ export function createHintLayer(
       document.body.append(panelHost);
     }
     if (unplaced.length === 0 && panelHost) {
+      retired.add(panelHost);
       panelHost.remove();
       panelHost = null;
     }
@@ -226,7 +231,7 @@ export function observePage(target: Node, anchors: string, onChange: () => void)
   // parent) is not.
   const lostHost = (node: Node) =>
     node instanceof Element &&
-    (isOwnNode(node) ? !node.isConnected : node.querySelector(ours) !== null);
+    (isOwnNode(node) ? !node.isConnected && !retired.has(node) : node.querySelector(ours) !== null);
   const matters = (record: MutationRecord) =>
     [...record.addedNodes].some((node) => !isOwnNode(node) && hasAnchor(node)) ||
     [...record.removedNodes].some((node) => lostHost(node) || hasAnchor(node));

@@ -13,6 +13,7 @@ import { send } from '../messaging';
 import type { Finding } from '../process/findings';
 import type { AppError, Result } from '../result';
 import { createSettingsSource } from '../settings/content-source';
+import { yieldTurn } from '../turns';
 import {
   createHintLayer,
   findingKey,
@@ -20,7 +21,6 @@ import {
   observePage,
   type ResolveAnchor,
 } from './hint-layer';
-import { yieldToPage } from './idle';
 
 /** Lets WXT notice an orphaned script (see `startPageRuntime`). */
 const ORPHAN_CHECK_MS = 2_000;
@@ -142,9 +142,16 @@ export function startPageRuntime<Page, View extends SiteView>(
   // A script that starts with the document (Trello's) reads the board while the page loads and
   // shows its hints once the DOM is there (docs/architecture.md, "Page runtime").
   let domReady = document.readyState !== 'loading';
+  /** The anchors of the page as the observer last saw it (dropped when anything that can move a hint changes). */
+  let anchors: ResolveAnchor | undefined;
+  const replace = () => {
+    anchors = undefined;
+    layer?.reconcile();
+  };
   function render(): void {
     if (!domReady || (!layer && view.findings.length === 0)) return;
-    layer ??= createHintLayer(() => adapter.anchors(page));
+    // One resolver (and its index of a board's thousands of cards) until the page changes.
+    layer ??= createHintLayer(() => (anchors ??= adapter.anchors(page)));
     layer.show(view.findings, { ...ui, asOf: view.asOf });
   }
 
@@ -152,7 +159,7 @@ export function startPageRuntime<Page, View extends SiteView>(
   const watchPage = () => {
     domReady = true;
     stopObserving = observePage(adapter.observed(), adapter.watched, () => {
-      layer?.reconcile();
+      replace();
       adapter.pageChanged?.();
     });
     render();
@@ -179,11 +186,12 @@ export function startPageRuntime<Page, View extends SiteView>(
     if (lookup !== latestLookup || ctx.isInvalid) return;
     if (samePage(next, page) && !fresh) {
       const again = adapter.revisit?.(next);
-      if (again === 're-place') layer?.reconcile();
+      if (again === 're-place') replace();
       if (again !== 're-read') return;
     }
     if (!samePage(next, page)) adapter.entered?.(next);
     page = next;
+    anchors = undefined;
     actions.clear();
     if (next === undefined) {
       view = only([]);
@@ -199,7 +207,7 @@ export function startPageRuntime<Page, View extends SiteView>(
 
   async function load(target: Page, { fresh = false, navigated = false } = {}): Promise<void> {
     const next = await adapter.load(target, { settings, fresh });
-    await yieldToPage(); // reading a big board and showing its hints: two tasks, not one long one
+    await yieldTurn(); // reading a big board and showing its hints: two tasks, not one long one
     if (!stillOn(target)) return;
     view = next;
     adapter.shown?.(target, next, { navigated });

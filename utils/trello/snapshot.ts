@@ -3,7 +3,8 @@
  * session and token paths (see docs/architecture.md, "Data and caches").
  */
 import * as v from 'valibot';
-import { ok, type Result } from '../result';
+import { fail, ok, type Result } from '../result';
+import { yieldTurn } from '../turns';
 
 /** At most one read of a board per 30 s: how long a snapshot is fresh (background and pages). */
 export const SNAPSHOT_TTL_MS = 30_000;
@@ -53,17 +54,43 @@ const BoardFieldsSchema = v.object({
   cards: v.optional(v.array(CardSchema), []),
 });
 
-export const BoardResponseSchema = v.pipe(
-  BoardFieldsSchema,
-  // Trello's `cards=open` still returns the open cards of archived lists; nobody sees those on
-  // the board, so no rule should count them.
-  v.transform((board) => {
-    const openLists = new Set(board.lists.filter((l) => !l.closed).map((l) => l.id));
-    return { ...board, cards: board.cards.filter((c) => openLists.has(c.idList)) };
-  }),
-);
+/**
+ * Trello's `cards=open` still returns the open cards of archived lists; nobody sees those on the
+ * board, so no rule should count them.
+ */
+function onOpenLists<B extends v.InferOutput<typeof BoardFieldsSchema>>(board: B): B {
+  const openLists = new Set(board.lists.filter((l) => !l.closed).map((l) => l.id));
+  return { ...board, cards: board.cards.filter((c) => openLists.has(c.idList)) };
+}
+
+export const BoardResponseSchema = v.pipe(BoardFieldsSchema, v.transform(onOpenLists));
 
 export type BoardResponse = v.InferOutput<typeof BoardResponseSchema>;
+
+/** The board answer with its cards not yet checked: `readSnapshot` checks them in slices. */
+const BoardShapeSchema = v.object({
+  ...BoardFieldsSchema.entries,
+  cards: v.optional(v.array(v.unknown()), []),
+});
+
+/** Cards checked per turn of the thread: a 5,000-card board is some 30 ms of checking in all. */
+const CARDS_PER_TURN = 500;
+
+/** Every card checked against the schema, a slice per turn, so no one task checks them all. */
+async function checkCards(cards: readonly unknown[]): Promise<Result<TrelloCard[]>> {
+  const checked: TrelloCard[] = [];
+  for (let start = 0; start < cards.length; start += CARDS_PER_TURN) {
+    if (start > 0) await yieldTurn();
+    const slice = v.safeParse(v.array(CardSchema), cards.slice(start, start + CARDS_PER_TURN));
+    if (!slice.success) {
+      const [index, ...rest] = v.getDotPath(slice.issues[0])?.split('.') ?? [];
+      const where = ['cards', start + Number(index ?? 0), ...rest].join('.');
+      return fail('malformed', `Trello sent an answer Process Lens cannot read (${where}).`);
+    }
+    checked.push(...slice.output);
+  }
+  return ok(checked);
+}
 
 /**
  * A board action, reduced to what the rules need: card moves and creations (time in list) and
@@ -255,10 +282,13 @@ export async function readSnapshot(
   now: () => number,
 ): Promise<Result<BoardSnapshot>> {
   const [response, events] = await Promise.all([
-    get(boardSnapshotPath(board, options), BoardResponseSchema),
+    get(boardSnapshotPath(board, options), BoardShapeSchema),
     get(boardActionsPath(board), ActionsResponseSchema),
   ]);
   if (!response.ok) return response;
   if (!events.ok) return events;
-  return ok({ ...response.value, events: events.value, fetchedAt: now(), source });
+  const cards = await checkCards(response.value.cards);
+  if (!cards.ok) return cards;
+  const checked = onOpenLists({ ...response.value, cards: cards.value });
+  return ok({ ...checked, events: events.value, fetchedAt: now(), source });
 }
