@@ -3,7 +3,14 @@ import type { Finding } from '../utils/process/findings';
 import { safeLink } from '../utils/process/links';
 import { ACTION_LABELS, type ActionState, asOfText, type HintUi } from './hint-ui';
 
+/** Severity is told by shape and by name, not by colour alone. */
 const ICON: Record<Finding['severity'], string> = { ok: '✓', info: 'ℹ', warn: '⚠', error: '✕' };
+const SEVERITY_NAME: Record<Finding['severity'], string> = {
+  ok: 'OK',
+  info: 'Note',
+  warn: 'Warning',
+  error: 'Problem',
+};
 
 /**
  * The small badge placed next to a card, list or header; details on hover or keyboard focus.
@@ -14,6 +21,7 @@ export function HintBadge({ finding, ui }: { finding: Finding; ui: HintUi }) {
   const action = finding.action;
   const state = ui.actionState(finding);
   const label = finding.actionLabel ?? (action && ACTION_LABELS[action]);
+  const shown = state.state === 'failed' ? 'error' : finding.severity;
   const title =
     state.state === 'running'
       ? `${label}…`
@@ -25,13 +33,15 @@ export function HintBadge({ finding, ui }: { finding: Finding; ui: HintUi }) {
       {/* A button so keyboard users reach the details too; it never takes focus by itself. */}
       <button
         type="button"
-        className={`hint sev-${state.state === 'failed' ? 'error' : finding.severity}${action ? ' actionable' : ''}`}
+        className={`hint sev-${shown}${action ? ' actionable' : ''}`}
         aria-describedby={tipId}
         aria-busy={state.state === 'running'}
         disabled={state.state === 'running'}
         onClick={action ? () => ui.runAction(finding) : undefined}
       >
-        <span aria-hidden="true">{ICON[finding.severity]}</span>
+        <span className="icon" role="img" aria-label={`${SEVERITY_NAME[shown]}:`}>
+          {ICON[shown]}
+        </span>
         <span className="title">{title}</span>
         {action && state.state !== 'running' && <span className="fix">{label}</span>}
       </button>
