@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { Finding } from '../utils/process/findings';
 import { safeLink } from '../utils/process/links';
 import { ACTION_LABELS, type ActionState, asOfText, type HintUi } from './hint-ui';
@@ -18,6 +18,8 @@ const SEVERITY_NAME: Record<Finding['severity'], string> = {
  */
 export function HintBadge({ finding, ui }: { finding: Finding; ui: HintUi }) {
   const tipId = useId();
+  // Escape hides the details until the focus or the pointer leaves (WCAG 1.4.13: dismissible).
+  const [dismissed, setDismissed] = useState(false);
   const action = finding.action;
   const state = ui.actionState(finding);
   const label = finding.actionLabel ?? (action && ACTION_LABELS[action]);
@@ -38,6 +40,9 @@ export function HintBadge({ finding, ui }: { finding: Finding; ui: HintUi }) {
         aria-busy={state.state === 'running'}
         disabled={state.state === 'running'}
         onClick={action ? () => ui.runAction(finding) : undefined}
+        onKeyDown={(event) => event.key === 'Escape' && setDismissed(true)}
+        onBlur={() => setDismissed(false)}
+        onMouseLeave={() => setDismissed(false)}
       >
         <span className="icon" role="img" aria-label={`${SEVERITY_NAME[shown]}:`}>
           {ICON[shown]}
@@ -45,7 +50,7 @@ export function HintBadge({ finding, ui }: { finding: Finding; ui: HintUi }) {
         <span className="title">{title}</span>
         {action && state.state !== 'running' && <span className="fix">{label}</span>}
       </button>
-      <div className="tip" id={tipId} role="tooltip">
+      <div className={dismissed ? 'tip dismissed' : 'tip'} id={tipId} role="tooltip">
         <FindingDetails finding={finding} ui={ui} state={state} />
       </div>
       {ui.renderExtra?.(finding)}

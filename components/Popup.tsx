@@ -165,7 +165,14 @@ export function Popup() {
         <NextCall at={summary.nextCallAt} now={now} />
         {summary.agenda && (
           <>
-            <pre data-process-agenda="">{markdown}</pre>
+            {/* A region that scrolls: reached with Tab, so keyboard users can scroll it. */}
+            <pre
+              data-process-agenda=""
+              // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region needs the keyboard (WCAG 2.1.1)
+              tabIndex={0}
+            >
+              {markdown}
+            </pre>
             <div className="buttons">
               <button type="button" onClick={() => void copy('Markdown', markdown)}>
                 Copy as Markdown

@@ -26,6 +26,7 @@ export const HINT_CSS = `
   padding: 10px 12px; border-radius: 6px; background: var(--pl-surface); color: var(--pl-fg); white-space: normal;
   outline: 1px solid var(--pl-border); box-shadow: 0 8px 24px rgba(1, 4, 9, .3); font-weight: 400; }
 .hint:hover + .tip, .hint:focus + .tip, .tip:hover { display: block; }
+.hint + .tip.dismissed { display: none; }
 .tip p { margin: 0 0 6px; }
 .sentence { font-style: italic; color: var(--pl-fg-muted); }
 .advice { font-weight: 600; }
@@ -40,13 +41,13 @@ export const HINT_CSS = `
 .panel li:last-child { border-bottom: 0; }
 .panel li p { margin: 4px 0 0; }
 .panel li .tip { display: none; }
-a { color: var(--pl-accent); }
+a, button.link { color: var(--pl-fg); text-decoration: underline var(--pl-accent) 2px; text-underline-offset: 2px; }
 .more { color: var(--pl-fg-muted); }
 .actionable { cursor: pointer; }
 .fix { margin-left: 4px; padding-left: 6px; border-left: 1px solid currentColor; font-weight: 600;
   overflow: hidden; text-overflow: ellipsis; flex-shrink: 0; max-width: 60%; }
 .hint[disabled] { opacity: .75; cursor: progress; }
-.failed { color: var(--pl-error); }
+.failed::before { content: '✕ ' / ''; color: var(--pl-error); font-weight: 700; }
 .asof { color: var(--pl-fg-muted); font-size: 11px; }
 .move-dialog { width: min(520px, 92vw); border: 1px solid var(--pl-border); border-radius: 10px; padding: 20px 24px; background: var(--pl-surface); color: var(--pl-fg);
   box-shadow: 0 12px 32px rgba(1, 4, 9, .35); font: 400 14px/1.5 -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, sans-serif; white-space: normal; }
@@ -67,9 +68,9 @@ a { color: var(--pl-accent); }
 .move-dialog button.primary, .move-dialog a.button.primary { background: var(--pl-primary-bg); border-color: var(--pl-primary-bg); color: var(--pl-on-primary); }
 .move-dialog button[disabled] { opacity: .6; cursor: default; }
 .move-dialog ol { list-style: none; padding: 0; margin: 0 0 12px; }
-.move-dialog li[data-state="failed"] { color: var(--pl-error); }
+.move-dialog li[data-state="failed"] > span { color: var(--pl-error); }
 .move-dialog li[data-state="pending"] { color: var(--pl-fg-muted); }
-button.link { border: 0; background: none; padding: 0; color: var(--pl-accent); text-decoration: underline; cursor: pointer; font: inherit; }
+button.link { border: 0; background: none; padding: 0; cursor: pointer; font: inherit; }
 `;
 
 let sheet: CSSStyleSheet | undefined;

@@ -4,6 +4,9 @@
  * Atlassian token, then our value for the scheme, so a theme a site adds later still fits. The
  * values are chosen to meet WCAG contrast (text 4.5:1, icons and control borders 3:1) against
  * the surfaces they sit on, in both schemes and in high contrast (tests/unit/theme-tokens.test.ts).
+ * On a page, text is only `fg` or `fg-muted`: the sites' own accent and danger colours are made
+ * for 3:1 in some themes (GitHub dark dimmed links are 4.4:1), so there they mark icons, borders
+ * and underlines, never text.
  */
 
 export type Palette = 'light' | 'dark' | 'light-high' | 'dark-high';
@@ -19,9 +22,12 @@ interface Token {
 }
 
 export const TOKENS = {
-  /** Panel, details, dialog, and the ground under a badge's tint. */
+  /**
+   * Panel, details, dialog, and the ground under a badge's tint. GitHub's page background, not its
+   * overlay colour: muted text on dark dimmed's overlay falls to 4.5:1.
+   */
   surface: {
-    page: ['--overlay-bgColor', '--color-canvas-overlay', '--ds-surface-overlay'],
+    page: ['--bgColor-default', '--color-canvas-default', '--ds-surface-overlay'],
     light: '#ffffff',
     dark: '#161b22',
     darkHigh: '#010409',

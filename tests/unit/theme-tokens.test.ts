@@ -69,7 +69,7 @@ describe('our colours (what shows where the page has no variable)', () => {
       '--pl-fg: var(--fgColor-default, var(--color-fg-default, var(--ds-text, #1f2328)));',
     );
     expect(css).toContain(
-      ':host([data-process-theme="dark"]) { --pl-surface: var(--overlay-bgColor',
+      ':host([data-process-theme="dark"]) { --pl-surface: var(--bgColor-default',
     );
     for (const role of Object.keys(TOKENS)) expect(css).toContain(`--pl-${role}:`);
   });
