@@ -44,9 +44,7 @@ export function HintBadge({ finding, ui }: { finding: Finding; ui: HintUi }) {
         onBlur={() => setDismissed(false)}
         onMouseLeave={() => setDismissed(false)}
       >
-        <span className="icon" role="img" aria-label={`${SEVERITY_NAME[shown]}:`}>
-          {ICON[shown]}
-        </span>
+        <SeverityIcon severity={shown} />
         <span className="title">{title}</span>
         {action && state.state !== 'running' && <span className="fix">{label}</span>}
       </button>
@@ -55,6 +53,15 @@ export function HintBadge({ finding, ui }: { finding: Finding; ui: HintUi }) {
       </div>
       {ui.renderExtra?.(finding)}
     </>
+  );
+}
+
+/** A severity's mark: its shape for the eye, its name for screen readers, its colour from the CSS. */
+export function SeverityIcon({ severity }: { severity: Finding['severity'] }) {
+  return (
+    <span className="icon" role="img" aria-label={`${SEVERITY_NAME[severity]}:`}>
+      {ICON[severity]}
+    </span>
   );
 }
 

@@ -16,7 +16,7 @@ import {
   tooLowContrast,
 } from './a11y.ts';
 import { seedStorage } from './browser.ts';
-import { setUpTestBed, waitForHint, waitForPanel } from './support.ts';
+import { navigateGitHub, setUpTestBed, waitForHint, waitForPanel } from './support.ts';
 
 const bed = setUpTestBed();
 
@@ -27,49 +27,22 @@ interface ThemeCase {
   scheme: 'light' | 'dark';
 }
 
+/** A GitHub theme setting, what the system says, and the scheme the hints must take. */
+const github = (
+  name: string,
+  [colorMode, light, dark]: [GitHubTheme['colorMode'], string, string],
+  systemDark: boolean,
+  scheme: 'light' | 'dark',
+): ThemeCase => ({ name, theme: { colorMode, light, dark }, systemDark, scheme });
+
 const GITHUB_THEMES: ThemeCase[] = [
-  {
-    name: 'light',
-    theme: { colorMode: 'light', light: 'light', dark: 'dark' },
-    systemDark: true,
-    scheme: 'light',
-  },
-  {
-    name: 'dark',
-    theme: { colorMode: 'dark', light: 'light', dark: 'dark' },
-    systemDark: false,
-    scheme: 'dark',
-  },
-  {
-    name: 'dark dimmed',
-    theme: { colorMode: 'dark', light: 'light', dark: 'dark_dimmed' },
-    systemDark: false,
-    scheme: 'dark',
-  },
-  {
-    name: 'dark high contrast',
-    theme: { colorMode: 'dark', light: 'light', dark: 'dark_high_contrast' },
-    systemDark: false,
-    scheme: 'dark',
-  },
-  {
-    name: 'light high contrast',
-    theme: { colorMode: 'light', light: 'light_high_contrast', dark: 'dark' },
-    systemDark: true,
-    scheme: 'light',
-  },
-  {
-    name: 'sync with system, system dark',
-    theme: { colorMode: 'auto', light: 'light', dark: 'dark_dimmed' },
-    systemDark: true,
-    scheme: 'dark',
-  },
-  {
-    name: 'sync with system, system light',
-    theme: { colorMode: 'auto', light: 'light', dark: 'dark_dimmed' },
-    systemDark: false,
-    scheme: 'light',
-  },
+  github('light', ['light', 'light', 'dark'], true, 'light'),
+  github('dark', ['dark', 'light', 'dark'], false, 'dark'),
+  github('dark dimmed', ['dark', 'light', 'dark_dimmed'], false, 'dark'),
+  github('dark high contrast', ['dark', 'light', 'dark_high_contrast'], false, 'dark'),
+  github('light high contrast', ['light', 'light_high_contrast', 'dark'], true, 'light'),
+  github('sync with system, system dark', ['auto', 'light', 'dark_dimmed'], true, 'dark'),
+  github('sync with system, system light', ['auto', 'light', 'dark_dimmed'], false, 'light'),
 ];
 
 /** Switches GitHub's theme on the open page, as its settings do: the attributes on <html>. */
@@ -126,13 +99,7 @@ describe('GitHub: the hints follow every theme GitHub offers', () => {
     await openDetails(page, 'pr.no-card');
     for (const pull of [42, 41]) {
       if (pull === 41) {
-        await page.evaluate(
-          (path) =>
-            (
-              window as unknown as { __fakeGitHub: { navigate(p: string): Promise<void> } }
-            ).__fakeGitHub.navigate(path),
-          `/${DEMO.repo}/pull/41`,
-        );
+        await navigateGitHub(page, `/${DEMO.repo}/pull/41`);
         await waitForHint(page, 'pr.reviews', { severity: 'ok' });
         await openDetails(page, 'pr.reviews');
       }

@@ -17,6 +17,8 @@ export interface TrelloTheme {
 
 export const GITHUB_LIGHT: GitHubTheme = { colorMode: 'light', light: 'light', dark: 'dark' };
 export const TRELLO_LIGHT: TrelloTheme = { colorMode: 'light' };
+export const GITHUB_DARK: GitHubTheme = { colorMode: 'dark', light: 'light', dark: 'dark' };
+export const TRELLO_DARK: TrelloTheme = { colorMode: 'dark' };
 
 type Vars = Record<string, string>;
 const v = (
