@@ -8,6 +8,7 @@ import {
   tokenValue,
 } from '../../components/theme-tokens';
 import { contrastRatio, parseColor } from '../contrast';
+import { ATLASSIAN_THEMES, PRIMER_THEMES } from '../fake/themes';
 
 const PALETTES: Palette[] = ['light', 'dark', 'light-high', 'dark-high'];
 const SEVERITIES = ['ok', 'info', 'warn', 'error'] as const;
@@ -72,6 +73,21 @@ describe('our colours (what shows where the page has no variable)', () => {
       ':host([data-process-theme="dark"]) { --pl-surface: var(--bgColor-default',
     );
     for (const role of Object.keys(TOKENS)) expect(css).toContain(`--pl-${role}:`);
+  });
+
+  it("names variables the sites define: the fake pages carry them, so the real-browser tests measure the sites' colours, not ours", () => {
+    const primer = Object.keys(PRIMER_THEMES.light ?? {});
+    const atlassian = Object.keys(ATLASSIAN_THEMES.light);
+    for (const [role, { page }] of Object.entries(TOKENS)) {
+      const [github, githubBefore2024, trello] = page;
+      expect(primer, role).toContain(github);
+      expect(githubBefore2024, role).toMatch(/^--color-/);
+      expect(atlassian, role).toContain(trello);
+      // Every theme of the fake defines what the light one does.
+      for (const vars of Object.values(PRIMER_THEMES))
+        expect(Object.keys(vars), role).toContain(github);
+      expect(Object.keys(ATLASSIAN_THEMES.dark), role).toContain(trello);
+    }
   });
 
   it('extension pages follow the system, with our values only', () => {
