@@ -1,9 +1,16 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { Finding } from '../utils/process/findings';
 import { safeLink } from '../utils/process/links';
 import { ACTION_LABELS, type ActionState, asOfText, type HintUi } from './hint-ui';
 
+/** Severity is told by shape and by name, not by colour alone. */
 const ICON: Record<Finding['severity'], string> = { ok: '✓', info: 'ℹ', warn: '⚠', error: '✕' };
+const SEVERITY_NAME: Record<Finding['severity'], string> = {
+  ok: 'OK',
+  info: 'Note',
+  warn: 'Warning',
+  error: 'Problem',
+};
 
 /**
  * The small badge placed next to a card, list or header; details on hover or keyboard focus.
@@ -11,9 +18,12 @@ const ICON: Record<Finding['severity'], string> = { ok: '✓', info: 'ℹ', warn
  */
 export function HintBadge({ finding, ui }: { finding: Finding; ui: HintUi }) {
   const tipId = useId();
+  // Escape hides the details until the focus or the pointer leaves (WCAG 1.4.13: dismissible).
+  const [dismissed, setDismissed] = useState(false);
   const action = finding.action;
   const state = ui.actionState(finding);
   const label = finding.actionLabel ?? (action && ACTION_LABELS[action]);
+  const shown = state.state === 'failed' ? 'error' : finding.severity;
   const title =
     state.state === 'running'
       ? `${label}…`
@@ -25,21 +35,33 @@ export function HintBadge({ finding, ui }: { finding: Finding; ui: HintUi }) {
       {/* A button so keyboard users reach the details too; it never takes focus by itself. */}
       <button
         type="button"
-        className={`hint sev-${state.state === 'failed' ? 'error' : finding.severity}${action ? ' actionable' : ''}`}
+        className={`hint sev-${shown}${action ? ' actionable' : ''}`}
         aria-describedby={tipId}
         aria-busy={state.state === 'running'}
         disabled={state.state === 'running'}
         onClick={action ? () => ui.runAction(finding) : undefined}
+        onKeyDown={(event) => event.key === 'Escape' && setDismissed(true)}
+        onBlur={() => setDismissed(false)}
+        onMouseLeave={() => setDismissed(false)}
       >
-        <span aria-hidden="true">{ICON[finding.severity]}</span>
+        <SeverityIcon severity={shown} />
         <span className="title">{title}</span>
         {action && state.state !== 'running' && <span className="fix">{label}</span>}
       </button>
-      <div className="tip" id={tipId} role="tooltip">
+      <div className={dismissed ? 'tip dismissed' : 'tip'} id={tipId} role="tooltip">
         <FindingDetails finding={finding} ui={ui} state={state} />
       </div>
       {ui.renderExtra?.(finding)}
     </>
+  );
+}
+
+/** A severity's mark: its shape for the eye, its name for screen readers, its colour from the CSS. */
+export function SeverityIcon({ severity }: { severity: Finding['severity'] }) {
+  return (
+    <span className="icon" role="img" aria-label={`${SEVERITY_NAME[severity]}:`}>
+      {ICON[severity]}
+    </span>
   );
 }
 

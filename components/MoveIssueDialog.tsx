@@ -252,7 +252,14 @@ export function MoveIssueDialog(props: {
                 ) : (
                   <>
                     <strong>{preview.name}</strong>
-                    <pre data-card-description="">{preview.desc}</pre>
+                    {/* A region that scrolls: reached with Tab, so keyboard users can scroll it. */}
+                    <pre
+                      data-card-description=""
+                      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region needs the keyboard (WCAG 2.1.1)
+                      tabIndex={0}
+                    >
+                      {preview.desc}
+                    </pre>
                   </>
                 )}
                 <p>

@@ -6,6 +6,7 @@ import { send } from '../utils/messaging';
 import { agendaMarkdown, agendaText } from '../utils/process/agenda';
 import { SUMMARY_RULES } from '../utils/process/rules';
 import { clockTime, formatDay } from '../utils/process/time';
+import { SeverityIcon } from './HintBadge';
 import { MyDaySection } from './popup/MyDaySection';
 import { NextCall } from './popup/NextCall';
 import { ProjectContext } from './popup/ProjectContext';
@@ -147,6 +148,7 @@ export function Popup() {
                       key={`${finding.rule}${finding.link}`}
                       className={`sev-${finding.severity}`}
                     >
+                      <SeverityIcon severity={finding.severity} />{' '}
                       <a href={finding.link} target="_blank" rel="noopener noreferrer">
                         {finding.title}
                       </a>
@@ -165,7 +167,14 @@ export function Popup() {
         <NextCall at={summary.nextCallAt} now={now} />
         {summary.agenda && (
           <>
-            <pre data-process-agenda="">{markdown}</pre>
+            {/* A region that scrolls: reached with Tab, so keyboard users can scroll it. */}
+            <pre
+              data-process-agenda=""
+              // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region needs the keyboard (WCAG 2.1.1)
+              tabIndex={0}
+            >
+              {markdown}
+            </pre>
             <div className="buttons">
               <button type="button" onClick={() => void copy('Markdown', markdown)}>
                 Copy as Markdown

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { StatusSummary } from '../../utils/background/summary';
+import { SeverityIcon } from '../HintBadge';
 
 /** "My day": the signed-in user's push status, cards in progress, pull requests and reviews. */
 export function MyDaySection({
@@ -14,7 +15,7 @@ export function MyDaySection({
       <h2>My day</h2>
       {push && (
         <p className={`sev-${push.severity}`} data-my-push="">
-          {push.title}
+          <SeverityIcon severity={push.severity} /> {push.title}
           {push.advice ? ` — ${push.advice}` : ''}
         </p>
       )}

@@ -20,6 +20,8 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number } | null;
   /** How long to wait for the extension's service worker (ms); default 15 s. */
   serviceWorkerTimeoutMs?: number;
+  /** The system's colour scheme as pages see it (`prefers-color-scheme`); default the browser's. */
+  colorScheme?: 'light' | 'dark';
 }
 
 export interface LaunchedBrowser {
@@ -111,6 +113,7 @@ export async function launchBrowser(opts: LaunchOptions = {}): Promise<LaunchedB
       ignoreDefaultArgs: ['--disable-extensions'],
       ignoreHTTPSErrors: true,
       viewport: opts.viewport === undefined ? { width: 1280, height: 800 } : opts.viewport,
+      ...(opts.colorScheme ? { colorScheme: opts.colorScheme } : {}),
     });
   } catch (err) {
     rmSync(userDataDir, { recursive: true, force: true });

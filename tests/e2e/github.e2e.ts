@@ -6,6 +6,7 @@ import { addCard, addPull, DEMO, findBoard, findRepo, makeComments } from '../fa
 import { seedStorage } from './browser.ts';
 import {
   clearExtensionStorage,
+  navigateGitHub,
   readHints,
   setUpTestBed,
   waitForHint,
@@ -340,13 +341,7 @@ describe('navigation', () => {
   it('Turbo navigation from a PR to an issue swaps the hints, nothing injected twice', async () => {
     await open('github.com', `/${DEMO.repo}/pull/42`);
     await waitForHint(page, 'pr.not-from-fork');
-    await page.evaluate(
-      (path) =>
-        (
-          window as unknown as { __fakeGitHub: { navigate(p: string): Promise<void> } }
-        ).__fakeGitHub.navigate(path),
-      `/${DEMO.repo}/issues/44`,
-    );
+    await navigateGitHub(page, `/${DEMO.repo}/issues/44`);
     await waitForHint(page, 'issue.needs-card', { severity: 'warn' });
     await page.waitForFunction(() => !document.querySelector('[data-process-hint^="pr."]'));
     expect(await page.locator('process-lens-hint').count()).toBe(1);

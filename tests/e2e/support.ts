@@ -172,6 +172,17 @@ export async function waitForPanel(page: Page, text: string, timeout = 10_000): 
   );
 }
 
+/** Navigates the fake github.com the way Turbo does (no page load): fetch, swap, `turbo:render`. */
+export function navigateGitHub(page: Page, path: string): Promise<void> {
+  return page.evaluate(
+    (path) =>
+      (
+        window as unknown as { __fakeGitHub: { navigate(p: string): Promise<void> } }
+      ).__fakeGitHub.navigate(path),
+    path,
+  );
+}
+
 /** Uncaught errors and console errors of the page, ignoring the network's own 4xx/5xx notes. */
 export function watchErrors(page: Page): string[] {
   const errors: string[] = [];

@@ -3,6 +3,7 @@
 //   tsx tests/fake/demo.ts                    headed Chromium on the fake sites (needs a display)
 //   tsx tests/fake/demo.ts --screenshot DIR   headless; writes DIR/<page>.png once the hints show
 //   tsx tests/fake/demo.ts --live             the extension on the real trello.com and github.com
+//   add --dark for the sites' dark themes and a dark system (screenshots get a `-dark` suffix)
 //   add --extension DIR to load another unpacked build than .output/chrome-mv3
 
 import { mkdirSync } from 'node:fs';
@@ -17,7 +18,8 @@ import {
   seedStorage,
 } from '../e2e/browser.ts';
 import { type FakeSites, startFakeSites } from './server.ts';
-import { createDemoState, DEMO, demoStorage } from './state.ts';
+import { createDemoState, DEMO, demoStorage, type FakeState } from './state.ts';
+import { GITHUB_DARK, TRELLO_DARK } from './themes.ts';
 
 export interface DemoPage {
   /** File name of the screenshot, without `.png`. */
@@ -134,6 +136,8 @@ interface Args {
   mode: 'headed' | 'screenshot' | 'live';
   dir: string;
   extensionPath?: string;
+  /** The sites in their dark themes, and the system dark (the popup and options follow it). */
+  dark: boolean;
 }
 
 /** The value after `flag`, undefined when the flag is absent. */
@@ -148,9 +152,20 @@ function option(argv: string[], flag: string): string | undefined {
 function parseArgs(argv: string[]): Args {
   const ext = option(argv, '--extension');
   const extension = ext ? { extensionPath: resolve(ext) } : {};
+  const dark = argv.includes('--dark');
   const dir = option(argv, '--screenshot');
-  if (dir) return { mode: 'screenshot', dir: resolve(dir), ...extension };
-  return { mode: argv.includes('--live') ? 'live' : 'headed', dir: '', ...extension };
+  if (dir) return { mode: 'screenshot', dir: resolve(dir), dark, ...extension };
+  return { mode: argv.includes('--live') ? 'live' : 'headed', dir: '', dark, ...extension };
+}
+
+/** The demo workspace, with the sites in their dark themes when asked. */
+function demoState(dark: boolean): FakeState {
+  const state = createDemoState();
+  if (dark) {
+    state.github.theme = GITHUB_DARK;
+    state.trello.theme = TRELLO_DARK;
+  }
+  return state;
 }
 
 function fail(message: string): never {
@@ -195,6 +210,7 @@ async function screenshotPage(
   browser: LaunchedBrowser,
   spec: DemoPage,
   dir: string,
+  suffix: string,
 ): Promise<string[]> {
   const page = await browser.context.newPage();
   const problems: string[] = [];
@@ -222,7 +238,7 @@ async function screenshotPage(
   } catch (err) {
     problems.push(`${spec.name}: ${(err as Error).message.split('\n')[0]}`);
   } finally {
-    const file = resolve(dir, `${spec.name}.png`);
+    const file = resolve(dir, `${spec.name}${suffix}.png`);
     await page.screenshot({ path: file }).then(
       () => console.log(file),
       (err: Error) =>
@@ -233,12 +249,13 @@ async function screenshotPage(
   return problems;
 }
 
-async function runScreenshots(dir: string, extensionPath?: string): Promise<number> {
+async function runScreenshots(dir: string, dark: boolean, extensionPath?: string): Promise<number> {
   mkdirSync(dir, { recursive: true });
-  const fake = await startFakeSites({ state: createDemoState() });
+  const fake = await startFakeSites({ state: demoState(dark) });
   const browser = await launchBrowser({
     fake,
     headless: true,
+    colorScheme: dark ? 'dark' : 'light',
     ...(extensionPath ? { extensionPath } : {}),
   }).catch(async (err: unknown) => {
     await fake.close();
@@ -247,7 +264,9 @@ async function runScreenshots(dir: string, extensionPath?: string): Promise<numb
   try {
     await seedStorage(browser.serviceWorker, demoStorage());
     const problems: string[] = [];
-    for (const spec of DEMO_PAGES) problems.push(...(await screenshotPage(browser, spec, dir)));
+    const suffix = dark ? '-dark' : '';
+    for (const spec of DEMO_PAGES)
+      problems.push(...(await screenshotPage(browser, spec, dir, suffix)));
     if (problems.length) {
       console.error(
         `\nScreenshots written, but ${problems.length} expected element(s) were missing:`,
@@ -263,7 +282,7 @@ async function runScreenshots(dir: string, extensionPath?: string): Promise<numb
 }
 
 /** Keeps running until Ctrl+C or until the browser window is closed. */
-async function runInteractive(live: boolean, extensionPath?: string): Promise<void> {
+async function runInteractive(live: boolean, dark: boolean, extensionPath?: string): Promise<void> {
   if (!hasDisplay()) {
     fail(
       'No display found (DISPLAY is not set), so a browser window cannot open.\n' +
@@ -271,10 +290,11 @@ async function runInteractive(live: boolean, extensionPath?: string): Promise<vo
     );
   }
   let fake: FakeSites | undefined;
-  if (!live) fake = await startFakeSites({ state: createDemoState() });
+  if (!live) fake = await startFakeSites({ state: demoState(dark) });
   const browser = await launchBrowser({
     headless: false,
     viewport: null,
+    ...(dark ? { colorScheme: 'dark' as const } : {}),
     ...(fake ? { fake } : { live: true }),
     ...(extensionPath ? { extensionPath } : {}),
   }).catch(async (err: unknown) => {
@@ -327,8 +347,9 @@ async function main(): Promise<void> {
     if (err instanceof ChromiumMissingError) fail(err.message);
     throw err;
   }
-  if (args.mode === 'screenshot') process.exit(await runScreenshots(args.dir, args.extensionPath));
-  await runInteractive(args.mode === 'live', args.extensionPath);
+  if (args.mode === 'screenshot')
+    process.exit(await runScreenshots(args.dir, args.dark, args.extensionPath));
+  await runInteractive(args.mode === 'live', args.dark, args.extensionPath);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

@@ -5,36 +5,37 @@ import { randomBytes } from 'node:crypto';
 import { codePagePath, codeView } from './github-code-page.ts';
 import { type Ctx, escapeHtml as e, html, type Reply, Router, redirect } from './http.ts';
 import { findRepo, type GhIssue, type GhPull, type GhRepo } from './state.ts';
+import { githubThemeAttributes, primerCss } from './themes.ts';
 
 const STYLE = `
 *{box-sizing:border-box}
-body{margin:0;font:14px/1.5 -apple-system,BlinkMacSystemFont,"Segoe UI","Noto Sans",Helvetica,Arial,sans-serif;color:#1f2328;background:#fff}
-a{color:#0969da;text-decoration:none}
-.AppHeader{display:flex;gap:16px;align-items:center;padding:16px 24px;background:#f6f8fa;border-bottom:1px solid #d1d9e0}
-.AppHeader .logo{font-weight:700;color:#1f2328}
+body{margin:0;font:14px/1.5 -apple-system,BlinkMacSystemFont,"Segoe UI","Noto Sans",Helvetica,Arial,sans-serif;color:var(--fgColor-default);background:var(--bgColor-default)}
+a{color:var(--fgColor-accent);text-decoration:none}
+.AppHeader{display:flex;gap:16px;align-items:center;padding:16px 24px;background:var(--bgColor-muted);border-bottom:1px solid var(--borderColor-default)}
+.AppHeader .logo{font-weight:700;color:var(--fgColor-default)}
 .AppHeader .user{margin-left:auto}
 .PlainList{list-style:none;padding:0}
 #fake-gh-main{max-width:1280px;margin:0 auto;padding:24px}
-.PageHeader{border-bottom:1px solid #d1d9e0;padding-bottom:16px;margin-bottom:16px}
+.PageHeader{border-bottom:1px solid var(--borderColor-default);padding-bottom:16px;margin-bottom:16px}
 .TitleRow{display:flex;align-items:flex-start;gap:16px}
 h1[data-component="PH_Title"]{font-size:32px;font-weight:400;margin:0;flex:1}
-.f1-light{font-weight:300}.fgColor-muted{color:#59636e}
+.f1-light{font-weight:300}.fgColor-muted{color:var(--fgColor-muted)}
 [data-component="PH_Actions"]{display:flex;gap:8px;align-items:center}
-button{font:inherit;padding:4px 12px;border:1px solid #d1d9e0;border-radius:6px;background:#f6f8fa;cursor:pointer}
+button{font:inherit;color:inherit;padding:4px 12px;border:1px solid var(--borderColor-default);border-radius:6px;background:var(--bgColor-muted);cursor:pointer}
 .State{display:inline-block;padding:4px 12px;border-radius:2em;color:#fff;background:#1f883d;font-weight:500;margin-right:8px}
 .State--closed{background:#8250df}
 nav[aria-label="Pull request navigation"]{display:flex;gap:16px;margin-top:16px}
 .Layout{display:flex;gap:24px}.Layout-main{flex:1;min-width:0}.Layout-sidebar{width:296px;flex:none}
-.comment{border:1px solid #d1d9e0;border-radius:6px;margin-bottom:16px}
-.comment-header{background:#f6f8fa;padding:8px 16px;border-bottom:1px solid #d1d9e0;border-radius:6px 6px 0 0}
+.comment{border:1px solid var(--borderColor-default);border-radius:6px;margin-bottom:16px}
+.comment-header{background:var(--bgColor-muted);padding:8px 16px;border-bottom:1px solid var(--borderColor-default);border-radius:6px 6px 0 0}
 .markdown-body{padding:16px;white-space:pre-wrap;overflow-wrap:anywhere}
-[data-testid="mergebox-partial"]{border:1px solid #d1d9e0;border-radius:6px}
-[data-testid="mergebox-partial"] section{padding:12px 16px;border-bottom:1px solid #d1d9e0}
-.sidebar-section{border-bottom:1px solid #d1d9e0;padding:12px 0;color:#59636e}
-.sidebar-section h2,.discussion-sidebar-heading{font-size:12px;font-weight:600;margin:0 0 4px;color:#59636e}
-.IssueLabel{display:inline-block;padding:0 8px;border-radius:2em;background:#ddf4ff;color:#0969da;font-size:12px;margin-right:4px}
-.ListRow{display:flex;gap:12px;padding:12px 16px;border:1px solid #d1d9e0;border-top:0}
-.ListRow:first-child{border-top:1px solid #d1d9e0;border-radius:6px 6px 0 0}
+[data-testid="mergebox-partial"]{border:1px solid var(--borderColor-default);border-radius:6px}
+[data-testid="mergebox-partial"] section{padding:12px 16px;border-bottom:1px solid var(--borderColor-default)}
+.sidebar-section{border-bottom:1px solid var(--borderColor-default);padding:12px 0;color:var(--fgColor-muted)}
+.sidebar-section h2,.discussion-sidebar-heading{font-size:12px;font-weight:600;margin:0 0 4px;color:var(--fgColor-muted)}
+.IssueLabel{display:inline-block;padding:0 8px;border-radius:2em;background:var(--bgColor-accent-muted);color:var(--fgColor-accent);font-size:12px;margin-right:4px}
+.ListRow{display:flex;gap:12px;padding:12px 16px;border:1px solid var(--borderColor-default);border-top:0}
+.ListRow:first-child{border-top:1px solid var(--borderColor-default);border-radius:6px 6px 0 0}
 `;
 
 interface View {
@@ -219,8 +220,9 @@ function shell(ctx: Ctx, view: View, nonce = ''): string {
   const meta = login ? `<meta name="user-login" content="${e(login)}">` : '';
   const n = nonce ? ` nonce="${e(nonce)}"` : '';
   return `<!doctype html>
-<html lang="en" data-color-mode="light"><head><meta charset="utf-8"><title>${e(view.title)}</title>${meta}
-<meta name="viewport" content="width=device-width, initial-scale=1"><style${n}>${STYLE}</style></head>
+<html lang="en" ${githubThemeAttributes(ctx.state.github.theme)}><head><meta charset="utf-8"><title>${e(view.title)}</title>${meta}
+<meta name="viewport" content="width=device-width, initial-scale=1"><style${n}>${primerCss()}
+${STYLE}</style></head>
 <body class="${login ? 'logged-in' : 'logged-out'}">
 <header class="AppHeader"><a class="logo" href="/">GitHub</a>${ctx.state.github.repos
     .map((r) => `<a href="/${e(r.owner)}/${e(r.name)}/pulls">${e(r.owner)}/${e(r.name)}</a>`)

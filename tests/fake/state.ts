@@ -3,6 +3,7 @@
 // Everything is deterministic: ids come from a counter kept in the state, never Math.random.
 
 import { PROCESS_LISTS } from '../../utils/process/settings.ts';
+import { GITHUB_LIGHT, type GitHubTheme, TRELLO_LIGHT, type TrelloTheme } from './themes.ts';
 
 // ---------------------------------------------------------------- Trello types
 
@@ -83,6 +84,8 @@ export interface TrelloState {
   tokens: Record<string, string>;
   members: TrelloMember[];
   boards: TrelloBoard[];
+  /** The member's theme: light, dark or matching the system ("auto"). */
+  theme: TrelloTheme;
 }
 
 // ---------------------------------------------------------------- GitHub types
@@ -194,6 +197,8 @@ export interface GitHubState {
    * on styles (no 'unsafe-inline'): see github-pages.ts `githubCsp`.
    */
   strictCsp: boolean;
+  /** The signed-in user's theme, marked on <html> as GitHub marks it. */
+  theme: GitHubTheme;
 }
 
 export interface FakeState {
@@ -263,6 +268,7 @@ export function emptyState(now: number = Date.now()): FakeState {
       tokens: {},
       members: [],
       boards: [],
+      theme: TRELLO_LIGHT,
     },
     github: {
       sessionLogin: null,
@@ -276,6 +282,7 @@ export function emptyState(now: number = Date.now()): FakeState {
         authenticatedUsed: 0,
       },
       strictCsp: false,
+      theme: GITHUB_LIGHT,
     },
   };
 }

@@ -11,11 +11,12 @@ import {
   type TrelloBoard,
   type TrelloCard,
 } from './state.ts';
+import { atlassianCss, trelloThemeAttributes, trelloThemeScript } from './themes.ts';
 import { SESSION_COOKIE } from './trello-api.ts';
 
 const STYLE = `
 *{box-sizing:border-box}
-body{margin:0;font:14px/1.4 -apple-system,BlinkMacSystemFont,"Segoe UI",Roboto,sans-serif;color:#172b4d;background:#0079bf}
+body{margin:0;font:14px/1.4 -apple-system,BlinkMacSystemFont,"Segoe UI",Roboto,sans-serif;color:var(--ds-text);background:#0079bf}
 a{color:inherit}
 .topbar{height:44px;display:flex;align-items:center;gap:16px;padding:0 12px;background:#026aa7;color:#fff}
 .topbar .logo{font-weight:700;font-size:18px;text-decoration:none}
@@ -33,21 +34,21 @@ a{color:inherit}
 [data-testid="board-canvas"]{flex:1;overflow-x:auto;padding:12px}
 #board{display:flex;align-items:flex-start;gap:12px;list-style:none;margin:0;padding:0}
 [data-testid="list-wrapper"]{flex:none;width:272px}
-[data-testid="list"]{background:#f1f2f4;border-radius:12px;padding:8px;max-height:calc(100vh - 140px);display:flex;flex-direction:column}
+[data-testid="list"]{background:var(--ds-surface-sunken);border-radius:12px;padding:8px;max-height:calc(100vh - 140px);display:flex;flex-direction:column}
 [data-testid="list-header"]{padding:4px 8px}
 [data-testid="list-name"]{font-size:14px;font-weight:600;margin:0}
 [data-testid="list-cards"]{list-style:none;margin:0;padding:0;overflow-y:auto;display:flex;flex-direction:column;gap:8px}
-[data-testid="trello-card"]{background:#fff;border-radius:8px;box-shadow:0 1px 1px #091e4240;padding:8px 12px}
+[data-testid="trello-card"]{background:var(--ds-surface-raised);border-radius:8px;box-shadow:0 1px 1px #091e4240;padding:8px 12px}
 [data-testid="card-name"]{text-decoration:none;display:block;overflow-wrap:anywhere}
 .labels{display:flex;gap:4px;margin-bottom:4px}
 [data-testid="card-front-label"]{height:8px;width:40px;border-radius:4px;background:#dfe1e6}
-.badges{font-size:12px;color:#44546f;margin-top:4px}
-[data-testid="list-add-card-button"]{margin-top:8px;background:none;border:0;text-align:left;padding:6px 8px;color:#44546f;border-radius:8px}
+.badges{font-size:12px;color:var(--ds-text-subtle);margin-top:4px}
+[data-testid="list-add-card-button"]{margin-top:8px;background:none;border:0;text-align:left;padding:6px 8px;color:var(--ds-text-subtle);border-radius:8px}
 .not-found{color:#fff;font-size:20px;padding:40px}
 .home{padding:24px;color:#fff}.home ul{display:grid;grid-template-columns:repeat(auto-fill,200px);gap:12px;list-style:none;padding:0}
 .home li a{display:block;height:96px;padding:8px;border-radius:8px;background:#5aac44;text-decoration:none;font-weight:700}
 .overlay{position:fixed;inset:0;background:rgba(0,0,0,.5);display:flex;justify-content:center;align-items:flex-start;padding-top:48px}
-.overlay [role="dialog"]{background:#f1f2f4;width:720px;max-width:90vw;min-height:300px;border-radius:12px;padding:16px}
+.overlay [role="dialog"]{background:var(--ds-surface-overlay);width:720px;max-width:90vw;min-height:300px;border-radius:12px;padding:16px}
 .overlay textarea{width:100%;font:600 20px/1.3 inherit;border:0;background:transparent;resize:none}
 `;
 
@@ -138,8 +139,10 @@ function shell(state: FakeState, title: string, current: string | undefined, mai
     ? `<span class="member" data-testid="header-member-menu-avatar" title="${e(me?.fullName ?? '')}">${e(initials)}</span>`
     : '<a class="member" href="/login">Log in</a>';
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${e(title)}</title>
-<meta name="viewport" content="width=device-width, initial-scale=1"><style>${STYLE}</style></head>
+<html lang="en" ${trelloThemeAttributes(state.trello.theme)}><head><meta charset="utf-8"><title>${e(title)}</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"><style>${atlassianCss()}
+${STYLE}</style>
+<script>${trelloThemeScript(state.trello.theme)}</script></head>
 <body><div id="trello-root">
 <header class="topbar" data-testid="header-container"><a class="logo" href="/">Trello</a>${account}</header>
 <div class="layout">${sidebarHtml(state, current)}<main id="fake-main">${main}</main></div>

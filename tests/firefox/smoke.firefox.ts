@@ -96,7 +96,9 @@ function hintStyles(page: Page, rule: string, text: string): Promise<HintStyles>
         const style = getComputedStyle(el);
         return {
           radius: style.borderTopLeftRadius,
-          background: style.backgroundColor,
+          // A badge paints its severity's tint over an opaque surface (components/styles.ts):
+          // the tint is the colour of its gradient layer.
+          background: style.backgroundImage.match(/rgba?\([^)]*\)/)?.[0] ?? 'none',
           display: style.display,
         };
       };
@@ -137,15 +139,16 @@ describe('Firefox build in Firefox ESR', () => {
     expect(styles.adoptedSheets).toBe(1);
     expect(styles.rules).toBeGreaterThan(10);
     expect(styles.hostMargin).toBe('6px'); // the :host rule reaches the light-DOM host too
-    // .hint and .sev-warn of components/styles.ts, which the browser's own button style is not.
+    // .hint and .sev-warn of components/styles.ts, which the browser's own button style is not;
+    // the tint is GitHub's own --bgColor-attention-muted of its light theme (tests/fake/themes.ts).
     expect(styles.badge).toEqual({
       radius: '12px',
-      background: 'rgb(255, 247, 214)',
+      background: 'rgb(255, 248, 197)',
       display: 'inline-flex',
     });
     expect(styles.unstyled).not.toEqual(styles.badge);
     expect(styles.unstyled.radius).not.toBe('12px');
-    expect(styles.unstyled.background).not.toBe('rgb(255, 247, 214)');
+    expect(styles.unstyled.background).toBe('none');
 
     // The background read the pull request from api.github.com (through the proxy, in Firefox).
     expect(fake.requests.matching({ host: 'api.github.com' }).length).toBeGreaterThan(0);
@@ -180,6 +183,7 @@ describe('Firefox build in Firefox ESR', () => {
     const styles = await hintStyles(page, 'board.missing-lists', 'process lists missing');
     expect(styles.adoptedSheets).toBe(1);
     expect(styles.badge.radius).toBe('12px');
+    // Atlassian's --ds-background-warning of Trello's light theme.
     expect(styles.badge.background).toBe('rgb(255, 247, 214)');
     expect(errors, 'no uncaught error and no console error on the page').toEqual([]);
   });

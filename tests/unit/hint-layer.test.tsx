@@ -119,6 +119,34 @@ describe('hint layer', () => {
     expect(document.querySelector('[data-process-panel]')).toBeNull();
   });
 
+  it("marks every host and the panel with the page's theme, and follows a switch", async () => {
+    const html = document.documentElement;
+    html.setAttribute('data-color-mode', 'dark');
+    html.setAttribute('data-theme', 'dark:dark light:light');
+    try {
+      act(() => layer.destroy()); // the layer reads the theme when it is made
+      layer = createHintLayer(() => trelloAnchors(document));
+      boardPage(false); // no header: the board hint goes to the panel
+      act(() => layer.show([boardFinding()], ui));
+      const panel = document.querySelector('[data-process-panel]');
+      expect(panel?.getAttribute('data-process-theme')).toBe('dark');
+      boardPage();
+      act(() => layer.reconcile());
+      const [host] = hints();
+      expect(host?.getAttribute('data-process-theme')).toBe('dark');
+      html.setAttribute('data-color-mode', 'light');
+      await new Promise((done) => setTimeout(done, 0));
+      expect(host?.getAttribute('data-process-theme')).toBe('light');
+      expect(host?.hasAttribute('data-process-contrast')).toBe(false);
+      html.setAttribute('data-theme', 'dark:dark light:light-increased-contrast');
+      await new Promise((done) => setTimeout(done, 0));
+      expect(host?.getAttribute('data-process-contrast')).toBe('high');
+    } finally {
+      html.removeAttribute('data-color-mode');
+      html.removeAttribute('data-theme');
+    }
+  });
+
   it('puts a card hint inside its trello-card, found by the card link, once the card is near the viewport', () => {
     boardPage();
     act(() => layer.show([cardFinding('CaRd0001')], ui));

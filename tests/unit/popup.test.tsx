@@ -195,8 +195,12 @@ describe('popup', () => {
     ).toBe('https://github.com/p2pu/lernanta/pull/42');
     // My day.
     const myDay = screen.getByRole('region', { name: 'My day' });
+    // Its severity is a shape and a name, not only a colour.
     expect(container.querySelector('[data-my-push]')?.textContent).toBe(
-      'Last push 30 hours ago — Push your work in progress to your fork.',
+      '⚠ Last push 30 hours ago — Push your work in progress to your fork.',
+    );
+    expect(container.querySelector('[data-my-push] [role="img"]')?.getAttribute('aria-label')).toBe(
+      'Warning:',
     );
     expect(container.querySelector('[data-my-cards]')?.textContent).toBe(
       'Migrate to Django 1.4 (Lernanta, 12 days)',

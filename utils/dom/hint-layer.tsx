@@ -9,6 +9,7 @@ import type { HintUi } from '../../components/hint-ui';
 import { PageHints, type PlacedHint } from '../../components/PageHints';
 import { hintStyleSheet } from '../../components/styles';
 import type { Finding } from '../process/findings';
+import { type PageTheme, watchPageTheme } from './page-theme';
 
 export const HINT_TAG = 'process-lens-hint';
 export const PANEL_TAG = 'process-lens-panel';
@@ -75,6 +76,19 @@ export function createHintLayer(
   let panelHost: HTMLElement | null = null;
   let lastPlacement = '';
   const root = createRoot(document.createElement('div'));
+  // The page's theme, on every host, so the shared stylesheet picks the colours (followed from
+  // here: a page that never shows a hint never watches its theme).
+  let theme: PageTheme = { scheme: 'light', contrast: 'normal' };
+  const themed = (host: HTMLElement) => {
+    host.setAttribute('data-process-theme', theme.scheme);
+    if (theme.contrast === 'high') host.setAttribute('data-process-contrast', 'high');
+    else host.removeAttribute('data-process-contrast');
+  };
+  const stopTheme = watchPageTheme((next) => {
+    theme = next;
+    for (const host of hosts.values()) themed(host);
+    if (panelHost) themed(panelHost);
+  }, document);
   /** Lazy anchors that have come near the viewport. */
   const seen = new WeakSet<Element>();
   const visibility = new IntersectionObserver(
@@ -107,6 +121,7 @@ export function createHintLayer(
     const host = document.createElement(tag);
     const shadow = host.attachShadow({ mode: 'open' });
     shadow.adoptedStyleSheets = [hintStyleSheet()];
+    themed(host);
     return host;
   }
 
@@ -202,6 +217,7 @@ export function createHintLayer(
     reconcile: () => reconcile(false),
     destroy(): void {
       visibility.disconnect();
+      stopTheme();
       clearTimeout(batch);
       root.unmount();
       for (const host of hosts.values()) host.remove();
