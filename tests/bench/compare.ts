@@ -83,14 +83,19 @@ export function profileTable(
   runs: readonly PageRun[],
   by: 'byFunction' | 'bySource',
   top: number,
+  phase: 'extension' | 'scrollExtension' = 'extension',
 ): string {
   const total = new Map<string, number>();
   for (const run of runs)
-    for (const [key, t] of run.extension?.[by] ?? []) total.set(key, (total.get(key) ?? 0) + t);
+    for (const [key, t] of run[phase]?.[by] ?? []) total.set(key, (total.get(key) ?? 0) + t);
   const all = [...total.values()].reduce((a, b) => a + b, 0);
   const n = runs.length || 1;
   return table(
-    [by === 'byFunction' ? 'function  source:line' : 'source', 'ms per load', 'share'],
+    [
+      by === 'byFunction' ? 'function  source:line' : 'source',
+      phase === 'extension' ? 'ms per load' : 'ms per scroll',
+      'share',
+    ],
     [...total]
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)

@@ -160,6 +160,10 @@ function overheadSection(board: Runs, reps: number): Section {
       profileTable(board.ext, 'byFunction', 15),
       '',
       profileTable(board.ext, 'bySource', 10),
+      '',
+      'And while “In progress” scrolls (the same profile, started after the load settled):',
+      '',
+      profileTable(board.ext, 'byFunction', 10, 'scrollExtension'),
     ].join('\n'),
     checks: [
       check(

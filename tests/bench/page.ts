@@ -53,6 +53,8 @@ export interface PageRun {
   longestScrollFrameMs?: number;
   /** With `LoadOptions.profile`: the extension's share of a CPU profile of the load (profile.ts). */
   extension?: ExtensionTime;
+  /** With `LoadOptions.profile` and `scroll`: the same, of the scrolling. */
+  scrollExtension?: ExtensionTime;
   /** CDP JSHeapUsedSize after a forced GC (bytes): page and content scripts share the isolate. */
   heapBytes: number;
   /** CDP Nodes: DOM nodes alive (hint hosts and their shadow trees included). */
@@ -285,7 +287,9 @@ export async function measureLoad(
         longTasks: probe.longTasks,
       };
     });
-    let scrolled: { start: Metrics; end: Metrics; longestFrameMs: number } | undefined;
+    let scrolled:
+      | { start: Metrics; end: Metrics; longestFrameMs: number; profile?: ExtensionTime }
+      | undefined;
     if (scroll) {
       if (scroll.reveal) {
         await page.evaluate((selector) => {
@@ -293,6 +297,7 @@ export async function measureLoad(
         }, scroll.selector);
         await settled(page, timeoutMs);
       }
+      if (profile) await cdp.send('Profiler.start');
       const start = await metrics(cdp);
       // Like a user scrolling one long list with the wheel: one step per frame.
       const longestFrameMs = await page.evaluate(async ({ selector, px, frames }) => {
@@ -309,7 +314,11 @@ export async function measureLoad(
         }
         return longest;
       }, scroll);
-      scrolled = { start, end: await metrics(cdp), longestFrameMs };
+      const end = await metrics(cdp);
+      const scrollProfile = profile
+        ? extensionTime((await cdp.send('Profiler.stop')).profile as CpuProfile)
+        : undefined;
+      scrolled = { start, end, longestFrameMs, profile: scrollProfile };
     }
     const durations = inPage.longTasks.map(([, d]) => d);
     const delta = (name: string, from = before, to = after) =>
@@ -349,6 +358,7 @@ export async function measureLoad(
                 delta('RecalcStyleDuration', scrolled.start, scrolled.end)) /
               scroll.frames,
             longestScrollFrameMs: scrolled.longestFrameMs,
+            ...(scrolled.profile ? { scrollExtension: scrolled.profile } : {}),
           }
         : {}),
       ...(cpu ? { extension: cpu } : {}),

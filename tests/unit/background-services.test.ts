@@ -12,6 +12,7 @@ import { createServices } from '../../utils/background/services';
 import { ContentMessageSchema, PageMessageSchema } from '../../utils/messages';
 import { type BoardSnapshot, splitSnapshot } from '../../utils/trello/snapshot';
 import { addIssue, demoStorage, findRepo, type GhRepo } from '../fake/state.ts';
+import { card } from '../fixtures/boards.ts';
 import { fakeApis } from '../fixtures/fake-apis.ts';
 import {
   acceptDistinctSecrets,
@@ -76,21 +77,6 @@ describe('background board snapshots', () => {
 });
 
 describe('a session read handed over by a page', () => {
-  const card = (i: number) => ({
-    id: `c${i}`,
-    name: `Card ${i}`,
-    idList: 'l1',
-    shortLink: `Card${String(i).padStart(4, '0')}`,
-    url: '',
-    desc: '',
-    due: null,
-    dueComplete: false,
-    idMembers: [],
-    labels: [],
-    dateLastActivity: null,
-    closed: false,
-    attachments: [],
-  });
   const read = (): BoardSnapshot & { source: 'session' } => ({
     id: 'b1',
     name: 'Lernanta',
@@ -98,7 +84,7 @@ describe('a session read handed over by a page', () => {
     url: '',
     closed: false,
     lists: [{ id: 'l1', name: 'Done', pos: 1, closed: false }],
-    cards: Array.from({ length: 1_201 }, (_, i) => card(i)),
+    cards: Array.from({ length: 1_201 }, (_, i) => card(`Card ${i}`, 'l1')),
     events: Array.from({ length: 7 }, (_, i) => ({ kind: 'move' as const, card: `c${i}`, at: i })),
     fetchedAt: now,
     source: 'session',
@@ -133,7 +119,7 @@ describe('a session read handed over by a page', () => {
 
   it('whole, when it is small', async () => {
     const handlers = backgroundHandlers();
-    const whole = { ...read(), cards: [card(1)] };
+    const whole = { ...read(), cards: [card('Card 1', 'l1')] };
     expect(splitSnapshot(whole, 500)).toEqual([whole]);
     await handlers['board.remember']({ type: 'board.remember', snapshot: whole });
     expect(await cached(handlers)).toEqual({ ok: true, value: whole });
