@@ -1,12 +1,14 @@
 /**
- * Places findings on the page: one light-DOM host per hint (carrying the DESIGN §4 data
- * attributes, with an open shadow root), one floating panel for findings whose anchor is not
- * found, and one React root rendering into all of them through portals. Hints of "lazy" anchors
- * (one of thousands of cards) are placed only once their anchor comes near the viewport.
+ * Places findings on the page: one light-DOM host per hint (carrying the data-process-*
+ * attributes, with an open shadow root) and one floating panel for findings whose anchor is not
+ * found, each rendered by its own small root: a hint placed as its card scrolls into view renders
+ * that hint alone. Hints of "lazy" anchors (one of thousands of cards) are placed only once their
+ * anchor comes near the viewport.
  */
-import { createRoot } from 'react-dom/client';
+import { createRoot, type Root } from 'react-dom/client';
+import { FloatingPanel } from '../../components/FloatingPanel';
+import { HintBadge } from '../../components/HintBadge';
 import type { HintUi } from '../../components/hint-ui';
-import { PageHints, type PlacedHint } from '../../components/PageHints';
 import { hintStyleSheet } from '../../components/styles';
 import type { Finding } from '../process/findings';
 import { type PageTheme, watchPageTheme } from './page-theme';
@@ -68,14 +70,13 @@ export function createHintLayer(
   anchors: () => ResolveAnchor,
   document: Document = globalThis.document,
 ) {
-  const hosts = new Map<string, HTMLElement>();
+  /** Each placed hint's host, its root, and what that root last rendered. */
+  const hosts = new Map<string, { host: HTMLElement; root: Root; shown?: [Finding, HintUi] }>();
   let findings: readonly Finding[] = [];
   /** Each finding's anchor as resolved by the last reconcile: placing is cheap, resolving is not. */
   let targets: { finding: Finding; target: AnchorTarget | null }[] = [];
   let ui: HintUi | undefined;
-  let panelHost: HTMLElement | null = null;
-  let lastPlacement = '';
-  const root = createRoot(document.createElement('div'));
+  let panel: { host: HTMLElement; root: Root; shown?: [string, HintUi] } | null = null;
   // The page's theme, on every host, so the shared stylesheet picks the colours (followed from
   // here: a page that never shows a hint never watches its theme).
   let theme: PageTheme = { scheme: 'light', contrast: 'normal' };
@@ -86,8 +87,8 @@ export function createHintLayer(
   };
   const stopTheme = watchPageTheme((next) => {
     theme = next;
-    for (const host of hosts.values()) themed(host);
-    if (panelHost) themed(panelHost);
+    for (const { host } of hosts.values()) themed(host);
+    if (panel) themed(panel.host);
   }, document);
   /** Lazy anchors that have come near the viewport. */
   const seen = new WeakSet<Element>();
@@ -113,7 +114,7 @@ export function createHintLayer(
     batch = setTimeout(() => {
       batch = undefined;
       lastBatch = performance.now();
-      place(false);
+      place();
     }, wait);
   }
 
@@ -125,39 +126,45 @@ export function createHintLayer(
     return host;
   }
 
-  function hostFor(finding: Finding): HTMLElement {
+  function hostFor(finding: Finding) {
     const key = findingKey(finding);
-    let host = hosts.get(key);
-    if (!host) {
-      host = shadowHost(HINT_TAG);
-      hosts.set(key, host);
+    let placed = hosts.get(key);
+    if (!placed) {
+      const host = shadowHost(HINT_TAG);
+      placed = { host, root: createRoot(host.shadowRoot as ShadowRoot) };
+      hosts.set(key, placed);
     }
     const attributes = hostAttributes(finding);
     for (const name of HOST_ATTRIBUTES) {
       const value = attributes[name];
-      if (value === undefined) host.removeAttribute(name);
-      else if (host.getAttribute(name) !== value) host.setAttribute(name, value);
+      if (value === undefined) placed.host.removeAttribute(name);
+      else if (placed.host.getAttribute(name) !== value) placed.host.setAttribute(name, value);
     }
-    return host;
+    return placed;
+  }
+
+  function retire(placed: { host: HTMLElement; root: Root }): void {
+    placed.root.unmount();
+    retired.add(placed.host);
+    placed.host.remove();
   }
 
   /** Finds every finding's anchor on the page as it is now, then places the hints. */
-  function reconcile(force = false): void {
+  function reconcile(): void {
     const resolve = anchors();
     targets = findings.map((finding) => ({ finding, target: resolve(finding) }));
     // Watch only the lazy anchors of now (an observer holds on to its elements).
     visibility.disconnect();
     for (const { target } of targets)
       if (target?.lazy && !seen.has(target.element)) visibility.observe(target.element);
-    place(force);
+    place();
   }
 
   /**
-   * Places every hint whose anchor is known (and near, if lazy); renders only when something
-   * moved, unless `force`.
+   * Places every hint whose anchor is known (and near, if lazy) and renders the hints that are new
+   * or whose finding or UI state changed.
    */
-  function place(force: boolean): void {
-    const placed: PlacedHint[] = [];
+  function place(): void {
     const unplaced: Finding[] = [];
     const wanted = new Set<string>();
     for (const { finding, target } of targets) {
@@ -168,41 +175,37 @@ export function createHintLayer(
       if (target.lazy && !seen.has(target.element)) continue; // on the page, not yet in view
       const key = findingKey(finding);
       wanted.add(key);
-      const host = hostFor(finding);
+      const placed = hostFor(finding);
+      const { host } = placed;
       if (target.position === 'after' && host.previousElementSibling !== target.element)
         target.element.after(host);
       if (target.position === 'append' && host.parentElement !== target.element)
         target.element.append(host);
-      placed.push({ key, finding, container: host.shadowRoot as ShadowRoot });
-    }
-    for (const [key, host] of hosts) {
-      if (!wanted.has(key)) {
-        retired.add(host);
-        host.remove();
-        hosts.delete(key);
+      if (ui && (placed.shown?.[0] !== finding || placed.shown[1] !== ui)) {
+        placed.shown = [finding, ui];
+        placed.root.render(<HintBadge finding={finding} ui={ui} />);
       }
     }
-    if (unplaced.length > 0 && !panelHost?.isConnected) {
-      panelHost ??= shadowHost(PANEL_TAG);
-      panelHost.setAttribute('data-process-panel', '');
-      document.body.append(panelHost);
+    for (const [key, placed] of hosts) {
+      if (wanted.has(key)) continue;
+      retire(placed);
+      hosts.delete(key);
     }
-    if (unplaced.length === 0 && panelHost) {
-      retired.add(panelHost);
-      panelHost.remove();
-      panelHost = null;
+    if (unplaced.length === 0) {
+      if (panel) retire(panel);
+      panel = null;
+      return;
     }
-    const placement = `${placed.map((p) => p.key).join('\n')}|${unplaced.length}|${!!panelHost}`;
-    if ((force || placement !== lastPlacement) && ui) {
-      lastPlacement = placement;
-      root.render(
-        <PageHints
-          placed={placed}
-          unplaced={unplaced}
-          panel={panelHost?.shadowRoot ?? null}
-          ui={ui}
-        />,
-      );
+    if (!panel) {
+      const host = shadowHost(PANEL_TAG);
+      host.setAttribute('data-process-panel', '');
+      panel = { host, root: createRoot(host.shadowRoot as ShadowRoot) };
+    }
+    if (!panel.host.isConnected) document.body.append(panel.host);
+    const keys = unplaced.map(findingKey).join('\n');
+    if (ui && (panel.shown?.[0] !== keys || panel.shown[1] !== ui)) {
+      panel.shown = [keys, ui];
+      panel.root.render(<FloatingPanel findings={unplaced} ui={ui} />);
     }
   }
 
@@ -211,19 +214,18 @@ export function createHintLayer(
     show(next: readonly Finding[], nextUi: HintUi): void {
       findings = next;
       ui = nextUi;
-      reconcile(true);
+      reconcile();
     },
-    /** After page changes: re-places hints, renders only if a placement changed. */
-    reconcile: () => reconcile(false),
+    /** After page changes: re-places hints; renders only the hints that are new. */
+    reconcile,
     destroy(): void {
       visibility.disconnect();
       stopTheme();
       clearTimeout(batch);
-      root.unmount();
-      for (const host of hosts.values()) host.remove();
+      for (const placed of hosts.values()) retire(placed);
       hosts.clear();
-      panelHost?.remove();
-      panelHost = null;
+      if (panel) retire(panel);
+      panel = null;
       findings = [];
       targets = [];
     },
