@@ -8,6 +8,7 @@ import type { MoveStart } from './background/moves';
 import type { StatusSummary } from './background/summary';
 import type { IssueSnapshot, PullSnapshot, PullStatus } from './github/snapshot';
 import type { MoveJob } from './jobs/move-job';
+import type { ListRole } from './process/list-roles';
 import type { Settings } from './process/settings';
 import type { AppError, Result } from './result';
 import { type BoardSnapshot, SessionSnapshotSchema } from './trello/snapshot';
@@ -121,7 +122,8 @@ export interface ResponseMap {
   'github.pullStatuses': Result<Result<PullStatus>[]>;
   'github.createCardForPull': Result<{ shortLink: string }>;
   'trello.boards': Result<{ name: string; shortLink: string }[]>;
-  'trello.lists': Result<{ id: string; name: string }[]>;
+  /** With the process role each list fills (docs/architecture.md, "List roles"). */
+  'trello.lists': Result<{ id: string; name: string; role?: ListRole }[]>;
   /** The job, or the card the issue is already on. */
   'move.start': Result<MoveStart>;
   /** Where the proposed board comes from; null: none known, the user chooses. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addMissingLists, markPipelineReviewed } from '../../utils/background/fixes';
-import { positionsForMissing, sameListName } from '../../utils/process/lists';
+import { positionsForMissing, sameListName } from '../../utils/process/list-roles';
 import { REVIEW_CARD_NAME } from '../../utils/process/pipeline-review';
 import { defaultSettings, PROCESS_LISTS } from '../../utils/process/settings';
 import { fail, ok, type Result } from '../../utils/result';
@@ -8,7 +8,8 @@ import type { TrelloCardRef, TrelloClient } from '../../utils/trello/client';
 import type { TrelloList } from '../../utils/trello/snapshot';
 
 describe('positions for the missing lists', () => {
-  const lists = (pairs: [string, number][]) => pairs.map(([name, pos]) => ({ name, pos }));
+  const lists = (pairs: [string, number][]) =>
+    pairs.map(([name, pos], i) => ({ id: `list${i}`, name, pos }));
 
   it('puts each missing list between its process neighbours', () => {
     const result = positionsForMissing(
@@ -31,7 +32,7 @@ describe('positions for the missing lists', () => {
       PROCESS_LISTS,
       lists([
         ['Unsorted', 100],
-        ['Backlog', 900],
+        ['Archive', 900],
       ]),
     );
     expect(result.map((r) => r.name)).toEqual([
@@ -44,6 +45,21 @@ describe('positions for the missing lists', () => {
     const positions = result.map((r) => r.pos);
     expect(positions[0]).toBeGreaterThan(900);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+  });
+
+  it('counts a list that fills a role by a synonym or a mapping as present', () => {
+    const board = lists([
+      ['To Do', 100],
+      ['HACIENDO', 200],
+      ['Done', 300],
+    ]);
+    const mapped = { list1: { role: 'In progress', name: 'HACIENDO' } };
+    expect(positionsForMissing(PROCESS_LISTS, board, mapped)).toEqual([
+      { name: 'Unsorted', pos: 100 / 3 },
+      { name: 'Would be nice', pos: 200 / 3 },
+      { name: 'Stuck', pos: 150 },
+    ]);
+    expect(positionsForMissing(PROCESS_LISTS, board).map((r) => r.name)).toContain('In progress');
   });
 
   it('creates all six in order on an empty board, none on a complete one', () => {

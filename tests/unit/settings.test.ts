@@ -21,7 +21,7 @@ describe('settings defaults', () => {
       techCall: { weekday: 4, time: '07:00', timeZone: 'America/Los_Angeles' },
       devListAddress: '',
     });
-    expect(settings.trello).toEqual({ apiKey: '', pipelineBoard: '', boards: [] });
+    expect(settings.trello).toEqual({ apiKey: '', pipelineBoard: '', listRoles: {}, boards: [] });
     expect(settings.github).toEqual({ repos: [], boardForRepo: {}, closeLabel: '' });
   });
 

@@ -4,7 +4,7 @@
  * Concurrent calls for the same board join the one already running.
  */
 import type { MessageOf, ResponseMap } from '../messages';
-import { positionsForMissing } from '../process/lists';
+import { mappingsFor, positionsForMissing } from '../process/list-roles';
 import {
   isReviewCard,
   REVIEW_CARD_DESC,
@@ -32,7 +32,11 @@ export function addMissingLists(client: TrelloClient, board: string, settings: S
   return joined(`lists:${board}`, async (): Promise<Result<{ created: string[] }>> => {
     const lists = await client.openLists(board);
     if (!lists.ok) return lists;
-    const missing = positionsForMissing(settings.process.lists, lists.value);
+    const missing = positionsForMissing(
+      settings.process.lists,
+      lists.value,
+      mappingsFor(settings, board),
+    );
     if (missing.length === 0) return ok({ created: [] });
     const idBoard = await client.boardId(board);
     if (!idBoard.ok) return idBoard;

@@ -34,7 +34,7 @@ export async function gatherMyDay({
   now,
 }: MyDayInputs): Promise<{ myDay: MyDay; push?: Finding }> {
   const myDay: MyDay = {
-    cards: trelloMe.ok ? myCardsInProgress(boards, trelloMe.value.id, now) : [],
+    cards: trelloMe.ok ? myCardsInProgress(boards, trelloMe.value.id, now, settings) : [],
     pulls: [],
     reviews: [],
   };
