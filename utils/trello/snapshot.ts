@@ -23,7 +23,7 @@ export const AttachmentsSchema = v.optional(
   [],
 );
 
-const CardSchema = v.object({
+export const CardSchema = v.object({
   id: v.string(),
   name: v.string(),
   idList: v.string(),
