@@ -9,7 +9,7 @@ import type { StatusSummary } from './background/summary';
 import type { IssueSnapshot, PullSnapshot, PullStatus } from './github/snapshot';
 import type { MoveJob } from './jobs/move-job';
 import type { ListRole } from './process/list-roles';
-import type { Settings } from './process/settings';
+import { PROCESS_LISTS, type Settings } from './process/settings';
 import type { AppError, Result } from './result';
 import { type BoardSnapshot, SessionSnapshotSchema } from './trello/snapshot';
 
@@ -47,6 +47,15 @@ export const ContentMessageSchema = v.variant('type', [
   // One-click fixes: the background re-reads the board and decides what to write.
   v.strictObject({ type: v.literal('board.addMissingLists'), board: shortLink }),
   v.strictObject({ type: v.literal('pipeline.markReviewed'), board: shortLink }),
+  // Lists by role (docs/architecture.md, "List roles"): give a list its process name, or save
+  // which process role a list fills (keeping its name, or for a board in another language).
+  v.strictObject({ type: v.literal('board.renameList'), board: shortLink, list: trelloId }),
+  v.strictObject({
+    type: v.literal('board.mapList'),
+    board: shortLink,
+    list: trelloId,
+    role: v.picklist(PROCESS_LISTS),
+  }),
   // Opens the options page; with a board, prefilled as the pipeline for the user to save.
   v.strictObject({ type: v.literal('options.open'), pipelineBoard: v.optional(shortLink) }),
   v.strictObject({ type: v.literal('github.pull'), owner, repo, number }),
@@ -114,6 +123,10 @@ export interface ResponseMap {
   'board.remember': Result<null>;
   'board.addMissingLists': Result<{ created: string[] }>;
   'pipeline.markReviewed': Result<{ reviewedAt: number; alreadyRecorded: boolean }>;
+  /** `renamed: false`: the list already had its process name (a second click). */
+  'board.renameList': Result<{ from: string; to: string; renamed: boolean }>;
+  /** `changed: false`: the settings already said so. */
+  'board.mapList': Result<{ name: string; role: ListRole; changed: boolean }>;
   'options.open': Result<null>;
   'connection.test': Result<ConnectionIdentity>;
   'github.pull': Result<PullSnapshot>;

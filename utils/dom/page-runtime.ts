@@ -10,7 +10,7 @@ import type { ReactNode } from 'react';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ActionState, HintUi } from '../../components/hint-ui';
 import { send } from '../messaging';
-import type { Finding } from '../process/findings';
+import type { ChosenAction, Finding } from '../process/findings';
 import { warmClock } from '../process/time';
 import type { AppError, Result } from '../result';
 import { createSettingsSource } from '../settings/content-source';
@@ -93,7 +93,8 @@ export interface SiteAdapter<Page, View extends SiteView> {
   pageChanged?(): void;
   /** Actions the adapter handles itself (opening a dialog, or nothing): no running/done state. */
   intercept?(finding: Finding, page: Page): boolean;
-  perform(finding: Finding, page: Page): Promise<Result<ActionDone>>;
+  /** Runs the finding's action, or the choice made on it (its state shows on the finding). */
+  perform(finding: Finding, page: Page, choice?: ChosenAction): Promise<Result<ActionDone>>;
   connection: ConnectionWording;
   linkFor?(finding: Finding): string | undefined;
   renderExtra?(finding: Finding): ReactNode;
@@ -135,7 +136,7 @@ export function startPageRuntime<Page, View extends SiteView>(
 
   const ui: HintUi = {
     actionState: (finding) => actions.get(findingKey(finding)) ?? { state: 'idle' },
-    runAction: (finding) => void runAction(finding),
+    runAction: (finding, choice) => void runAction(finding, choice),
     openOptions: () => void send({ type: 'options.open' }),
     linkFor: (finding) => adapter.linkFor?.(finding),
     renderExtra: (finding) => adapter.renderExtra?.(finding),
@@ -204,14 +205,14 @@ export function startPageRuntime<Page, View extends SiteView>(
     render();
   }
 
-  async function runAction(finding: Finding): Promise<void> {
+  async function runAction(finding: Finding, choice?: ChosenAction): Promise<void> {
     const target = page;
-    if (target === undefined || adapter.intercept?.(finding, target)) return;
+    if (target === undefined || (!choice && adapter.intercept?.(finding, target))) return;
     const key = findingKey(finding);
     if (actions.get(key)?.state === 'running') return;
     actions.set(key, { state: 'running' });
     render();
-    const outcome = await adapter.perform(finding, target);
+    const outcome = await adapter.perform(finding, target, choice);
     if (!stillOn(target)) return;
     if (!outcome.ok) {
       actions.set(key, failedAction(outcome.error, adapter.connection));

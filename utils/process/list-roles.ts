@@ -229,6 +229,27 @@ export function mappingsFor(settings: Settings, board: string): RoleMappings {
 }
 
 /**
+ * The settings' `trello.listRoles` with this list filling this role on this board (its name kept
+ * for people reading the settings); a list mapped to the role before is unmapped: one list per
+ * role by mapping. Undefined when it is already so.
+ */
+export function withListRole(
+  settings: Settings,
+  board: string,
+  list: { id: string; name: string },
+  role: ListRole,
+): Settings['trello']['listRoles'] | undefined {
+  const current = settings.trello.listRoles[board] ?? {};
+  const entry = current[list.id];
+  if (entry?.role === role && entry.name === list.name) return undefined;
+  const others = Object.entries(current).filter(([id, e]) => id !== list.id && e.role !== role);
+  return {
+    ...settings.trello.listRoles,
+    [board]: { ...Object.fromEntries(others), [list.id]: { role, name: list.name } },
+  };
+}
+
+/**
  * The roles of a snapshot's lists, made once per lists array and mappings object: every rule of
  * one evaluation asks for the same board.
  */
