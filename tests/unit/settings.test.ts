@@ -212,6 +212,27 @@ describe('importing settings over the current ones', () => {
     expect(validateSettings(mergeImported(current(), 'nope')).ok).toBe(false);
   });
 
+  it('brings a team’s list roles in, per board and list, and refuses an invalid one by name', () => {
+    const HACIENDO = '5e7288763b4e0786515c19df';
+    const merged = validateSettings(
+      mergeImported(current(), {
+        trello: {
+          listRoles: { JsAi2021: { [HACIENDO]: { role: 'In progress', name: 'HACIENDO' } } },
+        },
+      }),
+    );
+    expect(merged.ok && merged.settings.trello).toMatchObject({
+      boards: ['LeRnAnTa'],
+      listRoles: { JsAi2021: { [HACIENDO]: { role: 'In progress', name: 'HACIENDO' } } },
+    });
+    const invalid = validateSettings(
+      mergeImported(current(), { trello: { listRoles: { JsAi2021: { [HACIENDO]: 'Doing' } } } }),
+    );
+    expect(invalid.ok || invalid.issues.map((i) => i.field)).toEqual([
+      `trello.listRoles.JsAi2021.${HACIENDO}`,
+    ]);
+  });
+
   it('names what changed', () => {
     const before = current();
     const after = validateSettings(
