@@ -227,6 +227,27 @@ describe('page runtime', () => {
     );
   });
 
+  it('shows the newest read: an older answer arriving last is dropped (settings changed meanwhile)', async () => {
+    await start('/a');
+    await act(async () => site.reads[0]?.answer.resolve({ findings: [finding('a')] }));
+    let older: Promise<void> | undefined;
+    let newer: Promise<void> | undefined;
+    await act(async () => {
+      older = site.runtime()?.readAgain('a', true);
+      newer = site.runtime()?.readAgain('a');
+    });
+    expect(site.reads.map((r) => r.fresh)).toEqual([false, true, false]);
+    await act(async () => {
+      site.reads[2]?.answer.resolve({ findings: [finding('a', { title: 'New settings' })] });
+      await newer;
+    });
+    await act(async () => {
+      site.reads[1]?.answer.resolve({ findings: [finding('a', { title: 'Old settings' })] });
+      await older;
+    });
+    expect(titles()).toEqual(['New settings']);
+  });
+
   it('says why an action failed and what to do', async () => {
     await start('/a');
     const fix = finding('a', { action: 'add-missing-lists' });

@@ -110,6 +110,8 @@ export function startPageRuntime<Page, View extends SiteView>(
   let view: View = only([]);
   /** Finding a page can take a request: only the latest navigation may decide it. */
   let latestLookup = 0;
+  /** The newest read of the page on screen: only its answer is shown. */
+  let latestLoad = 0;
   const actions = new Map<string, ActionState>();
   const samePage = (a: Page | undefined, b: Page | undefined) =>
     JSON.stringify(a) === JSON.stringify(b);
@@ -191,9 +193,11 @@ export function startPageRuntime<Page, View extends SiteView>(
   }
 
   async function load(target: Page, { fresh = false, navigated = false } = {}): Promise<void> {
+    const started = ++latestLoad;
     const next = await adapter.load(target, { settings, fresh });
     await yieldToPage(); // reading a big board and showing its hints: two tasks, not one long one
-    if (!stillOn(target)) return;
+    // A read started later (new settings, a write) decides what shows: an older answer is dropped.
+    if (!stillOn(target) || started !== latestLoad) return;
     view = next;
     adapter.shown?.(target, next, { navigated });
     render();
