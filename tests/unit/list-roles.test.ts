@@ -17,6 +17,16 @@ import { cardStuck } from '../../utils/process/rules/card-stuck';
 import { defaultSettings, readSettings, type Settings } from '../../utils/process/settings';
 import { board, card, DAY, list, move, NOW } from '../fixtures/boards';
 
+/** The open lists of GoCD's "Test Drive" board (a real export, see real-trello-exports.test.ts). */
+const GOCD_LISTS = [
+  'Backlog/Future Work/Ideas',
+  'To Do',
+  'In Progress',
+  'Ready to merge',
+  'Ready for QA',
+  'Done',
+];
+
 /** Which list (by name) fills each role, and how. */
 function rolesOf(names: string[], mappings: RoleMappings = {}) {
   const lists: BoardList[] = names.map((name, i) => ({ id: `l${i}`, name, pos: i }));
@@ -80,16 +90,7 @@ describe('list roles', () => {
 
   it('reads the GoCD board: "Backlog/Future Work/Ideas" is the wish list, "To Do" the to-do', () => {
     expect(rolesSuggestedBy('Backlog/Future Work/Ideas')).toEqual(['Would be nice', 'Need to do']);
-    expect(
-      rolesOf([
-        'Backlog/Future Work/Ideas',
-        'To Do',
-        'In Progress',
-        'Ready to merge',
-        'Ready for QA',
-        'Done',
-      ]),
-    ).toEqual({
+    expect(rolesOf(GOCD_LISTS)).toEqual({
       fills: {
         'Would be nice': 'Backlog/Future Work/Ideas (synonym)',
         'Need to do': 'To Do (synonym)',
@@ -235,14 +236,7 @@ describe('the missing-lists hint proposes the least change', () => {
   });
 
   it('on the GoCD lists: never proposes a second to-do list; asks which list fills the rest', () => {
-    const { snapshot, finding } = evaluate([
-      'Backlog/Future Work/Ideas',
-      'To Do',
-      'In Progress',
-      'Ready to merge',
-      'Ready for QA',
-      'Done',
-    ]);
+    const { snapshot, finding } = evaluate(GOCD_LISTS);
     const spare = snapshot.lists
       .filter((l) => l.name.startsWith('Ready'))
       .map(({ id, name }) => ({ id, name }));

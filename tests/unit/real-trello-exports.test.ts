@@ -8,7 +8,7 @@ import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../utils/process/findings';
 import { evaluateBoard } from '../../utils/process/rules';
-import { readSettings, type Settings } from '../../utils/process/settings';
+import { PROCESS_LISTS, readSettings, type Settings } from '../../utils/process/settings';
 import { CappedActionsSchema, CardSchema } from '../../utils/trello/snapshot';
 import { readReal, realFiles, snapshotOfExport } from '../fixtures/real-data';
 
@@ -123,14 +123,7 @@ describe('the real Trello exports', () => {
         '6 process lists missing: Unsorted, Would be nice, Need to do, Stuck, In progress, Done',
       );
       const maps = hint?.choices?.filter((c) => c.kind === 'map') ?? [];
-      expect(maps.map((c) => c.role)).toEqual([
-        'Unsorted',
-        'Would be nice',
-        'Need to do',
-        'Stuck',
-        'In progress',
-        'Done',
-      ]);
+      expect(maps.map((c) => c.role)).toEqual([...PROCESS_LISTS]);
       expect(maps[0]?.kind === 'map' && maps[0].options.map((o) => o.name)).toEqual([
         'CONVENCIONES - DESCRIPCION',
         'COSAS POR HACER',
