@@ -91,20 +91,24 @@ export function synonymKey(name: string): string {
 /** Names that fit two roles, and the role each fills first ("Backlog" is a team's to-do first). */
 const FIRST_ROLE: Readonly<Record<string, ListRole>> = { backlog: 'Need to do' };
 
-/** Synonym key → the roles it fits, the one it fills first leading. */
-const rolesBySynonym = (() => {
-  const map = new Map<string, ListRole[]>();
-  for (const role of PROCESS_LISTS) {
-    for (const synonym of ROLE_SYNONYMS[role]) {
-      const key = synonymKey(synonym);
-      const roles = map.get(key) ?? [];
-      if (FIRST_ROLE[key] === role) roles.unshift(role);
-      else if (!roles.includes(role)) roles.push(role);
-      map.set(key, roles);
+/** Synonym key → the roles it fits, the one it fills first leading; made on first use. */
+let rolesBySynonym: Map<string, ListRole[]> | undefined;
+
+function rolesOfSynonym(key: string): readonly ListRole[] {
+  if (!rolesBySynonym) {
+    rolesBySynonym = new Map();
+    for (const role of PROCESS_LISTS) {
+      for (const synonym of ROLE_SYNONYMS[role]) {
+        const key = synonymKey(synonym);
+        const roles = rolesBySynonym.get(key) ?? [];
+        if (FIRST_ROLE[key] === role) roles.unshift(role);
+        else if (!roles.includes(role)) roles.push(role);
+        rolesBySynonym.set(key, roles);
+      }
     }
   }
-  return map;
-})();
+  return rolesBySynonym.get(key) ?? [];
+}
 
 /**
  * The roles a list's name suggests, best first. A name made of parts ("Backlog/Future Work/Ideas")
@@ -114,7 +118,7 @@ export function rolesSuggestedBy(name: string): ListRole[] {
   const parts = [name, ...name.split(/[/|&,+·•]/)].map(synonymKey).filter(Boolean);
   const votes = new Map<ListRole, number>();
   for (const key of new Set(parts)) {
-    for (const role of rolesBySynonym.get(key) ?? []) votes.set(role, (votes.get(role) ?? 0) + 1);
+    for (const role of rolesOfSynonym(key)) votes.set(role, (votes.get(role) ?? 0) + 1);
   }
   return [...votes.keys()].sort((a, b) => (votes.get(b) ?? 0) - (votes.get(a) ?? 0));
 }
@@ -253,7 +257,10 @@ export function withListRole(
  * The roles of a snapshot's lists, made once per lists array and mappings object: every rule of
  * one evaluation asks for the same board.
  */
-const rolesCache = new WeakMap<readonly BoardList[], WeakMap<RoleMappings, BoardRoles>>();
+const rolesCache = /* @__PURE__ */ new WeakMap<
+  readonly BoardList[],
+  WeakMap<RoleMappings, BoardRoles>
+>();
 const NO_MAPPINGS: RoleMappings = {};
 
 export function boardRoles(
