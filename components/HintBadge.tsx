@@ -109,7 +109,7 @@ function ChoiceRow({
   busy: boolean;
 }) {
   const selectId = useId();
-  const [chosen, setChosen] = useState(choice.kind === 'map' ? (choice.options[0]?.id ?? '') : '');
+  const [picked, setPicked] = useState('');
   const question = choiceQuestion(choice);
   if (choice.kind === 'synonym') {
     const run = (action: 'rename-list' | 'keep-list-name') => () =>
@@ -132,6 +132,10 @@ function ChoiceRow({
       </p>
     );
   }
+  // The first list until one is picked, and again if the picked one is gone after a re-read.
+  const chosen = choice.options.some((o) => o.id === picked)
+    ? picked
+    : (choice.options[0]?.id ?? '');
   return (
     <p className="choice">
       <label htmlFor={selectId}>{question}</label>{' '}
@@ -139,7 +143,7 @@ function ChoiceRow({
         id={selectId}
         data-process-role={choice.role}
         value={chosen}
-        onChange={(event) => setChosen(event.currentTarget.value)}
+        onChange={(event) => setPicked(event.currentTarget.value)}
       >
         {choice.options.map((option) => (
           <option key={option.id} value={option.id}>
