@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { Finding } from '../utils/process/findings';
+import { choiceQuestion, type Finding, type ListChoice } from '../utils/process/findings';
 import { safeLink } from '../utils/process/links';
 import { ACTION_LABELS, type ActionState, asOfText, type HintUi } from './hint-ui';
 
@@ -85,6 +85,15 @@ export function FindingDetails({
         </p>
       )}
       {finding.advice && <p className="advice">{finding.advice}</p>}
+      {finding.choices?.map((choice) => (
+        <ChoiceRow
+          key={`${choice.kind}|${choice.role}`}
+          finding={finding}
+          choice={choice}
+          ui={ui}
+          busy={state?.state === 'running'}
+        />
+      ))}
       {finding.sentence && <p className="sentence">Process: “{finding.sentence}”</p>}
       {state?.state === 'done' && (
         <p role="status">
@@ -103,6 +112,80 @@ export function FindingDetails({
       )}
       {asOf && <p className="asof">Data {asOf}</p>}
     </>
+  );
+}
+
+/**
+ * One choice on the missing-lists hint: Rename / Keep the name for a list under another name, or
+ * which of the board's lists fills a role. Each button names its list (`data-process-list`).
+ */
+function ChoiceRow({
+  finding,
+  choice,
+  ui,
+  busy,
+}: {
+  finding: Finding;
+  choice: ListChoice;
+  ui: HintUi;
+  busy: boolean;
+}) {
+  const selectId = useId();
+  const [picked, setPicked] = useState('');
+  const question = choiceQuestion(choice);
+  if (choice.kind === 'synonym') {
+    const run = (action: 'rename-list' | 'keep-list-name') => () =>
+      ui.runAction(finding, { action, list: choice.list.id, role: choice.role });
+    return (
+      <p className="choice">
+        {question}{' '}
+        {(['rename-list', 'keep-list-name'] as const).map((action) => (
+          <button
+            key={action}
+            type="button"
+            data-process-action={action}
+            data-process-list={choice.list.id}
+            disabled={busy}
+            onClick={run(action)}
+          >
+            {ACTION_LABELS[action]}
+          </button>
+        ))}
+      </p>
+    );
+  }
+  // The first list until one is picked, and again if the picked one is gone after a re-read.
+  const chosen = choice.options.some((o) => o.id === picked)
+    ? picked
+    : (choice.options[0]?.id ?? '');
+  return (
+    <p className="choice">
+      <label htmlFor={selectId}>{question}</label>{' '}
+      <select
+        id={selectId}
+        data-process-role={choice.role}
+        value={chosen}
+        onChange={(event) => setPicked(event.currentTarget.value)}
+      >
+        {choice.options.map((option) => (
+          <option key={option.id} value={option.id}>
+            {option.name}
+          </option>
+        ))}
+      </select>
+      <button
+        type="button"
+        data-process-action="map-list"
+        data-process-list={chosen}
+        data-process-role={choice.role}
+        disabled={busy || !chosen}
+        onClick={() =>
+          ui.runAction(finding, { action: 'map-list', list: chosen, role: choice.role })
+        }
+      >
+        {ACTION_LABELS['map-list']}
+      </button>
+    </p>
   );
 }
 

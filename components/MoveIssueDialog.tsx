@@ -16,7 +16,7 @@ export interface MoveIssueApi {
   boards(): Promise<Result<{ name: string; shortLink: string }[]>>;
   /** The board to propose (the repo's board from settings, else the pipeline's), if any. */
   defaultBoard(): Promise<ResponseMap['move.defaultBoard']>;
-  lists(board: string): Promise<Result<{ id: string; name: string }[]>>;
+  lists(board: string): Promise<Result<{ id: string; name: string; role?: string }[]>>;
   start(choice: {
     board: string;
     list: string;
@@ -60,7 +60,9 @@ export function MoveIssueDialog(props: {
   );
   const [board, setBoard] = useState('');
   const [proposed, setProposed] = useState<'settings' | 'pipeline' | null>(null);
-  const [lists, setLists] = useState<{ id: string; name: string }[] | AppError | null>(null);
+  const [lists, setLists] = useState<
+    { id: string; name: string; role?: string }[] | AppError | null
+  >(null);
   const [list, setList] = useState('');
   const [close, setClose] = useState(true);
   const [linkTo, setLinkTo] = useState('');
@@ -102,11 +104,7 @@ export function MoveIssueDialog(props: {
     void api.lists(board).then((answer) => {
       setLists(answer.ok ? answer.value : answer.error);
       if (answer.ok)
-        setList(
-          answer.value.find((l) => l.name.trim().toLowerCase() === 'unsorted')?.id ??
-            answer.value[0]?.id ??
-            '',
-        );
+        setList(answer.value.find((l) => l.role === 'Unsorted')?.id ?? answer.value[0]?.id ?? '');
     });
   }, [api, board]);
 

@@ -5,6 +5,7 @@ import { formFieldOf } from './options/draft';
 import { FieldSection } from './options/FieldSection';
 import { GitHubSection } from './options/GitHubSection';
 import { IssueList } from './options/IssueList';
+import { ListRolesSection } from './options/ListRolesSection';
 import { ShareSettings } from './options/ShareSettings';
 import { TrelloSection } from './options/TrelloSection';
 import { type SaveStatus, useOptionsForm } from './options/useOptionsForm';
@@ -85,6 +86,7 @@ export function OptionsPage() {
           </span>
         </div>
       </form>
+      <ListRolesSection />
     </main>
   );
 }

@@ -1,6 +1,6 @@
 /** What the page's hints need from their controller besides the findings. */
 import type { ReactNode } from 'react';
-import type { Finding } from '../utils/process/findings';
+import type { ChosenAction, Finding } from '../utils/process/findings';
 import { clockTime } from '../utils/process/time';
 
 export type ActionState =
@@ -13,7 +13,8 @@ export interface HintUi {
   /** When the data behind the findings was read (epoch ms). */
   asOf?: number;
   actionState(finding: Finding): ActionState;
-  runAction(finding: Finding): void;
+  /** Runs the finding's action, or the choice made on it (the missing-lists hint's buttons). */
+  runAction(finding: Finding, choice?: ChosenAction): void;
   openOptions(): void;
   /** A safe https link to the finding's subject (card), if it has one. */
   linkFor(finding: Finding): string | undefined;
@@ -27,6 +28,9 @@ export const ACTION_LABELS: Record<NonNullable<Finding['action']>, string> = {
   'move-issue-to-card': 'Move to a Trello card',
   'create-card-for-pr': 'Create card',
   'save-pipeline-board': 'Save as the pipeline',
+  'rename-list': 'Rename',
+  'keep-list-name': 'Keep the name',
+  'map-list': 'Save',
 };
 
 export function asOfText(asOf: number | undefined): string | undefined {

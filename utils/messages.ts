@@ -8,7 +8,8 @@ import type { MoveStart } from './background/moves';
 import type { StatusSummary } from './background/summary';
 import type { IssueSnapshot, PullSnapshot, PullStatus } from './github/snapshot';
 import type { MoveJob } from './jobs/move-job';
-import type { Settings } from './process/settings';
+import type { ListRole } from './process/list-roles';
+import { PROCESS_LISTS, type Settings } from './process/settings';
 import type { AppError, Result } from './result';
 import { type BoardSnapshot, SessionSnapshotSchema } from './trello/snapshot';
 
@@ -58,6 +59,15 @@ export const ContentMessageSchema = v.variant('type', [
   // One-click fixes: the background re-reads the board and decides what to write.
   v.strictObject({ type: v.literal('board.addMissingLists'), board: shortLink }),
   v.strictObject({ type: v.literal('pipeline.markReviewed'), board: shortLink }),
+  // Lists by role (docs/architecture.md, "List roles"): give a list its process name, or save
+  // which process role a list fills (keeping its name, or for a board in another language).
+  v.strictObject({ type: v.literal('board.renameList'), board: shortLink, list: trelloId }),
+  v.strictObject({
+    type: v.literal('board.mapList'),
+    board: shortLink,
+    list: trelloId,
+    role: v.picklist(PROCESS_LISTS),
+  }),
   // Opens the options page; with a board, prefilled as the pipeline for the user to save.
   v.strictObject({ type: v.literal('options.open'), pipelineBoard: v.optional(shortLink) }),
   v.strictObject({ type: v.literal('github.pull'), owner, repo, number }),
@@ -126,6 +136,10 @@ export interface ResponseMap {
   'board.remember': Result<null>;
   'board.addMissingLists': Result<{ created: string[] }>;
   'pipeline.markReviewed': Result<{ reviewedAt: number; alreadyRecorded: boolean }>;
+  /** `renamed: false`: the list already had its process name (a second click). */
+  'board.renameList': Result<{ from: string; to: string; renamed: boolean }>;
+  /** `changed: false`: the settings already said so. */
+  'board.mapList': Result<{ name: string; role: ListRole; changed: boolean }>;
   'options.open': Result<null>;
   'connection.test': Result<ConnectionIdentity>;
   'github.pull': Result<PullSnapshot>;
@@ -134,7 +148,8 @@ export interface ResponseMap {
   'github.pullStatuses': Result<Result<PullStatus>[]>;
   'github.createCardForPull': Result<{ shortLink: string }>;
   'trello.boards': Result<{ name: string; shortLink: string }[]>;
-  'trello.lists': Result<{ id: string; name: string }[]>;
+  /** With the process role each list fills (docs/architecture.md, "List roles"). */
+  'trello.lists': Result<{ id: string; name: string; role?: ListRole }[]>;
   /** The job, or the card the issue is already on. */
   'move.start': Result<MoveStart>;
   /** Where the proposed board comes from; null: none known, the user chooses. */

@@ -3,8 +3,9 @@ import { browser } from 'wxt/browser';
 import { create } from 'zustand';
 import type { ConnectionIdentity } from './messages';
 import { send } from './messaging';
+import type { ListRole } from './process/list-roles';
 import { type Settings, type SettingsIssue, validateSettings } from './process/settings';
-import { changedSettings, mergeImported } from './process/settings-merge';
+import { changedSettings, mergeImported, withListRolesOf } from './process/settings-merge';
 import type { AppError } from './result';
 import { loadSecrets, loadSettings, type Secrets, saveSecrets, saveSettings } from './storage';
 import { tokenFromRedirect, trelloAuthorizeUrl } from './trello/authorize';
@@ -26,6 +27,11 @@ interface SettingsState {
   /** Validates and saves; answers with the issues by field when the input is invalid. */
   save(input: unknown, secrets: Partial<Secrets>): Promise<SettingsIssue[]>;
   testConnection(service: 'trello' | 'github'): Promise<void>;
+  /**
+   * Changes one list's role on one board (`trello.listRoles`), or removes it (`role` undefined):
+   * saved at once, over the stored settings (the hints may have saved a mapping meanwhile).
+   */
+  setListRole(board: string, list: string, role: ListRole | undefined): Promise<SettingsIssue[]>;
   /** Trello's authorize page in a browser window; the token it hands back is saved and tested. */
   connectTrello(apiKey: string): Promise<string | undefined>;
   /**
@@ -57,7 +63,10 @@ export const useSettingsStore = create<SettingsState>((set, get) => ({
   },
 
   async save(input, secrets) {
-    const result = validateSettings(input);
+    // The lists' roles are saved by the hints and by the list-roles section, never by the form:
+    // the stored ones stay, whatever this page loaded before.
+    const stored = (await loadSettings()).settings;
+    const result = validateSettings(withListRolesOf(stored, input));
     if (!result.ok) return result.issues;
     await Promise.all([saveSettings(result.settings), saveSecrets(secrets)]);
     set({
@@ -109,6 +118,20 @@ export const useSettingsStore = create<SettingsState>((set, get) => ({
     await saveSettings(result.settings);
     set({ settings: result.settings, storedIssues: [] });
     return { ...result, changed: changedSettings(current, result.settings) };
+  },
+
+  async setListRole(board, list, role) {
+    const { settings } = await loadSettings();
+    const { [list]: _old, ...others } = settings.trello.listRoles[board] ?? {};
+    const entry = settings.trello.listRoles[board]?.[list];
+    const lists = role ? { ...others, [list]: { ...entry, role } } : others;
+    const { [board]: _board, ...otherBoards } = settings.trello.listRoles;
+    const listRoles = Object.keys(lists).length ? { ...otherBoards, [board]: lists } : otherBoards;
+    const result = validateSettings({ ...settings, trello: { ...settings.trello, listRoles } });
+    if (!result.ok) return result.issues;
+    await saveSettings(result.settings);
+    set({ settings: result.settings });
+    return [];
   },
 
   async testConnection(service) {

@@ -148,6 +148,19 @@ describe('every message type refuses a forged or malformed payload', () => {
       },
       { type: 'github.createCardForPull', owner: 'p2pu', repo: 'lernanta', number: -1 },
       { type: 'trello.lists', board: '' },
+      // A page may not choose a list's new name, nor a role that is not a process list.
+      {
+        type: 'board.renameList',
+        board: DEMO.synonyms,
+        list: '5f0000000000000000000001',
+        name: 'x',
+      },
+      {
+        type: 'board.mapList',
+        board: DEMO.spanish,
+        list: '5f0000000000000000000001',
+        role: 'Admin',
+      },
       {
         type: 'move.start',
         owner: 'p2pu',

@@ -39,6 +39,16 @@ export interface DemoPage {
   viewport?: { width: number; height: number };
 }
 
+/**
+ * The demo's storage: the e2e workspace, also watching the board whose lists have their own names
+ * (its hints offer Rename / Keep the name; the e2e popup counts do not include it).
+ */
+function demoWorkspace(): Record<string, unknown> {
+  const storage = demoStorage() as { settings: { trello: { boards: string[] } } };
+  storage.settings.trello.boards.push(DEMO.synonyms);
+  return storage;
+}
+
 export const DEMO_PAGES: DemoPage[] = [
   {
     name: 'trello-lernanta-board',
@@ -59,6 +69,14 @@ export const DEMO_PAGES: DemoPage[] = [
     anchor: 'h1[data-testid="board-name-display"]',
     hints: ['board.missing-lists', 'card.stuck', 'card.stale-in-progress'],
     viewport: { width: 1600, height: 800 },
+  },
+  {
+    name: 'trello-list-roles',
+    url: `https://trello.com/b/${DEMO.synonyms}/website`,
+    anchor: 'h1[data-testid="board-name-display"]',
+    hints: ['board.missing-lists', 'card.stale-in-progress', 'card.stuck'],
+    reveal: '[data-process-hint="board.missing-lists"] button',
+    viewport: { width: 1400, height: 800 },
   },
   {
     name: 'trello-badges-board',
@@ -262,7 +280,7 @@ async function runScreenshots(dir: string, dark: boolean, extensionPath?: string
     throw err;
   });
   try {
-    await seedStorage(browser.serviceWorker, demoStorage());
+    await seedStorage(browser.serviceWorker, demoWorkspace());
     const problems: string[] = [];
     const suffix = dark ? '-dark' : '';
     for (const spec of DEMO_PAGES)
@@ -317,7 +335,7 @@ async function runInteractive(live: boolean, dark: boolean, extensionPath?: stri
   const urls = live
     ? ['https://trello.com/', 'https://github.com/']
     : [...new Set(DEMO_PAGES.map((p) => pageUrl(browser, p)))];
-  if (!live) await seedStorage(browser.serviceWorker, demoStorage());
+  if (!live) await seedStorage(browser.serviceWorker, demoWorkspace());
   console.log(
     live
       ? 'Process Lens on the real sites (configure it in its options page):'

@@ -212,7 +212,7 @@ export interface FakeState {
 
 // ---------------------------------------------------------------- ids and small helpers
 
-const DAY = 24 * 60 * 60 * 1000;
+export const DAY = 24 * 60 * 60 * 1000;
 const ALNUM = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 
 /** A 24-hex Trello id whose first 8 hex digits are `atMs` in Unix seconds. */
@@ -870,6 +870,10 @@ export const DEMO = {
   lernanta: 'LeRnAnTa',
   mooc: 'MeChMoOc',
   untidy: 'UnTiDyLs',
+  /** Lists under their own English names ("To Do", "Doing", "Blocked"): filled by synonyms. */
+  synonyms: 'ToDoDoin',
+  /** A Spanish board: no list is known until the team maps them. */
+  spanish: 'TaReAsEs',
   repo: 'p2pu/lernanta',
 } as const;
 
@@ -920,8 +924,35 @@ export function createDemoState(opts: { now?: number } = {}): FakeState {
     ],
   });
 
+  addListRolesBoards(state, now);
   addGitHubDemo(state, now);
   return state;
+}
+
+/** Boards whose lists fill the process roles under other names (docs/architecture.md, "List roles"). */
+function addListRolesBoards(state: FakeState, now: number): void {
+  addBoard(state, {
+    name: 'Website (our own list names)',
+    shortLink: DEMO.synonyms,
+    lists: ['Unsorted', 'Would be nice', 'To Do', 'Blocked', 'Doing', 'Done'],
+    cards: [
+      { name: 'New footer', list: 'To Do' },
+      { name: 'Waiting for the logo', list: 'Blocked', movedAt: now - 2 * DAY },
+      { name: 'Blog migration', list: 'Doing', movedAt: now - 12 * DAY },
+      { name: 'Contact form', list: 'Doing', movedAt: now - DAY },
+    ],
+  });
+  addBoard(state, {
+    name: 'Tareas',
+    shortLink: DEMO.spanish,
+    lists: ['COSAS POR HACER', 'HACIENDO', 'BLOQUEO', 'Finalizado'],
+    cards: [
+      { name: 'Traducir la guía', list: 'COSAS POR HACER' },
+      { name: 'Migrar el servidor', list: 'HACIENDO', movedAt: now - 10 * DAY },
+      { name: 'Esperando al proveedor', list: 'BLOQUEO', movedAt: now - 3 * DAY },
+      { name: 'Portada nueva', list: 'Finalizado' },
+    ],
+  });
 }
 
 function addPipelineBoard(state: FakeState, now: number): void {

@@ -398,12 +398,21 @@ function createList(ctx: Ctx, idBoard: string | undefined, member: string): Repl
   return json(200, listJson(board, list));
 }
 
-function updateList(ctx: Ctx): Reply {
+function updateList(ctx: Ctx, member: string): Reply {
   const found = findList(ctx.state, ctx.params.id ?? '');
   if (!found) return text(404, NOT_FOUND);
   const { list, board } = found;
   const name = param(ctx, 'name');
-  if (name !== undefined) list.name = name;
+  if (name !== undefined && !name.trim()) return text(400, 'invalid value for name');
+  if (name !== undefined && name !== list.name) {
+    // Trello records a rename as an updateList action with the old name.
+    addAction(ctx.state, board, {
+      type: 'updateList',
+      idMemberCreator: member,
+      data: { list: { ...listRef(list), name }, old: { name: list.name }, board: boardRef(board) },
+    });
+    list.name = name;
+  }
   const closed = param(ctx, 'closed');
   if (closed !== undefined) list.closed = closed === 'true';
   const pos = parsePos(param(ctx, 'pos'));

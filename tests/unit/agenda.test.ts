@@ -6,7 +6,8 @@ import type { RuleId } from '../../utils/process/rules';
 import { defaultSettings } from '../../utils/process/settings';
 import { board, card, comment, DAY, list, move, NOW } from '../fixtures/boards';
 
-const call = defaultSettings().process.techCall;
+const settings = defaultSettings();
+const call = settings.process.techCall;
 
 function project() {
   const todo = list('Need to do');
@@ -44,7 +45,14 @@ function project() {
 describe('the call agenda', () => {
   it('lists progress since the last call, plans and problems per project', () => {
     const callAt = nextCall(NOW, call);
-    const agenda = buildAgenda([project()], undefined, callAt, previousCall(NOW, call), call);
+    const agenda = buildAgenda(
+      [project()],
+      undefined,
+      callAt,
+      previousCall(NOW, call),
+      call,
+      settings,
+    );
     expect(agenda.projects).toEqual([
       {
         board: 'LeRnAnTa',
@@ -88,6 +96,7 @@ describe('the call agenda', () => {
       firstCall,
       firstCall - 7 * DAY,
       call,
+      settings,
     );
     expect(agenda.pipelineReview).toEqual([
       'Review the Project Pipeline',
@@ -96,8 +105,14 @@ describe('the call agenda', () => {
     ]);
     const laterCall = Date.parse('2026-12-10T15:00:00Z');
     expect(
-      buildAgenda([], { board: pipeline, findings: [overdue] }, laterCall, firstCall, call)
-        .pipelineReview,
+      buildAgenda(
+        [],
+        { board: pipeline, findings: [overdue] },
+        laterCall,
+        firstCall,
+        call,
+        settings,
+      ).pipelineReview,
     ).toBeUndefined();
   });
 
@@ -136,6 +151,7 @@ describe('the call agenda', () => {
       nextCall(NOW, call),
       previousCall(NOW, call),
       call,
+      settings,
     );
     expect(agenda.projects[0]?.problems.slice(-2)).toEqual([
       'Lernanta rewrite: Overdue by 4 days',
@@ -152,6 +168,7 @@ describe('the call agenda', () => {
       nextCall(NOW, call),
       previousCall(NOW, call),
       call,
+      settings,
     );
     const markdown = agendaMarkdown(agenda, 'Tech call, Thu 26 Nov 2026');
     expect(markdown).toContain('# Tech call, Thu 26 Nov 2026');
@@ -168,6 +185,7 @@ describe('the call agenda', () => {
       NOW,
       NOW - 7 * DAY,
       call,
+      settings,
     );
     expect(agendaText(empty, 'x')).toContain(' Progress:\n  * (nothing)');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { missingListNames, normaliseListName } from '../../utils/process/lists';
+import { listRoles, missingRequired, normaliseListName } from '../../utils/process/list-roles';
 import { evaluateBoard } from '../../utils/process/rules';
 import { boardMissingLists } from '../../utils/process/rules/board-missing-lists';
 import { PROCESS_SENTENCES } from '../../utils/process/sentences';
@@ -11,6 +11,12 @@ const board = boardWithLists;
 
 const evaluate = (snapshot: BoardSnapshot, settings = defaultSettings()) =>
   boardMissingLists.evaluate({ board: snapshot, settings, now: NOW });
+
+/** The required names no open list fills, by role or (for other names) by name. */
+function missingListNames(required: string[], named: { name: string; closed?: boolean }[]) {
+  const lists = named.map((l, i) => ({ id: `list${i}`, ...l }));
+  return missingRequired(required, listRoles(lists), lists);
+}
 
 describe('list name matching', () => {
   it('is trimmed, case-insensitive and collapses inner spaces', () => {

@@ -1,14 +1,23 @@
-import { describe, expect, it } from 'vitest';
-import { addMissingLists, markPipelineReviewed } from '../../utils/background/fixes';
-import { positionsForMissing, sameListName } from '../../utils/process/lists';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import {
+  addMissingLists,
+  markPipelineReviewed,
+  renameListToRole,
+  saveListRole,
+} from '../../utils/background/fixes';
+import type { Services } from '../../utils/background/services';
+import { positionsForMissing, sameListName } from '../../utils/process/list-roles';
 import { REVIEW_CARD_NAME } from '../../utils/process/pipeline-review';
-import { defaultSettings, PROCESS_LISTS } from '../../utils/process/settings';
+import { defaultSettings, PROCESS_LISTS, readSettings } from '../../utils/process/settings';
 import { fail, ok, type Result } from '../../utils/result';
+import { loadSettings } from '../../utils/storage';
 import type { TrelloCardRef, TrelloClient } from '../../utils/trello/client';
 import type { TrelloList } from '../../utils/trello/snapshot';
 
 describe('positions for the missing lists', () => {
-  const lists = (pairs: [string, number][]) => pairs.map(([name, pos]) => ({ name, pos }));
+  const lists = (pairs: [string, number][]) =>
+    pairs.map(([name, pos], i) => ({ id: `list${i}`, name, pos }));
 
   it('puts each missing list between its process neighbours', () => {
     const result = positionsForMissing(
@@ -31,7 +40,7 @@ describe('positions for the missing lists', () => {
       PROCESS_LISTS,
       lists([
         ['Unsorted', 100],
-        ['Backlog', 900],
+        ['Archive', 900],
       ]),
     );
     expect(result.map((r) => r.name)).toEqual([
@@ -44,6 +53,21 @@ describe('positions for the missing lists', () => {
     const positions = result.map((r) => r.pos);
     expect(positions[0]).toBeGreaterThan(900);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+  });
+
+  it('counts a list that fills a role by a synonym or a mapping as present', () => {
+    const board = lists([
+      ['To Do', 100],
+      ['HACIENDO', 200],
+      ['Done', 300],
+    ]);
+    const mapped = { list1: { role: 'In progress', name: 'HACIENDO' } };
+    expect(positionsForMissing(PROCESS_LISTS, board, mapped)).toEqual([
+      { name: 'Unsorted', pos: 100 / 3 },
+      { name: 'Would be nice', pos: 200 / 3 },
+      { name: 'Stuck', pos: 150 },
+    ]);
+    expect(positionsForMissing(PROCESS_LISTS, board).map((r) => r.name)).toContain('In progress');
   });
 
   it('creates all six in order on an empty board, none on a complete one', () => {
@@ -76,6 +100,12 @@ function fakeClient(initial: string[], failures: Partial<Record<keyof TrelloClie
   const client = {
     openLists: () => maybeFail('openLists', () => lists.map((l) => ({ ...l }))),
     boardId: () => maybeFail('boardId', () => 'board-id'),
+    renameList: (id: string, name: string) =>
+      maybeFail('renameList', () => {
+        const list = lists.find((l) => l.id === id) as TrelloList;
+        list.name = name;
+        return { ...list };
+      }),
     createList: (_board: string, name: string, pos: number | 'top' | 'bottom') =>
       maybeFail('createList', () => {
         const created = { id: `l${lists.length}`, name, pos: Number(pos), closed: false };
@@ -147,6 +177,164 @@ describe('add missing lists', () => {
     const fake = fakeClient(['Unsorted'], { openLists: 1 });
     expect(await addMissingLists(fake.client, 'LeRnAnTa', settings)).toMatchObject({ ok: false });
     expect(fake.calls).not.toContain('createList');
+  });
+});
+
+describe('rename a list to its role', () => {
+  const settings = defaultSettings();
+
+  it('renames a synonym to the role’s name once; a second click writes nothing', async () => {
+    const fake = fakeClient(['To Do', 'Doing', 'Done']);
+    expect(await renameListToRole(fake.client, 'LeRnAnTa', 'l0', settings)).toEqual(
+      ok({ from: 'To Do', to: 'Need to do', renamed: true }),
+    );
+    expect(await renameListToRole(fake.client, 'LeRnAnTa', 'l0', settings)).toEqual(
+      ok({ from: 'Need to do', to: 'Need to do', renamed: false }),
+    );
+    expect(fake.calls.filter((c) => c === 'renameList')).toHaveLength(1);
+    expect(fake.orderedNames()).toEqual(['Need to do', 'Doing', 'Done']);
+  });
+
+  it('joins a double click into one rename', async () => {
+    const fake = fakeClient(['Blocked']);
+    const [first, second] = await Promise.all([
+      renameListToRole(fake.client, 'LeRnAnTa', 'l0', settings),
+      renameListToRole(fake.client, 'LeRnAnTa', 'l0', settings),
+    ]);
+    expect(second).toBe(first);
+    expect(fake.calls.filter((c) => c === 'renameList')).toHaveLength(1);
+  });
+
+  it('renames nothing that is not a synonym any more, or is gone, or is mapped', async () => {
+    const fake = fakeClient(['Ready for QA', 'HACIENDO']);
+    expect(await renameListToRole(fake.client, 'LeRnAnTa', 'l0', settings)).toMatchObject({
+      ok: false,
+      error: {
+        code: 'not-found',
+        message: '“Ready for QA” no longer looks like a process list: nothing to rename.',
+      },
+    });
+    expect(await renameListToRole(fake.client, 'LeRnAnTa', 'gone', settings)).toMatchObject({
+      ok: false,
+      error: { message: 'That list is no longer open on this board.' },
+    });
+    const mapped = readSettings({
+      trello: { listRoles: { LeRnAnTa: { l1: { role: 'In progress' } } } },
+    }).settings;
+    expect(await renameListToRole(fake.client, 'LeRnAnTa', 'l1', mapped)).toMatchObject({
+      ok: false,
+    });
+    expect(fake.calls).not.toContain('renameList');
+  });
+
+  it('writes nothing when the lists cannot be read, and a retry renames', async () => {
+    const fake = fakeClient(['WIP'], { openLists: 1 });
+    expect(await renameListToRole(fake.client, 'LeRnAnTa', 'l0', settings)).toMatchObject({
+      ok: false,
+      error: { code: 'server' },
+    });
+    expect(fake.calls).not.toContain('renameList');
+    expect(await renameListToRole(fake.client, 'LeRnAnTa', 'l0', settings)).toMatchObject({
+      ok: true,
+      value: { to: 'In progress' },
+    });
+  });
+});
+
+describe('save which role a list fills', () => {
+  const BOARD = 'JsAi2021';
+  const HACIENDO = '5e7288763b4e0786515c19df';
+  const PRUEBAS = '5e7288792a7f59300356f01f';
+  let fake: ReturnType<typeof fakeClient>;
+  const services = () =>
+    ({
+      trello: async () => ({ client: fake.client, settings: defaultSettings(), connected: true }),
+    }) as unknown as Services;
+  const lists = (names: [string, string][]) => {
+    fake = fakeClient(names.map(([, name]) => name));
+    names.forEach(([id], i) => {
+      (fake.lists[i] as TrelloList).id = id;
+    });
+  };
+
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    await fakeBrowser.storage.local.set({ settings: { trello: { boards: [BOARD] } } });
+    lists([
+      [HACIENDO, 'HACIENDO'],
+      [PRUEBAS, 'PRUEBAS'],
+    ]);
+  });
+
+  it('saves the mapping with the list’s name, keeps the other settings, and is idempotent', async () => {
+    const message = {
+      type: 'board.mapList',
+      board: BOARD,
+      list: HACIENDO,
+      role: 'In progress',
+    } as const;
+    expect(await saveListRole(services(), message)).toEqual(
+      ok({ name: 'HACIENDO', role: 'In progress', changed: true }),
+    );
+    expect(await saveListRole(services(), message)).toEqual(
+      ok({ name: 'HACIENDO', role: 'In progress', changed: false }),
+    );
+    const { settings } = await loadSettings();
+    expect(settings.trello.boards).toEqual([BOARD]);
+    expect(settings.trello.listRoles).toEqual({
+      [BOARD]: { [HACIENDO]: { role: 'In progress', name: 'HACIENDO' } },
+    });
+  });
+
+  it('one list per role: mapping another list to the role replaces the first', async () => {
+    await saveListRole(services(), {
+      type: 'board.mapList',
+      board: BOARD,
+      list: HACIENDO,
+      role: 'Stuck',
+    });
+    await saveListRole(services(), {
+      type: 'board.mapList',
+      board: BOARD,
+      list: PRUEBAS,
+      role: 'Stuck',
+    });
+    expect((await loadSettings()).settings.trello.listRoles).toEqual({
+      [BOARD]: { [PRUEBAS]: { role: 'Stuck', name: 'PRUEBAS' } },
+    });
+  });
+
+  it('saves two mappings clicked at once, one after the other', async () => {
+    await Promise.all([
+      saveListRole(services(), {
+        type: 'board.mapList',
+        board: BOARD,
+        list: HACIENDO,
+        role: 'In progress',
+      }),
+      saveListRole(services(), {
+        type: 'board.mapList',
+        board: BOARD,
+        list: PRUEBAS,
+        role: 'Done',
+      }),
+    ]);
+    expect(
+      Object.keys((await loadSettings()).settings.trello.listRoles[BOARD] ?? {}).sort(),
+    ).toEqual([HACIENDO, PRUEBAS].sort());
+  });
+
+  it('saves nothing for a list that is not open on the board', async () => {
+    const gone = 'ffffffffffffffffffffffff';
+    expect(
+      await saveListRole(services(), {
+        type: 'board.mapList',
+        board: BOARD,
+        list: gone,
+        role: 'Done',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect((await loadSettings()).settings.trello.listRoles).toEqual({});
   });
 });
 

@@ -225,6 +225,49 @@ describe('hint layer', () => {
     expect(shadowText(host)).toContain(XSS);
   });
 
+  it('offers the missing-lists choices as buttons naming their list; list names stay text', () => {
+    boardPage();
+    const runAction = vi.fn();
+    const todo = { id: 'a'.repeat(24), name: 'To Do' };
+    const options = [
+      { id: 'b'.repeat(24), name: XSS },
+      { id: 'c'.repeat(24), name: 'HACIENDO' },
+    ];
+    const finding = boardFinding({
+      choices: [
+        { kind: 'synonym', role: 'Need to do', list: todo },
+        { kind: 'map', role: 'In progress', options },
+      ],
+    });
+    act(() => layer.show([finding], { ...ui, runAction }));
+    const root = (hints()[0] as Element).shadowRoot as ShadowRoot;
+    expect(root.querySelector('img')).toBeNull();
+    expect(root.textContent).toContain('“To Do” looks like “Need to do”: rename it, or keep it');
+    expect(root.textContent).toContain('Which list is your “In progress”?');
+    const button = (action: string) =>
+      root.querySelector(`button[data-process-action="${action}"]`) as HTMLButtonElement;
+    expect(button('rename-list').getAttribute('data-process-list')).toBe(todo.id);
+    expect(button('keep-list-name').getAttribute('data-process-list')).toBe(todo.id);
+    act(() => button('rename-list').click());
+    act(() => button('keep-list-name').click());
+    // The map button saves the list chosen in the select (the first until another is chosen).
+    const select = root.querySelector(
+      'select[data-process-role="In progress"]',
+    ) as HTMLSelectElement;
+    expect([...select.options].map((o) => o.textContent)).toEqual([XSS, 'HACIENDO']);
+    act(() => {
+      select.value = 'c'.repeat(24);
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect(button('map-list').getAttribute('data-process-list')).toBe('c'.repeat(24));
+    act(() => button('map-list').click());
+    expect(runAction.mock.calls.map(([, choice]) => choice)).toEqual([
+      { action: 'rename-list', list: todo.id, role: 'Need to do' },
+      { action: 'keep-list-name', list: todo.id, role: 'Need to do' },
+      { action: 'map-list', list: 'c'.repeat(24), role: 'In progress' },
+    ]);
+  });
+
   it('shows a finding’s link and a fix’s link as https links, their URL as text; other schemes not at all', () => {
     boardPage();
     const linkUi: HintUi = {

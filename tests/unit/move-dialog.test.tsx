@@ -32,8 +32,9 @@ function api(overrides: Partial<MoveIssueApi> = {}): MoveIssueApi {
     defaultBoard: async () => ok(null),
     lists: async () =>
       ok([
-        { id: 'a'.repeat(24), name: 'Need to do' },
-        { id: 'b'.repeat(24), name: 'Unsorted' },
+        { id: 'a'.repeat(24), name: 'Need to do', role: 'Need to do' },
+        // The list that fills "Unsorted" (the background says which), whatever its name.
+        { id: 'b'.repeat(24), name: 'Inbox', role: 'Unsorted' },
       ]),
     start: async (): Promise<Result<MoveStart>> => ok({ kind: 'job', job: job() }),
     status: async () => ok(null),

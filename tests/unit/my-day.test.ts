@@ -17,7 +17,7 @@ describe('my day', () => {
     const snapshot = board([doing, todo], [mine, theirs, later], {
       events: [move(mine.id, doing.id, NOW - 4 * DAY)],
     });
-    expect(myCardsInProgress([snapshot], 'me', NOW)).toEqual([
+    expect(myCardsInProgress([snapshot], 'me', NOW, defaultSettings())).toEqual([
       { name: 'Mine', link: `https://trello.com/c/${mine.shortLink}`, board: 'Lernanta', days: 4 },
     ]);
   });

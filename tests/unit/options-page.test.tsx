@@ -359,3 +359,62 @@ describe('options page: importing over the current settings', () => {
     expect(screen.getByLabelText('API key')).toHaveProperty('value', 'my-key');
   });
 });
+
+describe('options page: list roles', () => {
+  const HACIENDO = '5e7288763b4e0786515c19df';
+  const BLOQUEO = '5e7288919c2499191e987066';
+  const mappings = {
+    JsAi2021: {
+      [HACIENDO]: { role: 'In progress', name: 'HACIENDO' },
+      [BLOQUEO]: { role: 'Stuck', name: 'BLOQUEO <b>x</b>' },
+    },
+  };
+  const stored = async () =>
+    (
+      (await fakeBrowser.storage.local.get('settings')).settings as {
+        trello: { listRoles: unknown };
+      }
+    ).trello.listRoles;
+
+  beforeEach(async () => {
+    await fakeBrowser.storage.local.set({
+      settings: { trello: { boards: ['JsAi2021'], listRoles: mappings } },
+    });
+  });
+
+  it('shows each board’s mapped lists with their roles, names as text', async () => {
+    render(<OptionsPage />);
+    const role = (await screen.findByLabelText('Role of “HACIENDO”')) as HTMLSelectElement;
+    expect(role.value).toBe('In progress');
+    expect(screen.getByText('BLOQUEO <b>x</b>')).toBeTruthy();
+    expect(document.querySelector('[data-list-roles] b')).toBeNull();
+  });
+
+  it('changes a role and removes a mapping, saved at once', async () => {
+    const user = userEvent.setup();
+    render(<OptionsPage />);
+    await user.selectOptions(await screen.findByLabelText('Role of “HACIENDO”'), 'Done');
+    await screen.findByText('Saved: “HACIENDO” is your “Done” list.');
+    expect(await stored()).toEqual({
+      JsAi2021: { ...mappings.JsAi2021, [HACIENDO]: { role: 'Done', name: 'HACIENDO' } },
+    });
+    await user.click(screen.getByRole('button', { name: 'Remove the role of “BLOQUEO <b>x</b>”' }));
+    await screen.findByText('Removed the role of “BLOQUEO <b>x</b>”.');
+    await user.click(screen.getByRole('button', { name: 'Remove the role of “HACIENDO”' }));
+    await screen.findByText('No list mapped yet.');
+    expect(await stored()).toEqual({});
+  });
+
+  it('saving the form keeps a mapping the board saved while the page was open', async () => {
+    const user = userEvent.setup();
+    render(<OptionsPage />);
+    await screen.findByLabelText('Role of “HACIENDO”');
+    const later = { ...mappings, OtHeRbRd: { [BLOQUEO]: { role: 'Done', name: 'Finalizado' } } };
+    await fakeBrowser.storage.local.set({
+      settings: { trello: { boards: ['JsAi2021'], listRoles: later } },
+    });
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Saved.');
+    expect(await stored()).toEqual(later);
+  });
+});

@@ -11,7 +11,7 @@ import {
   startPageRuntime,
 } from '../../utils/dom/page-runtime';
 import { send } from '../../utils/messaging';
-import type { Finding } from '../../utils/process/findings';
+import type { ChosenAction, Finding } from '../../utils/process/findings';
 import { defaultSettings } from '../../utils/process/settings';
 import type { Result } from '../../utils/result';
 
@@ -79,6 +79,7 @@ function fakeSite(extra: Partial<SiteAdapter<string, SiteView>> = {}) {
   const reads: { page: string; fresh: boolean; answer: ReturnType<typeof deferred<SiteView>> }[] =
     [];
   const performed: ReturnType<typeof deferred<Result<ActionDone>>>[] = [];
+  const choices: (ChosenAction | undefined)[] = [];
   let runtime: PageRuntime<string, SiteView> | undefined;
   const adapter = (given: PageRuntime<string, SiteView>): SiteAdapter<string, SiteView> => {
     runtime = given;
@@ -94,16 +95,17 @@ function fakeSite(extra: Partial<SiteAdapter<string, SiteView>> = {}) {
         reads.push({ page, fresh, answer });
         return answer.promise;
       },
-      perform: () => {
+      perform: (_finding, _page, choice) => {
         const outcome = deferred<Result<ActionDone>>();
         performed.push(outcome);
+        choices.push(choice);
         return outcome.promise;
       },
       connection: { notConnected: 'Connect the site first.', advice: 'Open the options.' },
       ...extra,
     };
   };
-  return { adapter, reads, performed, runtime: () => runtime };
+  return { adapter, reads, performed, choices, runtime: () => runtime };
 }
 
 const hosts = () => [...document.querySelectorAll('[data-process-hint]')];
@@ -225,6 +227,50 @@ describe('page runtime', () => {
     expect(hosts()[0]?.shadowRoot?.querySelector('[role="status"]')?.textContent).toContain(
       'Fixed.',
     );
+  });
+
+  it('runs a choice made on a finding: the adapter gets it, the finding shows its state', async () => {
+    await start('/a');
+    const list = { id: 'a'.repeat(24), name: 'To Do' };
+    const hint = finding('a', { choices: [{ kind: 'synonym', role: 'Need to do', list }] });
+    await act(async () => site.reads[0]?.answer.resolve({ findings: [hint] }));
+    const rename = hosts()[0]?.shadowRoot?.querySelector<HTMLButtonElement>(
+      'button[data-process-action="rename-list"]',
+    );
+    await act(async () => rename?.click());
+    expect(site.choices).toEqual([{ action: 'rename-list', list: list.id, role: 'Need to do' }]);
+    expect(rename?.disabled).toBe(true); // running: no second write from a double click
+    await act(async () =>
+      site.performed[0]?.resolve({
+        ok: true,
+        value: { message: 'Renamed.', readAgain: 'in-place' },
+      }),
+    );
+    await act(async () => site.reads[1]?.answer.resolve({ findings: [hint] }));
+    expect(hosts()[0]?.shadowRoot?.querySelector('[role="status"]')?.textContent).toContain(
+      'Renamed.',
+    );
+  });
+
+  it('shows the newest read: an older answer arriving last is dropped (settings changed meanwhile)', async () => {
+    await start('/a');
+    await act(async () => site.reads[0]?.answer.resolve({ findings: [finding('a')] }));
+    let older: Promise<void> | undefined;
+    let newer: Promise<void> | undefined;
+    await act(async () => {
+      older = site.runtime()?.readAgain('a', true);
+      newer = site.runtime()?.readAgain('a');
+    });
+    expect(site.reads.map((r) => r.fresh)).toEqual([false, true, false]);
+    await act(async () => {
+      site.reads[2]?.answer.resolve({ findings: [finding('a', { title: 'New settings' })] });
+      await newer;
+    });
+    await act(async () => {
+      site.reads[1]?.answer.resolve({ findings: [finding('a', { title: 'Old settings' })] });
+      await older;
+    });
+    expect(titles()).toEqual(['New settings']);
   });
 
   it('says why an action failed and what to do', async () => {

@@ -112,6 +112,36 @@ const EXAMPLES: { [K in Type]: Example<K> } = {
   },
   'board.addMissingLists': { valid: { type: 'board.addMissingLists', board: BOARD }, optional: {} },
   'pipeline.markReviewed': { valid: { type: 'pipeline.markReviewed', board: BOARD }, optional: {} },
+  'board.renameList': {
+    valid: { type: 'board.renameList', board: BOARD, list: LIST },
+    optional: {},
+    malformed: [
+      ['a list id that is not a Trello id', { type: 'board.renameList', board: BOARD, list: 'x' }],
+      [
+        'a new name chosen by the page',
+        { type: 'board.renameList', board: BOARD, list: LIST, name: 'Hacked' },
+      ],
+      ['a path for a board', { type: 'board.renameList', board: '../me', list: LIST }],
+    ],
+  },
+  'board.mapList': {
+    valid: { type: 'board.mapList', board: BOARD, list: LIST, role: 'In progress' },
+    optional: {},
+    malformed: [
+      [
+        'a role that is not a process list',
+        { type: 'board.mapList', board: BOARD, list: LIST, role: 'Admin' },
+      ],
+      [
+        'a role in other case',
+        { type: 'board.mapList', board: BOARD, list: LIST, role: 'in progress' },
+      ],
+      [
+        'a list name with HTML instead of an id',
+        { type: 'board.mapList', board: BOARD, list: '<img src=x onerror=alert(1)>', role: 'Done' },
+      ],
+    ],
+  },
   'options.open': {
     valid: { type: 'options.open', pipelineBoard: 'PiPeLiNe' },
     optional: { pipelineBoard: true },

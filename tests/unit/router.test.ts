@@ -29,6 +29,14 @@ function handlers(): Handlers {
     'board.cached': vi.fn(async () => ({ ok: true as const, value: null })),
     'board.remember': vi.fn(async () => ({ ok: true as const, value: null })),
     'board.addMissingLists': vi.fn(async () => ({ ok: true as const, value: { created: [] } })),
+    'board.renameList': vi.fn(async () => ({
+      ok: true as const,
+      value: { from: 'To Do', to: 'Need to do', renamed: true },
+    })),
+    'board.mapList': vi.fn(async () => ({
+      ok: true as const,
+      value: { name: 'HACIENDO', role: 'In progress' as const, changed: true },
+    })),
     'pipeline.markReviewed': vi.fn(async () => ({
       ok: true as const,
       value: { reviewedAt: 0, alreadyRecorded: false },

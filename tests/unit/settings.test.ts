@@ -21,7 +21,7 @@ describe('settings defaults', () => {
       techCall: { weekday: 4, time: '07:00', timeZone: 'America/Los_Angeles' },
       devListAddress: '',
     });
-    expect(settings.trello).toEqual({ apiKey: '', pipelineBoard: '', boards: [] });
+    expect(settings.trello).toEqual({ apiKey: '', pipelineBoard: '', listRoles: {}, boards: [] });
     expect(settings.github).toEqual({ repos: [], boardForRepo: {}, closeLabel: '' });
   });
 
@@ -210,6 +210,27 @@ describe('importing settings over the current ones', () => {
 
   it('leaves a file that is not an object for validation to refuse', () => {
     expect(validateSettings(mergeImported(current(), 'nope')).ok).toBe(false);
+  });
+
+  it('brings a team’s list roles in, per board and list, and refuses an invalid one by name', () => {
+    const HACIENDO = '5e7288763b4e0786515c19df';
+    const merged = validateSettings(
+      mergeImported(current(), {
+        trello: {
+          listRoles: { JsAi2021: { [HACIENDO]: { role: 'In progress', name: 'HACIENDO' } } },
+        },
+      }),
+    );
+    expect(merged.ok && merged.settings.trello).toMatchObject({
+      boards: ['LeRnAnTa'],
+      listRoles: { JsAi2021: { [HACIENDO]: { role: 'In progress', name: 'HACIENDO' } } },
+    });
+    const invalid = validateSettings(
+      mergeImported(current(), { trello: { listRoles: { JsAi2021: { [HACIENDO]: 'Doing' } } } }),
+    );
+    expect(invalid.ok || invalid.issues.map((i) => i.field)).toEqual([
+      `trello.listRoles.JsAi2021.${HACIENDO}`,
+    ]);
   });
 
   it('names what changed', () => {

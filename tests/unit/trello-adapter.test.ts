@@ -3,7 +3,12 @@ import type { PageRuntime, SiteView } from '../../utils/dom/page-runtime';
 import { send } from '../../utils/messaging';
 import type { Finding } from '../../utils/process/findings';
 import type { Result } from '../../utils/result';
-import { boardOf, performFix, trelloAdapter } from '../../utils/trello/board-hints';
+import {
+  boardOf,
+  performFix,
+  performListChoice,
+  trelloAdapter,
+} from '../../utils/trello/board-hints';
 import { SNAPSHOT_TTL_MS } from '../../utils/trello/snapshot';
 
 vi.mock('../../utils/messaging', () => ({ send: vi.fn() }));
@@ -160,5 +165,62 @@ describe('Trello adapter', () => {
     trello.pageChanged?.();
     trello.pageChanged?.(); // one re-read at a time
     expect(readAgain).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('the missing-lists hint’s choices', () => {
+  const LIST = '5cf6b4f1122e5264ae252e29';
+
+  it('Rename: the background renames; the message says from what to what, and how to take it back', async () => {
+    answer({ ok: true, value: { from: 'To Do', to: 'Need to do', renamed: true } });
+    expect(
+      await performListChoice('LeRnAnTa', {
+        action: 'rename-list',
+        list: LIST,
+        role: 'Need to do',
+      }),
+    ).toEqual({
+      ok: true,
+      value: {
+        message: 'Renamed “To Do” to “Need to do”. To take it back, rename the list in Trello.',
+        readAgain: 'in-place',
+      },
+    });
+    // Only ids go to the background: it decides the new name itself.
+    expect(send).toHaveBeenCalledWith({ type: 'board.renameList', board: 'LeRnAnTa', list: LIST });
+    answer({ ok: true, value: { from: 'Need to do', to: 'Need to do', renamed: false } });
+    expect(
+      await performListChoice('LeRnAnTa', {
+        action: 'rename-list',
+        list: LIST,
+        role: 'Need to do',
+      }),
+    ).toMatchObject({ ok: true, value: { message: '“Need to do” already has its process name.' } });
+  });
+
+  it('Keep the name and Which list: the mapping is saved by the background', async () => {
+    for (const action of ['keep-list-name', 'map-list'] as const) {
+      answer({ ok: true, value: { name: 'HACIENDO', role: 'In progress', changed: true } });
+      expect(
+        await performListChoice('LeRnAnTa', { action, list: LIST, role: 'In progress' }),
+      ).toMatchObject({
+        ok: true,
+        value: { message: expect.stringContaining('“HACIENDO” is your “In progress” list now') },
+      });
+      expect(send).toHaveBeenLastCalledWith({
+        type: 'board.mapList',
+        board: 'LeRnAnTa',
+        list: LIST,
+        role: 'In progress',
+      });
+    }
+  });
+
+  it('refuses a role that is not a process list without asking the background', async () => {
+    vi.mocked(send).mockClear();
+    expect(
+      await performListChoice('LeRnAnTa', { action: 'map-list', list: LIST, role: 'Admin' }),
+    ).toMatchObject({ ok: false, error: { message: '“Admin” is not a process list.' } });
+    expect(send).not.toHaveBeenCalled();
   });
 });

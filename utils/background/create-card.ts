@@ -5,7 +5,7 @@
 import type { MoveRequest } from '../jobs/move-job';
 import type { MessageOf, ResponseMap } from '../messages';
 import { boardForRepo } from '../process/boards';
-import { LIST_ROLES, sameListName } from '../process/lists';
+import { LIST_ROLES, listRoles, mappingsFor } from '../process/list-roles';
 import { fail, ok } from '../result';
 import type { Services } from './services';
 
@@ -23,7 +23,9 @@ export async function createCardForPull(
   }
   const lists = await client.openLists(board);
   if (!lists.ok) return lists;
-  const inProgress = lists.value.find((l) => sameListName(l.name, LIST_ROLES.inProgress));
+  const inProgress = listRoles(lists.value, mappingsFor(settings, board)).of(
+    LIST_ROLES.inProgress,
+  )[0]?.list;
   if (!inProgress)
     return fail(
       'not-found',

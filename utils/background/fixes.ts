@@ -5,15 +5,22 @@
  */
 import type { MessageOf, ResponseMap } from '../messages';
 import { formatDayIn } from '../process/call-schedule';
-import { positionsForMissing } from '../process/lists';
+import {
+  type ListRole,
+  listRoles,
+  mappingsFor,
+  positionsForMissing,
+  withListRole,
+} from '../process/list-roles';
 import {
   isReviewCard,
   REVIEW_CARD_DESC,
   REVIEW_CARD_NAME,
   reviewComment,
 } from '../process/pipeline-review';
-import type { Settings } from '../process/settings';
+import { type Settings, validateSettings } from '../process/settings';
 import { fail, ok, type Result } from '../result';
+import { loadSettings, saveSettings } from '../storage';
 import type { TrelloClient } from '../trello/client';
 import type { Services } from './services';
 
@@ -32,7 +39,11 @@ export function addMissingLists(client: TrelloClient, board: string, settings: S
   return joined(`lists:${board}`, async (): Promise<Result<{ created: string[] }>> => {
     const lists = await client.openLists(board);
     if (!lists.ok) return lists;
-    const missing = positionsForMissing(settings.process.lists, lists.value);
+    const missing = positionsForMissing(
+      settings.process.lists,
+      lists.value,
+      mappingsFor(settings, board),
+    );
     if (missing.length === 0) return ok({ created: [] });
     const idBoard = await client.boardId(board);
     if (!idBoard.ok) return idBoard;
@@ -46,6 +57,39 @@ export function addMissingLists(client: TrelloClient, board: string, settings: S
     }
     return ok({ created });
   });
+}
+
+/**
+ * "Rename" on the missing-lists hint: the list that fills a role under a synonym ("To Do") takes
+ * the role's name. Decided on the lists as they are now: a list that already has it is left alone.
+ */
+export function renameListToRole(
+  client: TrelloClient,
+  board: string,
+  list: string,
+  settings: Settings,
+) {
+  return joined(
+    `rename:${board}:${list}`,
+    async (): Promise<Result<{ from: string; to: string; renamed: boolean }>> => {
+      const lists = await client.openLists(board);
+      if (!lists.ok) return lists;
+      const target = lists.value.find((l) => l.id === list);
+      if (!target) return fail('not-found', 'That list is no longer open on this board.');
+      const fill = listRoles(lists.value, mappingsFor(settings, board)).fills.find(
+        (f) => f.list.id === list,
+      );
+      if (fill?.by === 'name') return ok({ from: target.name, to: fill.role, renamed: false });
+      if (fill?.by !== 'synonym')
+        return fail(
+          'not-found',
+          `“${target.name}” no longer looks like a process list: nothing to rename.`,
+        );
+      const renamed = await client.renameList(list, fill.role);
+      if (!renamed.ok) return renamed;
+      return ok({ from: target.name, to: fill.role, renamed: true });
+    },
+  );
 }
 
 export function markPipelineReviewed(
@@ -95,6 +139,56 @@ export async function fixMissingLists(
   const result = await addMissingLists(client, board, settings);
   await services.snapshots.forget(board);
   return result;
+}
+
+/** "Rename" on the missing-lists hint; the board's cached reads are stale afterwards. */
+export async function renameList(
+  services: Services,
+  { board, list }: MessageOf<'board.renameList'>,
+): Promise<ResponseMap['board.renameList']> {
+  const { client, settings } = await services.trello();
+  const result = await renameListToRole(client, board, list, settings);
+  await services.snapshots.forget(board);
+  return result;
+}
+
+/** Settings writes one after the other: each reads what the one before saved. */
+let settingsWrites: Promise<unknown> = Promise.resolve();
+
+/**
+ * "Keep the name" and "Which list is your …?": the team's mapping of this list to this role,
+ * saved in the settings (`trello.listRoles`), where the options page shows it and can remove it.
+ * The list is checked against the board as it is now; saving the same mapping twice changes nothing.
+ */
+export function saveListRole(
+  services: Services,
+  { board, list, role }: MessageOf<'board.mapList'>,
+): Promise<ResponseMap['board.mapList']> {
+  const write = settingsWrites.then(async () => {
+    const { client } = await services.trello();
+    const lists = await client.openLists(board);
+    if (!lists.ok) return lists;
+    const target = lists.value.find((l) => l.id === list);
+    if (!target) return fail('not-found', 'That list is no longer open on this board.');
+    return recordListRole(board, target, role);
+  });
+  settingsWrites = write.catch(() => {});
+  return write;
+}
+
+async function recordListRole(
+  board: string,
+  list: { id: string; name: string },
+  role: ListRole,
+): Promise<ResponseMap['board.mapList']> {
+  const { settings } = await loadSettings();
+  const listRoles = withListRole(settings, board, list, role);
+  if (!listRoles) return ok({ name: list.name, role, changed: false });
+  const checked = validateSettings({ ...settings, trello: { ...settings.trello, listRoles } });
+  if (!checked.ok)
+    return fail('internal', `The mapping cannot be saved: ${checked.issues[0]?.message ?? ''}`);
+  await saveSettings(checked.settings);
+  return ok({ name: list.name, role, changed: true });
 }
 
 /** "Mark reviewed" on the pipeline: today's review comment, by the token's user. */

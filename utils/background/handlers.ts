@@ -5,7 +5,7 @@
  */
 import { testConnection } from './connection-test';
 import { createCardForPull } from './create-card';
-import { fixMissingLists, recordPipelineReview } from './fixes';
+import { fixMissingLists, recordPipelineReview, renameList, saveListRole } from './fixes';
 import { issueSnapshot, pullStatuses, pullWithCard, teamSettings } from './github-reads';
 import { moveStatus, proposedBoard, retryMove, startIssueMove } from './issue-moves';
 import { currentSettings, openOptions } from './options-page';
@@ -34,6 +34,8 @@ export function createHandlers(services: Services): Handlers {
     'board.remember': (message) => rememberSessionBoard(services, message),
     'board.addMissingLists': (message) => fixMissingLists(services, message),
     'pipeline.markReviewed': (message) => recordPipelineReview(services, message),
+    'board.renameList': (message) => renameList(services, message),
+    'board.mapList': (message) => saveListRole(services, message),
     'trello.pipelineBoards': () => pipelineBoards(services),
     'trello.boards': () => myBoards(services),
     'trello.lists': (message) => openLists(services, message),

@@ -22,7 +22,7 @@ import {
   newJob,
 } from '../jobs/move-job';
 import { cardLinksTo, cardMarkersIn } from '../process/links';
-import { sameListName } from '../process/lists';
+import { sameListName } from '../process/list-roles';
 import { ok, type Result } from '../result';
 import type { TrelloClient } from '../trello/client';
 import { joined } from './fixes';

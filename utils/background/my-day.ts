@@ -2,6 +2,7 @@
 import type { GitHubClient } from '../github/client';
 import { readOpenPulls, readPullStatus } from '../github/data';
 import { cachedGet } from '../github/etag-cache';
+import { type ApiRepoPush, forkPush } from '../github/mapping';
 import type { Finding } from '../process/findings';
 import { type MyDay, myCardsInProgress } from '../process/my-day';
 import { countReviews } from '../process/reviews';
@@ -34,7 +35,7 @@ export async function gatherMyDay({
   now,
 }: MyDayInputs): Promise<{ myDay: MyDay; push?: Finding }> {
   const myDay: MyDay = {
-    cards: trelloMe.ok ? myCardsInProgress(boards, trelloMe.value.id, now) : [],
+    cards: trelloMe.ok ? myCardsInProgress(boards, trelloMe.value.id, now, settings) : [],
     pulls: [],
     reviews: [],
   };
@@ -85,16 +86,16 @@ export async function gatherMyDay({
       }
     }
     // My fork of this repository, and when I last pushed to it.
-    const fork = await cachedGet<{ fork?: boolean; pushed_at?: string | null }>(
+    const fork = await cachedGet<ApiRepoPush>(
       github,
       'GET /repos/{owner}/{repo}',
       { owner: login, repo },
       () => now,
     );
-    if (fork.ok && fork.value.data.fork) {
+    const push = fork.ok ? forkPush(fork.value.data) : undefined;
+    if (push) {
       forks++;
-      const pushed = Date.parse(fork.value.data.pushed_at ?? '');
-      if (!Number.isNaN(pushed)) lastPushAt = Math.max(lastPushAt ?? 0, pushed);
+      if (push.pushedAt !== undefined) lastPushAt = Math.max(lastPushAt ?? 0, push.pushedAt);
     }
   }
   return {

@@ -194,6 +194,7 @@ export async function computeSummary(
     callAt,
     previousCall(now, call),
     call,
+    settings,
   );
   // The agenda keeps the last known section of a board that could not be read.
   const keptSections = previous?.agenda?.projects ?? [];

@@ -4,6 +4,7 @@
  * and lists.
  */
 import type { MessageOf, ResponseMap } from '../messages';
+import { listRoles, mappingsFor } from '../process/list-roles';
 import { linkedBoards } from '../process/rules/pipeline-links';
 import { fail, ok } from '../result';
 import type { Services } from './services';
@@ -56,13 +57,22 @@ export async function myBoards(services: Services): Promise<ResponseMap['trello.
   return boards.ok ? ok(boards.value.map(({ name, shortLink }) => ({ name, shortLink }))) : boards;
 }
 
-/** A board's open lists in board order, for the move dialog's chooser. */
+/** A board's open lists in board order, with the role each fills, for the move dialog's chooser. */
 export async function openLists(
   services: Services,
   { board }: MessageOf<'trello.lists'>,
 ): Promise<ResponseMap['trello.lists']> {
-  const lists = await (await services.trello()).client.openLists(board);
-  return lists.ok
-    ? ok([...lists.value].sort((a, b) => a.pos - b.pos).map(({ id, name }) => ({ id, name })))
-    : lists;
+  const { client, settings } = await services.trello();
+  const lists = await client.openLists(board);
+  if (!lists.ok) return lists;
+  const roles = listRoles(lists.value, mappingsFor(settings, board));
+  const roleOf = new Map(roles.fills.map((fill) => [fill.list.id, fill.role]));
+  return ok(
+    [...lists.value]
+      .sort((a, b) => a.pos - b.pos)
+      .map(({ id, name }) => {
+        const role = roleOf.get(id);
+        return role ? { id, name, role } : { id, name };
+      }),
+  );
 }

@@ -10,7 +10,7 @@ import type { ReactNode } from 'react';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ActionState, HintUi } from '../../components/hint-ui';
 import { send } from '../messaging';
-import type { Finding } from '../process/findings';
+import type { ChosenAction, Finding } from '../process/findings';
 import type { AppError, Result } from '../result';
 import { createSettingsSource } from '../settings/content-source';
 import { yieldTurn } from '../turns';
@@ -92,7 +92,8 @@ export interface SiteAdapter<Page, View extends SiteView> {
   pageChanged?(): void;
   /** Actions the adapter handles itself (opening a dialog, or nothing): no running/done state. */
   intercept?(finding: Finding, page: Page): boolean;
-  perform(finding: Finding, page: Page): Promise<Result<ActionDone>>;
+  /** Runs the finding's action, or the choice made on it (its state shows on the finding). */
+  perform(finding: Finding, page: Page, choice?: ChosenAction): Promise<Result<ActionDone>>;
   connection: ConnectionWording;
   linkFor?(finding: Finding): string | undefined;
   renderExtra?(finding: Finding): ReactNode;
@@ -108,6 +109,8 @@ export function startPageRuntime<Page, View extends SiteView>(
   let view: View = only([]);
   /** Finding a page can take a request: only the latest navigation may decide it. */
   let latestLookup = 0;
+  /** The newest read of the page on screen: only its answer is shown. */
+  let latestLoad = 0;
   const actions = new Map<string, ActionState>();
   const samePage = (a: Page | undefined, b: Page | undefined) =>
     JSON.stringify(a) === JSON.stringify(b);
@@ -134,7 +137,7 @@ export function startPageRuntime<Page, View extends SiteView>(
 
   const ui: HintUi = {
     actionState: (finding) => actions.get(findingKey(finding)) ?? { state: 'idle' },
-    runAction: (finding) => void runAction(finding),
+    runAction: (finding, choice) => void runAction(finding, choice),
     openOptions: () => void send({ type: 'options.open' }),
     linkFor: (finding) => adapter.linkFor?.(finding),
     renderExtra: (finding) => adapter.renderExtra?.(finding),
@@ -206,9 +209,11 @@ export function startPageRuntime<Page, View extends SiteView>(
   }
 
   async function load(target: Page, { fresh = false, navigated = false } = {}): Promise<void> {
+    const started = ++latestLoad;
     const next = await adapter.load(target, { settings, fresh });
     await yieldTurn(); // reading a big board and showing its hints: two tasks, not one long one
-    if (!stillOn(target)) return;
+    // A read started later (new settings, a write) decides what shows: an older answer is dropped.
+    if (!stillOn(target) || started !== latestLoad) return;
     view = next;
     adapter.shown?.(target, next, { navigated });
     render();
@@ -220,14 +225,14 @@ export function startPageRuntime<Page, View extends SiteView>(
     render();
   }
 
-  async function runAction(finding: Finding): Promise<void> {
+  async function runAction(finding: Finding, choice?: ChosenAction): Promise<void> {
     const target = page;
-    if (target === undefined || adapter.intercept?.(finding, target)) return;
+    if (target === undefined || (!choice && adapter.intercept?.(finding, target))) return;
     const key = findingKey(finding);
     if (actions.get(key)?.state === 'running') return;
     actions.set(key, { state: 'running' });
     render();
-    const outcome = await adapter.perform(finding, target);
+    const outcome = await adapter.perform(finding, target, choice);
     if (!stillOn(target)) return;
     if (!outcome.ok) {
       actions.set(key, failedAction(outcome.error, adapter.connection));

@@ -167,6 +167,19 @@ export function toIssue(
   };
 }
 
+/** What "my day" reads of a repository: is it a fork, and when was it last pushed to. */
+export interface ApiRepoPush {
+  fork?: boolean;
+  pushed_at?: string | null;
+}
+
+/** A fork and its last push (epoch ms, undefined when GitHub gives none); undefined: not a fork. */
+export function forkPush(repo: ApiRepoPush | null | undefined): { pushedAt?: number } | undefined {
+  if (!repo?.fork) return undefined;
+  const pushed = Date.parse(repo.pushed_at ?? '');
+  return Number.isNaN(pushed) ? {} : { pushedAt: pushed };
+}
+
 const slimRepo = (repo: ApiRepo | null | undefined) =>
   repo && { full_name: repo.full_name, fork: repo.fork, default_branch: repo.default_branch };
 

@@ -6,11 +6,12 @@
 import type { BoardSnapshot } from '../trello/snapshot';
 import { isFirstCallOfMonth, type TechCall } from './call-schedule';
 import type { Finding } from './findings';
-import { LIST_ROLES, listIdsNamed } from './lists';
+import { boardRoles, LIST_ROLES } from './list-roles';
 import { blockerLine } from './rules/card-stuck';
 import { commentsOn } from './rules/cards';
 import type { RuleId } from './rules/ids';
 import { linkedBoards } from './rules/pipeline-links';
+import type { Settings } from './settings';
 
 export interface AgendaProject {
   board: BoardSnapshot;
@@ -45,9 +46,10 @@ export function buildAgenda(
   callAt: number,
   previousCallAt: number,
   call: TechCall,
+  settings: Settings,
 ): Agenda {
   const sections = projects.map(({ board, findings }) =>
-    projectSection(board, findings, previousCallAt, pipeline),
+    projectSection(board, findings, previousCallAt, pipeline, settings),
   );
   if (!isFirstCallOfMonth(callAt, call)) return { callAt, projects: sections };
   const pipelineProblems = (pipeline?.findings ?? []).filter(
@@ -87,11 +89,13 @@ function projectSection(
   findings: readonly Finding[],
   since: number,
   pipeline: AgendaProject | undefined,
+  settings: Settings,
 ): AgendaSection {
-  const done = listIdsNamed(board.lists, LIST_ROLES.done);
-  const inProgress = listIdsNamed(board.lists, LIST_ROLES.inProgress);
-  const stuck = listIdsNamed(board.lists, LIST_ROLES.stuck);
-  const needToDo = listIdsNamed(board.lists, 'Need to do');
+  const roles = boardRoles(board, settings);
+  const done = roles.ids(LIST_ROLES.done);
+  const inProgress = roles.ids(LIST_ROLES.inProgress);
+  const stuck = roles.ids(LIST_ROLES.stuck);
+  const needToDo = roles.ids(LIST_ROLES.needToDo);
   const byId = new Map(board.cards.map((card) => [card.id, card]));
   const movedToDone = new Set(
     board.events

@@ -21,7 +21,35 @@ export type ActionId =
   | 'create-card-for-pr'
   | 'mark-pipeline-reviewed'
   // Opens the options with a recognised pipeline board filled in, for the user to save.
-  | 'save-pipeline-board';
+  | 'save-pipeline-board'
+  // The missing-lists hint's choices (docs/architecture.md, "List roles").
+  | ListChoiceAction;
+
+/** What a choice on the missing-lists hint does to one of the board's lists. */
+export type ListChoiceAction = 'rename-list' | 'keep-list-name' | 'map-list';
+
+/**
+ * A choice about the board's lists, beside the finding's one action: a list that fills a role
+ * under another name (rename it, or keep the name), or a role to be filled by one of the lists
+ * that fill none (`map-list`, one option per list).
+ */
+export type ListChoice =
+  | { kind: 'synonym'; role: string; list: { id: string; name: string } }
+  | { kind: 'map'; role: string; options: { id: string; name: string }[] };
+
+/** "“To Do” looks like “Need to do”: rename it, or keep it" (the hint's words for a choice). */
+export function choiceQuestion(choice: ListChoice): string {
+  return choice.kind === 'synonym'
+    ? `“${choice.list.name}” looks like “${choice.role}”: rename it, or keep it`
+    : `Which list is your “${choice.role}”?`;
+}
+
+/** The choice the user made: which action, on which list, for which role. */
+export interface ChosenAction {
+  action: ListChoiceAction;
+  list: string;
+  role: string;
+}
 
 export interface Finding {
   /** Rule id (or `source.unavailable` when the data could not be read); see docs/architecture.md, "Rules". */
@@ -43,6 +71,8 @@ export interface Finding {
   action?: ActionId;
   /** The action button's label when it must say more than the action's usual name. */
   actionLabel?: string;
+  /** Further choices, each with its own buttons (the missing-lists hint). */
+  choices?: ListChoice[];
 }
 
 export function worstSeverity(findings: readonly Finding[]): Severity {

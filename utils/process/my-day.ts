@@ -6,8 +6,9 @@
 import type { PullStatus } from '../github/snapshot';
 import type { BoardSnapshot } from '../trello/snapshot';
 import { cardUrl } from './links';
-import { LIST_ROLES, listIdsNamed } from './lists';
+import { boardRoles, LIST_ROLES } from './list-roles';
 import { enteredListAt } from './rules/cards';
+import type { Settings } from './settings';
 import { createdAtFromId, wholeDays } from './time';
 
 export interface MyDay {
@@ -24,9 +25,10 @@ export function myCardsInProgress(
   boards: readonly BoardSnapshot[],
   memberId: string,
   now: number,
+  settings: Settings,
 ): MyDay['cards'] {
   return boards.flatMap((board) => {
-    const inProgress = listIdsNamed(board.lists, LIST_ROLES.inProgress);
+    const inProgress = boardRoles(board, settings).ids(LIST_ROLES.inProgress);
     return board.cards
       .filter(
         (card) => !card.closed && inProgress.has(card.idList) && card.idMembers.includes(memberId),

@@ -3,7 +3,7 @@
  * the Project Pipeline board, with one comment per review. The newest comment is the last review.
  */
 import type { BoardSnapshot } from '../trello/snapshot';
-import { sameListName } from './lists';
+import { sameListName } from './list-roles';
 
 export const REVIEW_CARD_NAME = 'Pipeline reviews (Process Lens)';
 

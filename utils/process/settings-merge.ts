@@ -30,6 +30,13 @@ export function mergeImported(current: Settings, file: unknown): unknown {
   return merged;
 }
 
+/** `input` (settings to validate) with the lists' roles of `stored`: the form never edits them. */
+export function withListRolesOf(stored: Settings, input: unknown): unknown {
+  if (!isPlain(input)) return input;
+  const trello = isPlain(input.trello) ? input.trello : {};
+  return { ...input, trello: { ...trello, listRoles: stored.trello.listRoles } };
+}
+
 /** The dotted names of the settings that differ (lists compared whole), in a stable order. */
 export function changedSettings(before: unknown, after: unknown, path = ''): string[] {
   if (isPlain(before) && isPlain(after)) {

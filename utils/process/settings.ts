@@ -26,6 +26,22 @@ export const NEEDS_CARD_LABELS = [
   'proposal',
 ] as const;
 
+/** One list's entry in `trello.listRoles`: its role, and its name when it was mapped (for people). */
+export interface ListRoleEntry {
+  role: (typeof PROCESS_LISTS)[number];
+  name?: string;
+}
+
+function isListRoleEntry(value: unknown): boolean {
+  if (!isPlainObject(value)) return false;
+  const { role, name } = value;
+  return (
+    typeof role === 'string' &&
+    (PROCESS_LISTS as readonly string[]).includes(role) &&
+    (name === undefined || (typeof name === 'string' && name.length <= 16384))
+  );
+}
+
 // Short links only (the settings contract): every other part compares boards by short link, so a 24-character
 // board id would never match.
 const BOARD_REF_MESSAGE =
@@ -64,6 +80,22 @@ export const SettingsSchema = v.looseObject({
       apiKey: v.optional(v.pipe(v.string('must be text'), v.trim()), ''),
       pipelineBoard: v.optional(optionalBoardRef, ''),
       boards: v.optional(v.array(boardRef, 'must be a list of boards'), []),
+      /** The team's mapping of lists to process roles, per board (docs/architecture.md, "List roles"). */
+      listRoles: v.optional(
+        v.record(
+          v.pipe(v.string(), v.regex(/^[A-Za-z0-9]{8}$/, BOARD_REF_MESSAGE)),
+          v.record(
+            v.pipe(v.string(), v.regex(/^[0-9a-f]{24}$/, 'must be a Trello list id')),
+            v.custom<ListRoleEntry>(
+              isListRoleEntry,
+              `must be {"role": one of ${PROCESS_LISTS.join(', ')}, "name": the list's name}`,
+            ),
+            'must map Trello list ids to roles',
+          ),
+          'must map board short links to their lists’ roles',
+        ),
+        {},
+      ),
     }),
     {},
   ),

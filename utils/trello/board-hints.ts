@@ -17,8 +17,9 @@ import type {
 } from '../dom/page-runtime';
 import { send } from '../messaging';
 import { isPipelineBoard, isProjectBoard } from '../process/boards';
-import type { Finding } from '../process/findings';
+import type { ChosenAction, Finding } from '../process/findings';
 import { cardUrl } from '../process/links';
+import { isListRole } from '../process/list-roles';
 import { evaluateBoard } from '../process/rules';
 import { type CardPull, cardPullFindings, cardPulls } from '../process/rules/card-pull';
 import { boardLoading } from '../process/rules/source-loading';
@@ -74,7 +75,8 @@ export function trelloAdapter(
     shown: (board, view) => retryLater(board, view.retryAt),
     // Only changes that can move a hint (cards, lists, the header) re-read the board.
     pageChanged: () => void refreshIfOld(),
-    perform: (finding, board) => performFix(finding, board),
+    perform: (finding, board, choice) =>
+      choice ? performListChoice(board, choice) : performFix(finding, board),
     connection: {
       notConnected: 'One-click fixes need Trello connected.',
       advice: 'Connect Trello (API key and token) in the Process Lens options page.',
@@ -237,6 +239,37 @@ async function remember(
     });
     if (!sent.ok) return;
   }
+}
+
+/**
+ * The missing-lists hint's choices (docs/architecture.md, "List roles"): rename a list to its
+ * role's name, or save which role a list fills. The background checks the board and decides.
+ */
+export async function performListChoice(
+  board: string,
+  { action, list, role }: ChosenAction,
+): Promise<Result<ActionDone>> {
+  const done = (message: string): Result<ActionDone> => ({
+    ok: true,
+    value: { message, readAgain: 'in-place' },
+  });
+  if (action === 'rename-list') {
+    const answer = await send({ type: 'board.renameList', board, list });
+    if (!answer.ok) return answer;
+    const { from, to, renamed } = answer.value;
+    return done(
+      renamed
+        ? `Renamed “${from}” to “${to}”. To take it back, rename the list in Trello.`
+        : `“${to}” already has its process name.`,
+    );
+  }
+  if (!isListRole(role))
+    return { ok: false, error: { code: 'internal', message: `“${role}” is not a process list.` } };
+  const answer = await send({ type: 'board.mapList', board, list, role });
+  if (!answer.ok) return answer;
+  return done(
+    `“${answer.value.name}” is your “${role}” list now (saved in the settings; Options → List roles to change it).`,
+  );
 }
 
 /** The one-click fixes. After a write the board is read again; the options page changes nothing. */

@@ -121,6 +121,13 @@ export function createTrelloClient(
         body: { name, idBoard, pos: String(pos) },
       });
     },
+    /** Renames a list (PUT /1/lists/{id}); the answer is the list as Trello now has it. */
+    renameList(id: string, name: string): Promise<Result<TrelloList>> {
+      return call(`/1/lists/${encodeURIComponent(id)}`, ListSchema, {
+        method: 'PUT',
+        body: { name },
+      });
+    },
     createCard(
       idList: string,
       name: string,

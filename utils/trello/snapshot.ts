@@ -24,7 +24,7 @@ export const AttachmentsSchema = v.optional(
   [],
 );
 
-const CardSchema = v.object({
+export const CardSchema = v.object({
   id: v.string(),
   name: v.string(),
   idList: v.string(),
@@ -126,9 +126,24 @@ const ActionSchema = v.object({
   memberCreator: v.optional(v.nullable(v.looseObject({ username: v.optional(v.string()) })), null),
 });
 
+/** The most actions Trello returns in one answer (and a board export holds). */
+export const ACTIONS_LIMIT = 1000;
+
 export const ActionsResponseSchema = v.pipe(
   v.array(ActionSchema),
   v.transform((actions) => actions.map(toEvent).filter((event) => event !== undefined)),
+);
+
+/**
+ * The events of one answer of actions, and whether it stopped at Trello's limit: then a card with
+ * no move on record may have moved before the oldest action, and the hints say so.
+ */
+export const CappedActionsSchema = v.pipe(
+  v.array(ActionSchema),
+  v.transform((actions) => ({
+    events: actions.map(toEvent).filter((event) => event !== undefined),
+    capped: actions.length >= ACTIONS_LIMIT,
+  })),
 );
 
 function toEvent(action: v.InferOutput<typeof ActionSchema>): BoardEvent | undefined {
@@ -166,6 +181,7 @@ export const SessionSnapshotSchema = v.object({
       member: v.optional(v.string()),
     }),
   ),
+  actionsCapped: v.optional(v.boolean()),
   fetchedAt: v.number(),
   source: v.literal('session'),
 });
@@ -176,6 +192,8 @@ export type TrelloCard = v.InferOutput<typeof CardSchema>;
 export interface BoardSnapshot extends BoardResponse {
   /** Newest first, at most one page (1,000) of moves, creations and comments. */
   events: BoardEvent[];
+  /** The actions stopped at Trello's limit of 1,000: older moves are not on record. */
+  actionsCapped?: boolean;
   /** Epoch ms when the data was read. */
   fetchedAt: number;
   /** Which read path produced it. */
@@ -256,7 +274,7 @@ export function boardSnapshotPath(board: string, { attachments = false } = {}): 
 export function boardActionsPath(board: string): string {
   const query = new URLSearchParams({
     filter: 'updateCard:idList,createCard,commentCard,addAttachmentToCard',
-    limit: '1000',
+    limit: String(ACTIONS_LIMIT),
     fields: 'type,date,data',
     memberCreator_fields: 'username',
   });
@@ -283,12 +301,18 @@ export async function readSnapshot(
 ): Promise<Result<BoardSnapshot>> {
   const [response, events] = await Promise.all([
     get(boardSnapshotPath(board, options), BoardShapeSchema),
-    get(boardActionsPath(board), ActionsResponseSchema),
+    get(boardActionsPath(board), CappedActionsSchema),
   ]);
   if (!response.ok) return response;
   if (!events.ok) return events;
   const cards = await checkCards(response.value.cards);
   if (!cards.ok) return cards;
-  const checked = onOpenLists({ ...response.value, cards: cards.value });
-  return ok({ ...checked, events: events.value, fetchedAt: now(), source });
+  const { events: list, capped } = events.value;
+  return ok({
+    ...onOpenLists({ ...response.value, cards: cards.value }),
+    events: list,
+    ...(capped ? { actionsCapped: true } : {}),
+    fetchedAt: now(),
+    source,
+  });
 }

@@ -1,4 +1,4 @@
-import { LIST_ROLES, listIdsNamed } from '../lists';
+import { boardRoles, LIST_ROLES, listInRole } from '../list-roles';
 import { PROCESS_SENTENCES } from '../sentences';
 import { cardFinding, commentsOn } from './cards';
 import type { BoardRule, RuleDocs } from './types';
@@ -12,8 +12,8 @@ export const cardStuck: BoardRule = {
   shows: ['card'],
   summaryLabel: 'Stuck cards',
   sentence: PROCESS_SENTENCES.callBlockers,
-  evaluate({ board }) {
-    const stuck = listIdsNamed(board.lists, LIST_ROLES.stuck);
+  evaluate({ board, settings }) {
+    const stuck = boardRoles(board, settings).ids(LIST_ROLES.stuck);
     return board.cards.flatMap((card) => {
       if (card.closed || !stuck.has(card.idList)) return [];
       const blocker = blockerLine(card.desc, commentsOn(board.events, card.id)[0]?.text);
@@ -24,7 +24,7 @@ export const cardStuck: BoardRule = {
           title: blocker ? 'Stuck: raise it at the weekly call' : 'Stuck, and nothing says why',
           message: blocker
             ? `Blocked by: ${blocker}`
-            : 'This card is in “Stuck”, but neither its description nor a comment says what blocks it.',
+            : `This card is in ${listInRole(board.lists, card.idList, LIST_ROLES.stuck)}, but neither its description nor a comment says what blocks it.`,
           advice: blocker
             ? 'It goes on the agenda of the weekly tech call.'
             : 'Add a comment saying what blocks it, so the weekly call can deal with it.',
@@ -53,5 +53,5 @@ export function blockerLine(desc: string, newestComment: string | undefined): st
 /** Its row of the README's rule table: read by `npm run docs:rules`, never bundled. */
 export const docs: RuleDocs = {
   firesWhen:
-    'the card is in "Stuck": info with its blocker line (newest comment, else the description); warn when nothing says what blocks it',
+    'the card is in the list that fills "Stuck" (by name, synonym or mapping): info with its blocker line (newest comment, else the description); warn when nothing says what blocks it',
 };

@@ -1,14 +1,15 @@
 /** What the pipeline card rules share: which cards are projects, and one finding per such card. */
 import type { BoardSnapshot, TrelloCard } from '../../trello/snapshot';
 import type { Finding } from '../findings';
-import { LIST_ROLES, listIdsNamed } from '../lists';
+import { boardRoles, LIST_ROLES } from '../list-roles';
 import { isReviewCard } from '../pipeline-review';
+import type { Settings } from '../settings';
 import { cardFinding } from './cards';
 import type { BoardRule, BoardRuleInput } from './types';
 
 /** Project cards: open, not the review card, not in a "Done" list (finished projects). */
-function projectCards(board: BoardSnapshot): TrelloCard[] {
-  const done = listIdsNamed(board.lists, LIST_ROLES.done);
+function projectCards(board: BoardSnapshot, settings: Settings): TrelloCard[] {
+  const done = boardRoles(board, settings).ids(LIST_ROLES.done);
   return board.cards.filter(
     (card) => !card.closed && !done.has(card.idList) && !isReviewCard(card),
   );
@@ -24,7 +25,7 @@ export function perCard(rule: Omit<BoardRule, 'evaluate'>, check: CardCheck): Bo
   return {
     ...rule,
     evaluate(input) {
-      return projectCards(input.board).flatMap((card) => {
+      return projectCards(input.board, input.settings).flatMap((card) => {
         const found = check(card, input);
         return found
           ? [cardFinding(input.board, card, { rule: rule.id, sentence: rule.sentence, ...found })]
