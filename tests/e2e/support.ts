@@ -201,10 +201,21 @@ export function watchErrors(page: Page): string[] {
 
 type ChromeGlobal = {
   chrome: {
-    storage: { local: { clear(): Promise<void> }; session: { clear(): Promise<void> } };
+    storage: {
+      local: { clear(): Promise<void> };
+      session: { clear(): Promise<void>; get(key: string): Promise<Record<string, unknown>> };
+    };
     runtime: { reload(): void };
   };
 };
+
+/** Whether the background keeps the board read a page shared with it (`board.remember`). */
+export function backgroundHasSessionRead(bed: Bed, board: string): Promise<boolean> {
+  return bed.browser.serviceWorker.evaluate(async (key) => {
+    const { chrome } = globalThis as unknown as ChromeGlobal;
+    return key in (await chrome.storage.session.get(key));
+  }, `snapshot:session:${board}`);
+}
 
 /** Fresh extension storage: no settings, no secrets, no cached snapshots. */
 export async function clearExtensionStorage(bed: Bed): Promise<void> {
