@@ -166,7 +166,7 @@ async function main(): Promise<number> {
     `Written by \`npm run bench\` (tests/bench/index.ts explains every figure) on ${new Date().toISOString().slice(0, 10)}:`,
     `${cpus().length} × ${cpu}, Node ${process.version}, ${reps} browser repetitions, ${seconds} s.`,
     'Ratios compare with a baseline measured in the same run; absolute times vary with the machine',
-    'and its load.',
+    'and its load. Before and after, change by change: [benchmarks-history.md](benchmarks-history.md).',
     '',
     ...sections.flatMap((s) => [`## ${s.title}`, '', s.body, '']),
     '## Budgets',
