@@ -19,6 +19,7 @@ import type { MyDay } from '../process/my-day';
 import { evaluateBoard } from '../process/rules';
 import { type CardPull, cardPulls } from '../process/rules/card-pull';
 import type { Settings } from '../process/settings';
+import { countPulls, pullsOfRepos, type TeamPull } from '../process/team-pulls';
 import { clockTime } from '../process/time';
 import type { AppError, Result } from '../result';
 import type { BoardSnapshot } from '../trello/snapshot';
@@ -53,6 +54,15 @@ export interface ProjectSummary {
   pipelineCard?: { name: string; shortLink: string };
   /** The repositories whose work goes to this board (`github.boardForRepo`). */
   repos?: string[];
+  /** The part of `counts` (and `problems`) that comes from its repositories' pull requests. */
+  pullCounts?: Record<string, number>;
+}
+
+/** Every open pull request of the watched repositories (see utils/process/team-pulls.ts). */
+export interface TeamSummary {
+  pulls: TeamPull[];
+  /** Repositories that could not be read now, and why: their pull requests are the last known. */
+  notRefreshed: { repo: string; reason: string }[];
 }
 
 export interface StatusSummary {
@@ -68,6 +78,7 @@ export interface StatusSummary {
   agenda?: Agenda;
   myDay?: MyDay;
   push?: Finding;
+  team?: TeamSummary;
 }
 
 /** The project boards: the watched ones and the repositories' boards, each once. */
@@ -102,6 +113,7 @@ export async function computeSummary(
   now: number,
   pullFindings: PullFindings = async () => [],
   previous?: StatusSummary,
+  team?: TeamSummary,
 ): Promise<StatusSummary> {
   const call = settings.process.techCall;
   const base = {
@@ -119,7 +131,8 @@ export async function computeSummary(
 
   /** The board's summary from the last refresh that read it, marked with why this one failed. */
   const lastKnown = (board: string, reason: string, name: string): ProjectSummary => {
-    const kept = previous?.projects.find((p) => p.board === board && !p.error);
+    const found = previous?.projects.find((p) => p.board === board && !p.error);
+    const kept = found && withoutPulls(found);
     return kept
       ? {
           ...kept,
@@ -181,12 +194,22 @@ export async function computeSummary(
     const { pipelineCard, repos } = projectContext(project.board, pipelineSnapshot, settings);
     const { pipelineCard: known, ...rest } = project;
     const card = pipelineSnapshot ? pipelineCard : known;
-    projects[i] = { ...rest, repos, ...(card ? { pipelineCard: card } : {}) };
+    const pulls = pullsOfRepos(team?.pulls ?? [], repos);
+    projects[i] = withPulls(
+      { ...rest, repos, ...(card ? { pipelineCard: card } : {}) },
+      countPulls(pulls),
+    );
   }
+  // The pull requests of watched repositories mapped to no project board count for the team.
+  const inProjects = new Set(projects.flatMap((p) => p.repos ?? []).map((r) => r.toLowerCase()));
+  const otherCounts = countPulls(
+    (team?.pulls ?? []).filter((p) => !inProjects.has(`${p.owner}/${p.repo}`.toLowerCase())),
+  );
   const counts: Record<string, number> = {};
-  for (const project of projects) {
-    for (const [rule, n] of Object.entries(project.counts)) counts[rule] = (counts[rule] ?? 0) + n;
+  for (const source of [...projects.map((p) => p.counts), otherCounts]) {
+    for (const [rule, n] of Object.entries(source)) counts[rule] = (counts[rule] ?? 0) + n;
   }
+  const otherProblems = sum(otherCounts);
   const callAt = nextCall(now, call);
   const fresh = buildAgenda(
     agendaProjects,
@@ -210,10 +233,42 @@ export async function computeSummary(
     ...base,
     projects,
     counts,
-    problems: projects.reduce((sum, p) => sum + p.problems, 0),
-    worst: projects.reduce<Severity>((worst, p) => moreSevere(p.severity, worst), 'ok'),
+    problems: projects.reduce((total, p) => total + p.problems, otherProblems),
+    worst: projects.reduce<Severity>(
+      (worst, p) => moreSevere(p.severity, worst),
+      otherProblems ? 'warn' : 'ok',
+    ),
     agenda: { ...fresh, projects: sections, ...(pipelineReview ? { pipelineReview } : {}) },
+    ...(team ? { team } : {}),
   };
+}
+
+const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+
+/** A project with its repositories' pull-request problems added to its counts. */
+function withPulls(project: ProjectSummary, pullCounts: Record<string, number>): ProjectSummary {
+  const added = sum(pullCounts);
+  if (added === 0) return project;
+  const counts = { ...project.counts };
+  for (const [rule, n] of Object.entries(pullCounts)) counts[rule] = (counts[rule] ?? 0) + n;
+  return {
+    ...project,
+    counts,
+    pullCounts,
+    problems: project.problems + added,
+    severity: moreSevere(project.severity, 'warn'),
+  };
+}
+
+/** A project as its board alone had it: its last known state, before this refresh's pulls. */
+function withoutPulls(project: ProjectSummary): ProjectSummary {
+  const { pullCounts = {}, ...rest } = project;
+  const counts = { ...(rest.counts ?? {}) };
+  for (const [rule, n] of Object.entries(pullCounts)) {
+    counts[rule] = (counts[rule] ?? 0) - n;
+    if (counts[rule] <= 0) delete counts[rule];
+  }
+  return { ...rest, counts, problems: rest.problems - sum(pullCounts) };
 }
 
 function projectSummary(

@@ -2,6 +2,7 @@
  * GitHub reads for the rules, the PR lists, "my day" and the move job, in the background: each
  * resource through the ETag cache (etag-cache.ts), each answer mapped once (mapping.ts).
  */
+import { cardLinksIn } from '../process/links';
 import { fail, ok, type Result } from '../result';
 import type { GitHubClient } from './client';
 import { cachedGet, type Fetched } from './etag-cache';
@@ -50,13 +51,18 @@ function getPull(client: GitHubClient, { owner, repo, number }: PullRef, now?: (
     now,
   );
 }
-function getReviews(client: GitHubClient, { owner, repo, number }: PullRef, now?: () => number) {
+function getReviews(
+  client: GitHubClient,
+  { owner, repo, number }: PullRef,
+  now?: () => number,
+  options?: ReadOptions,
+) {
   return cachedGet<unknown>(
     client,
     'GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews',
     { owner, repo, pull_number: number, per_page: PER_PAGE },
     now,
-    { allPages: true },
+    { allPages: true, ...options },
   );
 }
 function getComments(
@@ -95,6 +101,32 @@ export async function readPull(
     comments.value.fetchedAt,
   );
   return ok({ ...snapshot, fetchedAt });
+}
+
+/** A pull request's reviews (to the last page); `fresh` asks GitHub now (still conditional). */
+export async function readReviews(
+  client: GitHubClient,
+  ref: PullRef,
+  now: () => number,
+  options: ReadOptions = {},
+): Promise<Result<Review[]>> {
+  const reviews = await getReviews(client, ref, now, options);
+  if (!reviews.ok) return reviews;
+  const list = toReviews(reviews.value.data);
+  return list ? ok(list) : malformed();
+}
+
+/** The cards an item's comments link (card URLs and our marker), first seen first. */
+export async function readCommentCards(
+  client: GitHubClient,
+  ref: PullRef,
+  now: () => number,
+  options: ReadOptions = {},
+): Promise<Result<string[]>> {
+  const comments = await getComments(client, ref, now, options);
+  if (!comments.ok) return comments;
+  const list = toComments(comments.value.data);
+  return list ? ok(cardLinksIn(list.map((c) => c.body))) : malformed();
 }
 
 /** An issue and its comments: for the issue page's rules, and (fresh) for the move job. */
@@ -194,6 +226,7 @@ export async function readPullStatus(
   return ok({
     ...ref,
     state: fields.merged ? 'merged' : fields.state,
+    ...(fields.draft ? { draft: true } : {}),
     approvals,
     changesRequested,
     required,
