@@ -5,10 +5,12 @@ import { LAST_SUMMARY_KEY } from '../utils/background/summary';
 import { send } from '../utils/messaging';
 import { agendaMarkdown, agendaText } from '../utils/process/agenda';
 import { SUMMARY_RULES } from '../utils/process/rules';
+import { outsideProjects, pullsOfRepos } from '../utils/process/team-pulls';
 import { clockTime, formatDay } from '../utils/process/time';
 import { MyDaySection } from './popup/MyDaySection';
 import { NextCall } from './popup/NextCall';
 import { ProjectContext } from './popup/ProjectContext';
+import { ProjectPulls } from './popup/ProjectPulls';
 
 /** The toolbar popup: how the team is doing against the process, and the week's call. */
 export function Popup() {
@@ -76,6 +78,10 @@ export function Popup() {
   }
 
   const heading = `Tech call, ${formatDay(summary.nextCallAt)}`;
+  // A summary stored by an older version has no team part.
+  const team = summary.team ?? { pulls: [], issues: [], notRefreshed: [] };
+  const otherPulls = outsideProjects(team.pulls, summary.projects);
+  const otherIssues = outsideProjects(team.issues ?? [], summary.projects);
   const markdown = summary.agenda ? agendaMarkdown(summary.agenda, heading) : '';
   const copy = async (label: string, text: string) => {
     await navigator.clipboard.writeText(text);
@@ -154,9 +160,37 @@ export function Popup() {
                   ))}
                 </ul>
               )}
+              <ProjectPulls
+                marker={project.board}
+                pulls={pullsOfRepos(team.pulls, project.repos ?? [])}
+                issues={pullsOfRepos(team.issues ?? [], project.repos ?? [])}
+                now={now}
+                canCreateCard={() => true}
+                onChanged={() => void refresh()}
+              />
             </li>
           ))}
+          {(otherPulls.length > 0 || otherIssues.length > 0) && (
+            <li>
+              Other watched repositories
+              <ProjectPulls
+                marker="other"
+                pulls={otherPulls}
+                issues={otherIssues}
+                now={now}
+                canCreateCard={() => false}
+                onChanged={() => void refresh()}
+              />
+            </li>
+          )}
         </ul>
+        {team.notRefreshed.length > 0 && (
+          <p className="failed" data-team-not-refreshed="">
+            Not refreshed:{' '}
+            {team.notRefreshed.map(({ repo, reason }) => `${repo} (${reason})`).join('; ')}. Its
+            pull requests are the last known.
+          </p>
+        )}
       </section>
 
       {summary.myDay && <MyDaySection myDay={summary.myDay} push={summary.push} />}

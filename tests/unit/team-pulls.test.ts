@@ -8,6 +8,7 @@ import { createHandlers } from '../../utils/background/handlers';
 import { createMoveService } from '../../utils/background/moves';
 import { createServices } from '../../utils/background/services';
 import type { StatusSummary } from '../../utils/background/summary';
+import { type Agenda, agendaMarkdown } from '../../utils/process/agenda';
 import { reviewDecision } from '../../utils/process/rules/pr-reviews';
 import { defaultSettings } from '../../utils/process/settings';
 import {
@@ -229,5 +230,39 @@ describe('the summary over every open pull request (through status.summary)', ()
     const second = await summarise();
     expect(second.counts['pr.reviews']).toBe(first.counts['pr.reviews']);
     expect(second.team?.notRefreshed.map((n) => n.repo)).toEqual(['p2pu/badges']);
+  });
+
+  it('puts them on the agenda: waiting under Problems, merged under Progress, big issues to discuss', async () => {
+    const first = await summarise();
+    const lernantaSection = (summary: StatusSummary) =>
+      summary.agenda?.projects.find((p) => p.board === DEMO.lernanta);
+    expect(lernantaSection(first)?.problems).toEqual(
+      expect.arrayContaining([
+        'Waiting for review: #77 Polar projection (@ada-l, 3 days)',
+        'Waiting for review: #42 Fix typo in the sign-up form (@demo-dev, 1 day)',
+      ]),
+    );
+    expect(lernantaSection(first)?.discuss).toEqual([
+      expect.stringMatching(
+        /^#44 Redesign the course creation flow: looks too big for an issue \(/,
+      ),
+    ]);
+    // badges is watched but mapped to no board: its own section.
+    expect(first.agenda?.projects.at(-1)).toMatchObject({
+      title: 'Other watched repositories',
+      problems: ['Waiting for review: #3 Badge colours (@bob, 6 days)'],
+    });
+    expect(agendaMarkdown(first.agenda as Agenda, 'Call')).toContain(
+      '**To discuss**\n- #44 Redesign the course creation flow',
+    );
+
+    const polar = lernanta.pulls.find((p) => p.number === 77);
+    if (!polar) throw new Error('no #77');
+    Object.assign(polar, { state: 'closed', merged: true, updated_at: iso(apis.state.now) });
+    apis.state.now += 20 * 60 * 1000;
+    const second = await summarise();
+    expect(lernantaSection(second)?.progress).toContain('Merged: #77 Polar projection (@ada-l)');
+    expect(lernantaSection(second)?.problems.join('\n')).not.toContain('#77');
+    expect(second.counts['pr.reviews']).toBe(2);
   });
 });

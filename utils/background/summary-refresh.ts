@@ -8,6 +8,7 @@ import type { GitHubClient } from '../github/client';
 import { readPullStatuses } from '../github/data';
 import { subjectOf } from '../github/snapshot';
 import type { ResponseMap } from '../messages';
+import { previousCall } from '../process/call-schedule';
 import type { Severity } from '../process/findings';
 import { countReviews } from '../process/reviews';
 import { type CardPull, cardPullFindings, cardPulls } from '../process/rules/card-pull';
@@ -26,7 +27,8 @@ import {
   watchedBoards,
   withMyDay,
 } from './summary';
-import { readTeamPulls } from './team-pulls';
+import { readTeamIssues } from './team-issues';
+import { mergedSince, readTeamPulls } from './team-pulls';
 
 export const REFRESH_ALARM = 'process-lens-refresh';
 /** How often the badge refreshes by itself (issue 6: every 15 minutes, within the API budgets). */
@@ -110,7 +112,10 @@ export async function refreshSummary(services: Services): Promise<ResponseMap['s
   return ok(summary);
 }
 
-/** Every open pull request of the watched repositories, with the cards of the watched boards. */
+/**
+ * Every open pull request of the watched repositories, with the cards of the watched boards, and
+ * their open issues that look too big for an issue.
+ */
 async function teamPulls(
   client: GitHubClient,
   settings: Settings,
@@ -133,8 +138,19 @@ async function teamPulls(
     now,
     previous: previous?.team?.pulls,
   });
+  const issues = await readTeamIssues(client, settings, now, previous?.team?.issues);
+  const merged = await mergedSince(client, {
+    before: previous?.team?.pulls ?? [],
+    open: pulls,
+    failedRepos: failed.map((f) => f.repo),
+    merged: previous?.team?.merged ?? [],
+    since: previousCall(now(), settings.process.techCall),
+    now,
+  });
   return {
     pulls,
+    issues,
+    merged,
     notRefreshed: failed.map(({ repo, error }) => ({ repo, reason: error.message })),
   };
 }

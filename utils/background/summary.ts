@@ -4,7 +4,7 @@
  * what could not be read (summary-refresh.ts reads, stores and shows it).
  * Over 250 lines: the summary's shape and the pure functions that fill it read best together.
  */
-import { type Agenda, buildAgenda } from '../process/agenda';
+import { type Agenda, buildAgenda, withGitHub } from '../process/agenda';
 import { projectContext } from '../process/boards';
 import { nextCall, previousCall } from '../process/call-schedule';
 import {
@@ -19,7 +19,15 @@ import type { MyDay } from '../process/my-day';
 import { evaluateBoard } from '../process/rules';
 import { type CardPull, cardPulls } from '../process/rules/card-pull';
 import type { Settings } from '../process/settings';
-import { countPulls, pullsOfRepos, type TeamPull } from '../process/team-pulls';
+import type { TeamIssue } from '../process/team-issues';
+import {
+  agendaGitHub,
+  countPulls,
+  type MergedPull,
+  outsideProjects,
+  pullsOfRepos,
+  type TeamPull,
+} from '../process/team-pulls';
 import { clockTime } from '../process/time';
 import type { AppError, Result } from '../result';
 import type { BoardSnapshot } from '../trello/snapshot';
@@ -61,6 +69,10 @@ export interface ProjectSummary {
 /** Every open pull request of the watched repositories (see utils/process/team-pulls.ts). */
 export interface TeamSummary {
   pulls: TeamPull[];
+  /** Open issues that `issue.needs-card` flags: to move to a card. */
+  issues: TeamIssue[];
+  /** Pull requests merged since the last call (seen open before, then merged). */
+  merged: MergedPull[];
   /** Repositories that could not be read now, and why: their pull requests are the last known. */
   notRefreshed: { repo: string; reason: string }[];
 }
@@ -201,10 +213,7 @@ export async function computeSummary(
     );
   }
   // The pull requests of watched repositories mapped to no project board count for the team.
-  const inProjects = new Set(projects.flatMap((p) => p.repos ?? []).map((r) => r.toLowerCase()));
-  const otherCounts = countPulls(
-    (team?.pulls ?? []).filter((p) => !inProjects.has(`${p.owner}/${p.repo}`.toLowerCase())),
-  );
+  const otherCounts = countPulls(outsideProjects(team?.pulls ?? [], projects));
   const counts: Record<string, number> = {};
   for (const source of [...projects.map((p) => p.counts), otherCounts]) {
     for (const [rule, n] of Object.entries(source)) counts[rule] = (counts[rule] ?? 0) + n;
@@ -218,13 +227,26 @@ export async function computeSummary(
     previousCall(now, call),
     call,
   );
-  // The agenda keeps the last known section of a board that could not be read.
+  // The agenda keeps the last known section of a board that could not be read; a fresh one gets
+  // its repositories' pull requests and issues.
   const keptSections = previous?.agenda?.projects ?? [];
   const sections = boards.flatMap((board) => {
-    const section =
-      fresh.projects.find((s) => s.board === board) ?? keptSections.find((s) => s.board === board);
-    return section ? [section] : [];
+    const section = fresh.projects.find((s) => s.board === board);
+    if (section && team) {
+      const repos = projects.find((p) => p.board === board)?.repos ?? [];
+      return [withGitHub(section, agendaGitHub(team, repos, now))];
+    }
+    const kept = section ?? keptSections.find((s) => s.board === board);
+    return kept ? [kept] : [];
   });
+  const others = team && agendaGitHub(team, outsideRepos(team, projects), now);
+  if (others && (others.merged.length || others.waiting.length || others.discuss.length))
+    sections.push(
+      withGitHub(
+        { board: '', title: 'Other watched repositories', progress: [], plans: [], problems: [] },
+        others,
+      ),
+    );
   const pipelineReview =
     pipelineSnapshot || previous?.agenda?.callAt !== callAt
       ? fresh.pipelineReview
@@ -241,6 +263,12 @@ export async function computeSummary(
     agenda: { ...fresh, projects: sections, ...(pipelineReview ? { pipelineReview } : {}) },
     ...(team ? { team } : {}),
   };
+}
+
+/** The watched repositories with pull requests or issues that no project's board is mapped to. */
+function outsideRepos(team: TeamSummary, projects: readonly ProjectSummary[]): string[] {
+  const items = [...team.pulls, ...team.merged, ...team.issues];
+  return [...new Set(outsideProjects(items, projects).map((i) => `${i.owner}/${i.repo}`))];
 }
 
 const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);

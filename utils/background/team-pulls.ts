@@ -7,23 +7,14 @@
  */
 import { browser } from 'wxt/browser';
 import type { GitHubClient } from '../github/client';
-import { readCommentCards, readOpenPulls, readReviews } from '../github/data';
+import { FRESH, readMergedAt, readOpenPulls, readReviews, readSlimComments } from '../github/data';
 import { type ApiPull, isArray, toPull } from '../github/mapping';
-import { type Review, subjectOf } from '../github/snapshot';
+import { type PullRef, type Review, subjectOf } from '../github/snapshot';
+import { cardLinksIn } from '../process/links';
 import type { Settings } from '../process/settings';
-import { type TeamPull, teamPull, watchedRepos } from '../process/team-pulls';
+import { type MergedPull, type TeamPull, teamPull, watchedRepos } from '../process/team-pulls';
 import { parseTime } from '../process/time';
-import type { AppError } from '../result';
-
-/** What was read of one pull request, kept while its `updated_at` stays the same. */
-interface PullDetails {
-  updatedAt: string;
-  reviews: Review[];
-  /** The cards its comments link; absent when they were not needed (a card was found first). */
-  commentCards?: string[];
-}
-
-const detailsKey = (subject: string) => `team-pull:${subject}`;
+import { type AppError, ok, type Result } from '../result';
 
 export interface TeamPullsRead {
   pulls: TeamPull[];
@@ -85,16 +76,17 @@ export async function readTeamPulls({
       const details = limited
         ? undefined
         : await pullDetails(client, ref, item.updated_at ?? '', !linkedOnBoard && !base.body, now);
-      if (!details || 'error' in details) {
+      if (!details?.ok) {
         if (details?.error.code === 'rate-limited') limited = details.error;
         pulls.push(...lastKnown(owner, repo, item.number));
         continue;
       }
       const snapshot = {
         ...base,
-        reviews: details.reviews,
+        reviews: details.value.reviews,
         // A card linked from the comments counts like one on the board (as on the PR page).
-        boardCard: linkedOnBoard ?? details.commentCards?.[0] ?? (boardsRead ? null : undefined),
+        boardCard:
+          linkedOnBoard ?? details.value.commentCards?.[0] ?? (boardsRead ? null : undefined),
         fetchedAt: list.value.fetchedAt,
       };
       const requested = (item.requested_reviewers ?? []).flatMap((r) => (r.login ? [r.login] : []));
@@ -106,33 +98,87 @@ export async function readTeamPulls({
 }
 
 /**
- * Reviews (and comment cards when `needComments`) of one pull request: reused while its
- * `updated_at` is unchanged (a review or a comment changes it), else read now.
+ * `read()`'s answer, reused while the item's `updated_at` is unchanged (a review, a comment or an
+ * edit changes it); read again (conditionally) when it changed.
  */
+export async function whileUnchanged<T>(
+  key: string,
+  updatedAt: string,
+  read: () => Promise<Result<T>>,
+): Promise<Result<T>> {
+  const name = `unchanged:${key}`;
+  const cached = (await browser.storage.session.get(name))[name] as
+    | { updatedAt: string; value: T }
+    | undefined;
+  if (updatedAt && cached?.updatedAt === updatedAt) return ok(cached.value);
+  const answer = await read();
+  if (answer.ok) await browser.storage.session.set({ [name]: { updatedAt, value: answer.value } });
+  return answer;
+}
+
+/** Reviews (and the cards its comments link, when `needComments`) of one pull request. */
 async function pullDetails(
   client: GitHubClient,
-  ref: { owner: string; repo: string; number: number },
+  ref: PullRef,
   updatedAt: string,
   needComments: boolean,
   now: () => number,
-): Promise<PullDetails | { error: AppError }> {
-  const key = detailsKey(subjectOf(ref));
-  const cached = (await browser.storage.session.get(key))[key] as PullDetails | undefined;
-  const same = Boolean(updatedAt) && cached?.updatedAt === updatedAt;
-  let reviews = same ? cached?.reviews : undefined;
-  if (!reviews) {
-    const read = await readReviews(client, ref, now, { fresh: true });
-    if (!read.ok) return { error: read.error };
-    reviews = read.value;
+): Promise<Result<{ reviews: Review[]; commentCards?: string[] }>> {
+  const subject = subjectOf(ref);
+  const reviews = await whileUnchanged(`reviews:${subject}`, updatedAt, () =>
+    readReviews(client, ref, now, FRESH),
+  );
+  if (!reviews.ok || !needComments) return reviews.ok ? ok({ reviews: reviews.value }) : reviews;
+  const comments = await whileUnchanged(`comments:${subject}`, updatedAt, () =>
+    readSlimComments(client, ref, now, FRESH),
+  );
+  const commentCards = comments.ok ? ok(cardLinksIn(comments.value.map((c) => c.body))) : comments;
+  return commentCards.ok
+    ? ok({ reviews: reviews.value, commentCards: commentCards.value })
+    : commentCards;
+}
+
+/**
+ * The pull requests merged since `since`: those kept from before, and those that were open at the
+ * last refresh and are no longer (one request each, only when a pull request left the list).
+ */
+export async function mergedSince(
+  client: GitHubClient,
+  {
+    before,
+    open,
+    failedRepos,
+    merged,
+    since,
+    now,
+  }: {
+    before: readonly TeamPull[];
+    open: readonly TeamPull[];
+    failedRepos: readonly string[];
+    merged: readonly MergedPull[];
+    since: number;
+    now: () => number;
+  },
+): Promise<MergedPull[]> {
+  const key = (p: { owner: string; repo: string; number: number }) => subjectOf(p).toLowerCase();
+  const stillOpen = new Set(open.map(key));
+  const failed = new Set(failedRepos.map((r) => r.toLowerCase()));
+  const known = new Set(merged.map(key));
+  const found: MergedPull[] = [];
+  for (const pull of before) {
+    if (stillOpen.has(key(pull)) || known.has(key(pull))) continue;
+    if (failed.has(`${pull.owner}/${pull.repo}`.toLowerCase())) continue;
+    const at = await readMergedAt(client, pull, now);
+    if (!at.ok) continue;
+    if (at.value !== undefined)
+      found.push({
+        owner: pull.owner,
+        repo: pull.repo,
+        number: pull.number,
+        title: pull.title,
+        author: pull.author,
+        mergedAt: at.value,
+      });
   }
-  let commentCards = same ? cached?.commentCards : undefined;
-  if (needComments && !commentCards) {
-    const read = await readCommentCards(client, ref, now, { fresh: true });
-    if (!read.ok) return { error: read.error };
-    commentCards = read.value;
-  }
-  const details: PullDetails = { updatedAt, reviews, ...(commentCards ? { commentCards } : {}) };
-  if (!same || details.commentCards !== cached?.commentCards)
-    await browser.storage.session.set({ [key]: details });
-  return details;
+  return [...merged, ...found].filter((p) => p.mergedAt >= since);
 }

@@ -49,6 +49,9 @@ export interface ApiIssue {
   title?: string;
   html_url?: string;
   state?: string;
+  updated_at?: string;
+  /** How many comments it has (in lists). */
+  comments?: number;
   user?: ApiUser | null;
   body?: string | null;
   labels?: ApiLabel[];
@@ -198,4 +201,23 @@ export function slimPulls(data: unknown): unknown {
     head: pull.head && { ref: pull.head.ref, sha: pull.head.sha, repo: slimRepo(pull.head.repo) },
     base: pull.base && { ref: pull.base.ref, repo: slimRepo(pull.base.repo) },
   }));
+}
+
+/** The fields of an open-issues list the summary reads; pull requests (listed too) left out. */
+export function slimIssues(data: unknown): unknown {
+  if (!isArray(data)) return data;
+  return (data as ApiIssue[])
+    .filter((issue) => !issue.pull_request)
+    .map((issue) => ({
+      number: issue.number,
+      title: issue.title,
+      html_url: issue.html_url,
+      state: issue.state,
+      user: issue.user && { login: issue.user.login },
+      body: issue.body,
+      labels: labelNames(issue.labels),
+      comments: issue.comments,
+      created_at: issue.created_at,
+      updated_at: issue.updated_at,
+    }));
 }

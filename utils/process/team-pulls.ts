@@ -4,12 +4,14 @@
  * the popup, the badge and the agenda. Pure: the background reads (utils/background/team-pulls.ts).
  */
 import type { PullSnapshot, PullStatus } from '../github/snapshot';
+import type { AgendaGitHub } from './agenda';
 import { isProblem } from './findings';
 import { countReviews } from './reviews';
 import { evaluatePull } from './rules';
 import type { RuleId } from './rules/ids';
 import { pullCard } from './rules/pr-on-card';
 import type { Settings } from './settings';
+import type { TeamIssue } from './team-issues';
 import { plural, wholeDays } from './time';
 
 /** One open pull request of a watched repository, as the summary keeps it. */
@@ -31,6 +33,16 @@ export interface TeamPull {
   status: PullStatus;
   /** The rules that found a problem (warn or error) with it. */
   problems: RuleId[];
+}
+
+/** A pull request merged since the last call (the agenda's Progress). */
+export interface MergedPull {
+  owner: string;
+  repo: string;
+  number: number;
+  title: string;
+  author: string;
+  mergedAt: number;
 }
 
 /** `github.repos` and the repositories of `github.boardForRepo`, each once (case-insensitive). */
@@ -96,10 +108,22 @@ export function countPulls(pulls: readonly TeamPull[]): Record<string, number> {
   return counts;
 }
 
-/** The pull requests of these repositories ("owner/repo", case-insensitive). */
-export function pullsOfRepos(pulls: readonly TeamPull[], repos: readonly string[]): TeamPull[] {
+/** The pull requests (or issues) of these repositories ("owner/repo", case-insensitive). */
+export function pullsOfRepos<T extends { owner: string; repo: string }>(
+  items: readonly T[],
+  repos: readonly string[],
+): T[] {
   const wanted = new Set(repos.map((r) => r.toLowerCase()));
-  return pulls.filter((p) => wanted.has(`${p.owner}/${p.repo}`.toLowerCase()));
+  return items.filter((p) => wanted.has(`${p.owner}/${p.repo}`.toLowerCase()));
+}
+
+/** The pull requests (or issues) of repositories mapped to none of these projects. */
+export function outsideProjects<T extends { owner: string; repo: string }>(
+  items: readonly T[],
+  projects: readonly { repos?: string[] }[],
+): T[] {
+  const inProjects = new Set(projects.flatMap((p) => p.repos ?? []).map((r) => r.toLowerCase()));
+  return items.filter((p) => !inProjects.has(`${p.owner}/${p.repo}`.toLowerCase()));
 }
 
 const oldestFirst = (a: TeamPull, b: TeamPull) => a.createdAt - b.createdAt;
@@ -128,4 +152,28 @@ export function waitingFor(pull: Pick<TeamPull, 'createdAt'>, now: number): stri
 export function agendaPullItem(pull: TeamPull, now: number): string {
   const days = Math.max(0, wholeDays(now - pull.createdAt));
   return `#${pull.number} ${pull.title} (@${pull.author}, ${plural(days, 'day')})`;
+}
+
+/** "Merged: #76 Faster search (@bob)": a merged pull request as the agenda names it. */
+export function agendaMergedItem(pull: MergedPull): string {
+  return `Merged: #${pull.number} ${pull.title} (@${pull.author})`;
+}
+
+/** What these repositories bring to the call: merged, waiting for review, issues to discuss. */
+export function agendaGitHub(
+  team: { pulls: readonly TeamPull[]; merged: readonly MergedPull[]; issues: readonly TeamIssue[] },
+  repos: readonly string[],
+  now: number,
+): AgendaGitHub {
+  return {
+    merged: pullsOfRepos(team.merged, repos)
+      .sort((a, b) => a.mergedAt - b.mergedAt)
+      .map(agendaMergedItem),
+    waiting: waitingForReview(pullsOfRepos(team.pulls, repos)).map(
+      (pull) => `Waiting for review: ${agendaPullItem(pull, now)}`,
+    ),
+    discuss: pullsOfRepos(team.issues, repos).map(
+      (issue) => `#${issue.number} ${issue.title}: ${issue.why.toLowerCase()}`,
+    ),
+  };
 }
