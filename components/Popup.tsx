@@ -4,9 +4,11 @@ import type { StatusSummary } from '../utils/background/summary';
 import { LAST_SUMMARY_KEY } from '../utils/background/summary';
 import { send } from '../utils/messaging';
 import { agendaMarkdown, agendaText } from '../utils/process/agenda';
+import { HISTORY_KEY, type HistoryRecord, readHistory } from '../utils/process/history';
 import { SUMMARY_RULES } from '../utils/process/rules';
 import { outsideProjects, pullsOfRepos } from '../utils/process/team-pulls';
 import { clockTime, formatDay } from '../utils/process/time';
+import { HistoryChart } from './popup/HistoryChart';
 import { MyDaySection } from './popup/MyDaySection';
 import { NextCall } from './popup/NextCall';
 import { ProjectContext } from './popup/ProjectContext';
@@ -20,11 +22,14 @@ export function Popup() {
   const [copied, setCopied] = useState('');
   const [now, setNow] = useState(Date.now());
   const [devList, setDevList] = useState('');
+  const [history, setHistory] = useState<HistoryRecord[]>([]);
 
   const refresh = useCallback(async () => {
     setLoading(true);
     const answer = await send({ type: 'status.summary' });
     setLoading(false);
+    // The refresh recorded the counts going into the next call.
+    setHistory(readHistory((await browser.storage.local.get(HISTORY_KEY))[HISTORY_KEY]));
     if (answer.ok) {
       setSummary(answer.value);
       setError(null);
@@ -32,9 +37,10 @@ export function Popup() {
   }, []);
 
   useEffect(() => {
-    void browser.storage.local.get([LAST_SUMMARY_KEY, 'settings']).then((stored) => {
+    void browser.storage.local.get([LAST_SUMMARY_KEY, 'settings', HISTORY_KEY]).then((stored) => {
       const last = stored[LAST_SUMMARY_KEY] as StatusSummary | undefined;
       if (last) setSummary((current) => current ?? last);
+      setHistory((current) => (current.length ? current : readHistory(stored[HISTORY_KEY])));
       setDevList(
         (stored.settings as { process?: { devListAddress?: string } } | undefined)?.process
           ?.devListAddress ?? '',
@@ -194,6 +200,8 @@ export function Popup() {
       </section>
 
       {summary.myDay && <MyDaySection myDay={summary.myDay} push={summary.push} />}
+
+      <HistoryChart history={history} />
 
       <section aria-label="The weekly call">
         <NextCall at={summary.nextCallAt} now={now} />

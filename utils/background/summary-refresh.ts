@@ -10,6 +10,7 @@ import { subjectOf } from '../github/snapshot';
 import type { ResponseMap } from '../messages';
 import { previousCall } from '../process/call-schedule';
 import type { Severity } from '../process/findings';
+import { HISTORY_KEY, readHistory, recordCall } from '../process/history';
 import { countReviews } from '../process/reviews';
 import { type CardPull, cardPullFindings, cardPulls } from '../process/rules/card-pull';
 import type { Settings } from '../process/settings';
@@ -108,6 +109,7 @@ export async function refreshSummary(services: Services): Promise<ResponseMap['s
     summary = withMyDay(summary, myDay, push, previous, githubFailed);
   }
   await browser.storage.local.set({ [LAST_SUMMARY_KEY]: summary });
+  if (!summary.setup) await recordHistory(summary);
   await showBadge(summary);
   return ok(summary);
 }
@@ -153,6 +155,17 @@ async function teamPulls(
     merged,
     notRefreshed: failed.map(({ repo, error }) => ({ repo, reason: error.message })),
   };
+}
+
+/** The counts going into the next call, as its record in the process history. */
+async function recordHistory(summary: StatusSummary): Promise<void> {
+  const stored = (await browser.storage.local.get(HISTORY_KEY))[HISTORY_KEY];
+  const history = recordCall(readHistory(stored), {
+    callAt: summary.nextCallAt,
+    counts: summary.counts,
+    problems: summary.problems,
+  });
+  await browser.storage.local.set({ [HISTORY_KEY]: history });
 }
 
 /** Who the Trello token is: asked once per browser session (members routes have a tight limit). */
