@@ -22,7 +22,8 @@ describe('the process history', () => {
 
   it('keeps at most a year of calls, the newest', () => {
     let history = [] as ReturnType<typeof recordCall>;
-    for (let week = 0; week < HISTORY_MAX + 5; week++) history = recordCall(history, record(week, week));
+    for (let week = 0; week < HISTORY_MAX + 5; week++)
+      history = recordCall(history, record(week, week));
     expect(history).toHaveLength(HISTORY_MAX);
     expect(history[0]?.callAt).toBe(CALL + 5 * WEEK);
     expect(history.at(-1)?.problems).toBe(HISTORY_MAX + 4);
