@@ -172,7 +172,6 @@ export function Popup() {
                 issues={pullsOfRepos(team.issues ?? [], project.repos ?? [])}
                 now={now}
                 canCreateCard={() => true}
-                onChanged={() => void refresh()}
               />
             </li>
           ))}
@@ -185,7 +184,6 @@ export function Popup() {
                 issues={otherIssues}
                 now={now}
                 canCreateCard={() => false}
-                onChanged={() => void refresh()}
               />
             </li>
           )}

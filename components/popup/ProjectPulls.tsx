@@ -20,7 +20,6 @@ export function ProjectPulls({
   issues = [],
   now,
   canCreateCard,
-  onChanged,
   marker,
 }: {
   pulls: readonly TeamPull[];
@@ -28,8 +27,6 @@ export function ProjectPulls({
   now: number;
   /** Whether "Create card" can write for this pull request (its repository has a board). */
   canCreateCard: (pull: TeamPull) => boolean;
-  /** After a write: read the summary again. */
-  onChanged: () => void;
   /** The project's board short link, or "other" for repositories with no board. */
   marker: string;
 }) {
@@ -60,7 +57,7 @@ export function ProjectPulls({
               <li key={pull.url}>
                 <PullLink pull={pull} /> by @{pull.author}{' '}
                 {canCreateCard(pull) ? (
-                  <CreateCard pull={pull} onChanged={onChanged} />
+                  <CreateCard pull={pull} />
                 ) : (
                   <span>(map its repository to a board in the options to create a card)</span>
                 )}
@@ -108,8 +105,11 @@ function PullLink({ pull }: { pull: TeamPull }) {
   );
 }
 
-/** The PR page's "Create card", from the popup: the same background job. */
-function CreateCard({ pull, onChanged }: { pull: TeamPull; onChanged: () => void }) {
+/**
+ * The PR page's "Create card", from the popup: the same background job. The row stays, with the
+ * new card's link, until the next refresh counts it.
+ */
+function CreateCard({ pull }: { pull: TeamPull }) {
   const [state, setState] = useState<
     | { kind: 'idle' }
     | { kind: 'running' }
@@ -135,7 +135,6 @@ function CreateCard({ pull, onChanged }: { pull: TeamPull; onChanged: () => void
     });
     if (!answer.ok) return setState({ kind: 'failed', message: answer.error.message });
     setState({ kind: 'done', card: answer.value.shortLink });
-    onChanged();
   };
   return (
     <>
