@@ -21,7 +21,16 @@ import {
   watchedRepos,
   withoutCard,
 } from '../../utils/process/team-pulls';
-import { addPull, addRepo, DEMO, demoStorage, findRepo, type GhRepo, iso } from '../fake/state.ts';
+import {
+  addOpenPulls,
+  addPull,
+  addRepo,
+  DEMO,
+  demoStorage,
+  findRepo,
+  type GhRepo,
+  iso,
+} from '../fake/state.ts';
 import { type FakeApis, fakeApis } from '../fixtures/fake-apis.ts';
 import { NOW, pull, review } from '../fixtures/github';
 
@@ -265,4 +274,51 @@ describe('the summary over every open pull request (through status.summary)', ()
     expect(lernantaSection(second)?.problems.join('\n')).not.toContain('#77');
     expect(second.counts['pr.reviews']).toBe(2);
   });
+
+  it('within the budget for 10 repositories of 30 open pull requests: cold, then warm', async () => {
+    const repos = Array.from({ length: 10 }, (_, i) =>
+      addRepo(apis.state, { owner: 'team', name: `r${i}` }),
+    );
+    for (const repo of repos) addOpenPulls(apis.state, repo, 30);
+    const storage = demoStorage() as { settings: { github: Record<string, unknown> } };
+    storage.settings.github = { repos: repos.map((r) => `team/${r.name}`), boardForRepo: {} };
+    await fakeBrowser.storage.local.set(storage);
+    const kinds = () => {
+      const tally: Record<string, number> = {};
+      // (A demo card links p2pu/lernanta#41, no longer watched here: read on its own, not counted.)
+      for (const r of githubRequests().filter((r) => !r.includes('/repos/p2pu/lernanta/'))) {
+        const kind = r.endsWith('/pulls')
+          ? 'pull lists'
+          : r.endsWith('/issues')
+            ? 'issue lists'
+            : r.endsWith('/reviews')
+              ? 'reviews'
+              : r.endsWith('/comments')
+                ? 'comments'
+                : 'user and forks';
+        tally[kind] = (tally[kind] ?? 0) + 1;
+      }
+      return tally;
+    };
+    let used = apis.state.github.rate.authenticatedUsed;
+    const cold = await summarise();
+    expect(cold.team?.pulls).toHaveLength(300);
+    // One list of each kind per repository, reviews once per PR; no PR has a comment to read.
+    expect(kinds()).toEqual({
+      'pull lists': 10,
+      'issue lists': 10,
+      reviews: 300,
+      'user and forks': 11,
+    });
+    expect(apis.state.github.rate.authenticatedUsed - used).toBe(331 + 2);
+
+    apis.state.now += 15 * 60 * 1000;
+    apis.requests.length = 0;
+    used = apis.state.github.rate.authenticatedUsed;
+    const warm = await summarise();
+    // Conditional lists answered 304, the user too; no fork is asked again for a while.
+    expect(kinds()).toEqual({ 'pull lists': 10, 'issue lists': 10, 'user and forks': 1 });
+    expect(apis.state.github.rate.authenticatedUsed - used).toBe(0);
+    expect(warm.counts).toEqual(cold.counts);
+  }, 60_000);
 });

@@ -132,15 +132,22 @@ async function teamPulls(
     for (const { card, pull } of cardPulls(board.value, Number.POSITIVE_INFINITY))
       cards.set(subjectOf(pull).toLowerCase(), card);
   }
+  // The issues list first: it also says how many comments each pull request has.
+  const { issues, pullComments } = await readTeamIssues(
+    client,
+    settings,
+    now,
+    previous?.team?.issues,
+  );
   const { pulls, failed } = await readTeamPulls({
     client,
     settings,
     boardCard: (subject) => cards.get(subject),
     boardsRead: boards.every((b) => b.ok),
+    commentCount: (subject) => pullComments.get(subject),
     now,
     previous: previous?.team?.pulls,
   });
-  const issues = await readTeamIssues(client, settings, now, previous?.team?.issues);
   const merged = await mergedSince(client, {
     before: previous?.team?.pulls ?? [],
     open: pulls,

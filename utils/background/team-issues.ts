@@ -13,14 +13,19 @@ import { watchedRepos } from '../process/team-pulls';
 import { ok } from '../result';
 import { whileUnchanged } from './team-pulls';
 
-/** The open issues `issue.needs-card` flags; a repository that cannot be read keeps `previous`. */
+/**
+ * The open issues `issue.needs-card` flags (a repository that cannot be read keeps `previous`),
+ * and how many comments each open pull request has (`owner/repo#n` in lower case), as the same
+ * list says.
+ */
 export async function readTeamIssues(
   client: GitHubClient,
   settings: Settings,
   now: () => number,
   previous: readonly TeamIssue[] = [],
-): Promise<TeamIssue[]> {
+): Promise<{ issues: TeamIssue[]; pullComments: Map<string, number> }> {
   const issues: TeamIssue[] = [];
+  const pullComments = new Map<string, number>();
   for (const fullName of watchedRepos(settings)) {
     const [owner = '', repo = ''] = fullName.split('/');
     const sameRepo = (i: TeamIssue) =>
@@ -34,6 +39,11 @@ export async function readTeamIssues(
     for (const item of list.value.data as ApiIssue[]) {
       if (typeof item.number !== 'number') continue;
       const ref = { owner, repo, number: item.number };
+      if (item.pull_request) {
+        if (typeof item.comments === 'number')
+          pullComments.set(subjectOf(ref).toLowerCase(), item.comments);
+        continue;
+      }
       // No comments: nothing to read.
       const comments = item.comments
         ? await whileUnchanged(`comments:${subjectOf(ref)}`, item.updated_at ?? '', () =>
@@ -54,5 +64,5 @@ export async function readTeamIssues(
       if (flagged) issues.push(flagged);
     }
   }
-  return issues;
+  return { issues, pullComments };
 }

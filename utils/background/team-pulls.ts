@@ -29,6 +29,8 @@ export interface TeamPullsInputs {
   boardCard: (subject: string) => string | undefined;
   /** Whether every watched board was read (else a missing card is unknown, not absent). */
   boardsRead: boolean;
+  /** How many comments a PR has (`owner/repo#n`, lower case), when the issues list said. */
+  commentCount?: (subject: string) => number | undefined;
   now: () => number;
   /** The last summary's pull requests: kept for a repository (or PR) that cannot be read now. */
   previous?: readonly TeamPull[];
@@ -39,6 +41,7 @@ export async function readTeamPulls({
   settings,
   boardCard,
   boardsRead,
+  commentCount = () => undefined,
   now,
   previous = [],
 }: TeamPullsInputs): Promise<TeamPullsRead> {
@@ -75,7 +78,14 @@ export async function readTeamPulls({
       const linkedOnBoard = boardCard(subject.toLowerCase());
       const details = limited
         ? undefined
-        : await pullDetails(client, ref, item.updated_at ?? '', !linkedOnBoard && !base.body, now);
+        : await pullDetails(
+            client,
+            ref,
+            item.updated_at ?? '',
+            // Its comments can name a card only when nothing else did and it has some.
+            !linkedOnBoard && !base.body && commentCount(subject.toLowerCase()) !== 0,
+            now,
+          );
       if (!details?.ok) {
         if (details?.error.code === 'rate-limited') limited = details.error;
         pulls.push(...lastKnown(owner, repo, item.number));

@@ -203,21 +203,26 @@ export function slimPulls(data: unknown): unknown {
   }));
 }
 
-/** The fields of an open-issues list the summary reads; pull requests (listed too) left out. */
+/**
+ * The fields of an open-issues list the summary reads. GitHub lists pull requests there too: of
+ * those only the number and the comment count are kept (a PR with no comment needs no comment read).
+ */
 export function slimIssues(data: unknown): unknown {
   if (!isArray(data)) return data;
-  return (data as ApiIssue[])
-    .filter((issue) => !issue.pull_request)
-    .map((issue) => ({
-      number: issue.number,
-      title: issue.title,
-      html_url: issue.html_url,
-      state: issue.state,
-      user: issue.user && { login: issue.user.login },
-      body: issue.body,
-      labels: labelNames(issue.labels),
-      comments: issue.comments,
-      created_at: issue.created_at,
-      updated_at: issue.updated_at,
-    }));
+  return (data as ApiIssue[]).map((issue) =>
+    issue.pull_request
+      ? { number: issue.number, pull_request: true, comments: issue.comments }
+      : {
+          number: issue.number,
+          title: issue.title,
+          html_url: issue.html_url,
+          state: issue.state,
+          user: issue.user && { login: issue.user.login },
+          body: issue.body,
+          labels: labelNames(issue.labels),
+          comments: issue.comments,
+          created_at: issue.created_at,
+          updated_at: issue.updated_at,
+        },
+  );
 }
