@@ -17,7 +17,7 @@ import {
   seedStorage,
 } from '../e2e/browser.ts';
 import { type FakeSites, startFakeSites } from './server.ts';
-import { createDemoState, DEMO, demoStorage } from './state.ts';
+import { createDemoState, DEMO, demoHistory, demoStorage } from './state.ts';
 
 export interface DemoPage {
   /** File name of the screenshot, without `.png`. */
@@ -35,6 +35,8 @@ export interface DemoPage {
   /** Click this element, then wait for `opens` before the screenshot (a dialog). */
   click?: { selector: string; opens: string };
   viewport?: { width: number; height: number };
+  /** Screenshot only this element (a part of an extension page). */
+  clip?: string;
 }
 
 export const DEMO_PAGES: DemoPage[] = [
@@ -116,8 +118,22 @@ export const DEMO_PAGES: DemoPage[] = [
     url: 'popup.html',
     anchor: 'main',
     hints: [],
-    expect: ['[data-process-agenda]', '[data-process-count="card.stuck"]'],
-    viewport: { width: 400, height: 1000 },
+    expect: [
+      '[data-process-agenda]',
+      '[data-process-count="card.stuck"]',
+      '[data-waiting-review]',
+      '[data-process-history] svg',
+    ],
+    viewport: { width: 400, height: 1600 },
+  },
+  {
+    name: 'process-health',
+    url: 'popup.html',
+    anchor: 'main',
+    hints: [],
+    expect: ['[data-process-history] svg rect'],
+    clip: '[data-process-history]',
+    viewport: { width: 400, height: 1600 },
   },
   {
     name: 'options',
@@ -223,7 +239,10 @@ async function screenshotPage(
     problems.push(`${spec.name}: ${(err as Error).message.split('\n')[0]}`);
   } finally {
     const file = resolve(dir, `${spec.name}.png`);
-    await page.screenshot({ path: file }).then(
+    await (spec.clip
+      ? page.locator(spec.clip).screenshot({ path: file })
+      : page.screenshot({ path: file })
+    ).then(
       () => console.log(file),
       (err: Error) =>
         problems.push(`${spec.name}: screenshot failed: ${err.message.split('\n')[0]}`),
@@ -245,7 +264,7 @@ async function runScreenshots(dir: string, extensionPath?: string): Promise<numb
     throw err;
   });
   try {
-    await seedStorage(browser.serviceWorker, demoStorage());
+    await seedStorage(browser.serviceWorker, { ...demoStorage(), ...demoHistory(Date.now()) });
     const problems: string[] = [];
     for (const spec of DEMO_PAGES) problems.push(...(await screenshotPage(browser, spec, dir)));
     if (problems.length) {
@@ -297,7 +316,8 @@ async function runInteractive(live: boolean, extensionPath?: string): Promise<vo
   const urls = live
     ? ['https://trello.com/', 'https://github.com/']
     : [...new Set(DEMO_PAGES.map((p) => pageUrl(browser, p)))];
-  if (!live) await seedStorage(browser.serviceWorker, demoStorage());
+  if (!live)
+    await seedStorage(browser.serviceWorker, { ...demoStorage(), ...demoHistory(Date.now()) });
   console.log(
     live
       ? 'Process Lens on the real sites (configure it in its options page):'
