@@ -125,7 +125,12 @@ async function teamPulls(
   now: () => number,
   previous: StatusSummary | undefined,
 ): Promise<TeamSummary> {
-  const boards = await Promise.all(watchedBoards(settings).map((b) => read(b, false)));
+  // In the summary's order, one at a time (the pipeline, then each board): a rate limit met on one
+  // board leaves the same boards unread as the summary alone would.
+  const { pipelineBoard } = settings.trello;
+  if (pipelineBoard) await read(pipelineBoard, true);
+  const boards: Result<BoardSnapshot>[] = [];
+  for (const board of watchedBoards(settings)) boards.push(await read(board, false));
   const cards = new Map<string, string>();
   for (const board of boards) {
     if (!board.ok) continue;
