@@ -4,12 +4,16 @@ import type { StatusSummary } from '../utils/background/summary';
 import { LAST_SUMMARY_KEY } from '../utils/background/summary';
 import { send } from '../utils/messaging';
 import { agendaMarkdown, agendaText } from '../utils/process/agenda';
+import { HISTORY_KEY, type HistoryRecord, readHistory } from '../utils/process/history';
 import { SUMMARY_RULES } from '../utils/process/rules';
+import { outsideProjects, pullsOfRepos } from '../utils/process/team-pulls';
 import { clockTime, formatDay } from '../utils/process/time';
 import { SeverityIcon } from './HintBadge';
+import { HistoryChart } from './popup/HistoryChart';
 import { MyDaySection } from './popup/MyDaySection';
 import { NextCall } from './popup/NextCall';
 import { ProjectContext } from './popup/ProjectContext';
+import { ProjectPulls } from './popup/ProjectPulls';
 
 /** The toolbar popup: how the team is doing against the process, and the week's call. */
 export function Popup() {
@@ -19,11 +23,14 @@ export function Popup() {
   const [copied, setCopied] = useState('');
   const [now, setNow] = useState(Date.now());
   const [devList, setDevList] = useState('');
+  const [history, setHistory] = useState<HistoryRecord[]>([]);
 
   const refresh = useCallback(async () => {
     setLoading(true);
     const answer = await send({ type: 'status.summary' });
     setLoading(false);
+    // The refresh recorded the counts going into the next call.
+    setHistory(readHistory((await browser.storage.local.get(HISTORY_KEY))[HISTORY_KEY]));
     if (answer.ok) {
       setSummary(answer.value);
       setError(null);
@@ -31,9 +38,10 @@ export function Popup() {
   }, []);
 
   useEffect(() => {
-    void browser.storage.local.get([LAST_SUMMARY_KEY, 'settings']).then((stored) => {
+    void browser.storage.local.get([LAST_SUMMARY_KEY, 'settings', HISTORY_KEY]).then((stored) => {
       const last = stored[LAST_SUMMARY_KEY] as StatusSummary | undefined;
       if (last) setSummary((current) => current ?? last);
+      setHistory((current) => (current.length ? current : readHistory(stored[HISTORY_KEY])));
       setDevList(
         (stored.settings as { process?: { devListAddress?: string } } | undefined)?.process
           ?.devListAddress ?? '',
@@ -77,6 +85,10 @@ export function Popup() {
   }
 
   const heading = `Tech call, ${formatDay(summary.nextCallAt)}`;
+  // A summary stored by an older version has no team part.
+  const team = summary.team ?? { pulls: [], issues: [], notRefreshed: [] };
+  const otherPulls = outsideProjects(team.pulls, summary.projects);
+  const otherIssues = outsideProjects(team.issues ?? [], summary.projects);
   const markdown = summary.agenda ? agendaMarkdown(summary.agenda, heading) : '';
   const copy = async (label: string, text: string) => {
     await navigator.clipboard.writeText(text);
@@ -156,12 +168,40 @@ export function Popup() {
                   ))}
                 </ul>
               )}
+              <ProjectPulls
+                marker={project.board}
+                pulls={pullsOfRepos(team.pulls, project.repos ?? [])}
+                issues={pullsOfRepos(team.issues ?? [], project.repos ?? [])}
+                now={now}
+                canCreateCard={() => true}
+              />
             </li>
           ))}
+          {(otherPulls.length > 0 || otherIssues.length > 0) && (
+            <li>
+              Other watched repositories
+              <ProjectPulls
+                marker="other"
+                pulls={otherPulls}
+                issues={otherIssues}
+                now={now}
+                canCreateCard={() => false}
+              />
+            </li>
+          )}
         </ul>
+        {team.notRefreshed.length > 0 && (
+          <p className="failed" data-team-not-refreshed="">
+            Not refreshed:{' '}
+            {team.notRefreshed.map(({ repo, reason }) => `${repo} (${reason})`).join('; ')}. Its
+            pull requests are the last known.
+          </p>
+        )}
       </section>
 
       {summary.myDay && <MyDaySection myDay={summary.myDay} push={summary.push} />}
+
+      <HistoryChart history={history} />
 
       <section aria-label="The weekly call">
         <NextCall at={summary.nextCallAt} now={now} />

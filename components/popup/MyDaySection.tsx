@@ -35,7 +35,7 @@ export function MyDaySection({
         items={myDay.pulls.map(({ title, link, status }) => ({
           link,
           text: title,
-          after: `(${status.approvals.length} of ${status.required} approvals)`,
+          after: `(${status.draft ? 'draft, ' : ''}${status.approvals.length} of ${status.required} approvals)`,
         }))}
       />
       <LinkList

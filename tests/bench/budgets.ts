@@ -75,5 +75,10 @@ export const BUDGETS = {
     'Trello board, warm': 0,
     'GitHub pull request, cold': 5,
     'GitHub pull request, warm': 0,
+    // The popup's refresh over 10 repositories × 30 open PRs (rate-limited GitHub requests only):
+    // 10 PR lists, 10 issue lists, 300 reviews, the user and 10 fork look-ups (measured 331);
+    // then only 304s.
+    'Summary refresh, cold': 331,
+    'Summary refresh, warm': 0,
   } as Record<string, number>,
 };

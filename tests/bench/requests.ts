@@ -1,14 +1,14 @@
 // Part 4: requests per page view, counted in the fake's request log (see index.ts).
 
 import type { BrowserContext } from 'playwright-core';
-import { seedStorage } from '../e2e/browser.ts';
+import { launchBrowser, seedStorage } from '../e2e/browser.ts';
 import {
   FAKE_HOSTS,
   type FakeSites,
   type RequestLogEntry,
   startFakeSites,
 } from '../fake/server.ts';
-import { createDemoState, DEMO } from '../fake/state.ts';
+import { addOpenPulls, addRepo, createDemoState, DEMO } from '../fake/state.ts';
 import { BUDGETS } from './budgets.ts';
 import { measureLoad, withBothBrowsers } from './page.ts';
 import { check, type Section } from './report.ts';
@@ -134,7 +134,132 @@ export async function benchRequests(log: (line: string) => void): Promise<Sectio
       );
     }
   });
-  return requestsSection(counted);
+  const refresh = await refreshRequests(log);
+  const section = requestsSection(counted);
+  return {
+    ...section,
+    body: [section.body, '', refresh.body].join('\n'),
+    checks: [...section.checks, ...refresh.checks],
+  };
+}
+
+const REFRESH_REPOS = 10;
+const REFRESH_PULLS = 30;
+
+/**
+ * The summary's refresh over every open pull request of 10 watched repositories of 30 open PRs
+ * each (issue 12): cold (empty storage), then warm (the same refresh once the one-minute cache
+ * window is over, as the 15-minute alarm finds it). Counted in the fake's log of api.github.com,
+ * by kind, with the conditional requests GitHub answered 304 (free).
+ */
+async function refreshRequests(log: (line: string) => void) {
+  const state = createDemoState();
+  const repos = Array.from({ length: REFRESH_REPOS }, (_, i) =>
+    addRepo(state, { owner: 'team', name: `repo${i}` }),
+  );
+  for (const repo of repos) addOpenPulls(state, repo, REFRESH_PULLS);
+  const fake = await startFakeSites({ state });
+  const browser = await launchBrowser({ fake });
+  try {
+    await seedStorage(browser.serviceWorker, {
+      ...TEAM_SETTINGS,
+      settings: {
+        ...TEAM_SETTINGS.settings,
+        github: { repos: repos.map((r) => `team/${r.name}`), boardForRepo: {} },
+      },
+    });
+    const popup = await browser.context.newPage();
+    fake.requests.clear();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await fakeQuiet(fake, 1_500, 120_000);
+    const cold = [...fake.requests];
+    // Age every GitHub answer past the one-minute window: the next refresh asks conditionally.
+    await browser.serviceWorker.evaluate(async () => {
+      const { chrome } = globalThis as unknown as {
+        chrome: {
+          storage: {
+            session: {
+              get(): Promise<Record<string, { fetchedAt?: number }>>;
+              set(items: object): Promise<void>;
+            };
+          };
+        };
+      };
+      const all = await chrome.storage.session.get();
+      const aged = Object.fromEntries(
+        Object.entries(all)
+          .filter(([key]) => key.startsWith('gh:'))
+          .map(([key, value]) => [
+            key,
+            { ...value, fetchedAt: (value.fetchedAt ?? 0) - 15 * 60_000 },
+          ]),
+      );
+      await chrome.storage.session.set(aged);
+    });
+    fake.requests.clear();
+    await popup.reload();
+    await fakeQuiet(fake, 1_500, 120_000);
+    const warm = [...fake.requests];
+    await popup.close();
+    const github = (entries: RequestLogEntry[]) =>
+      entries.filter((r) => r.host === 'api.github.com' && r.path.startsWith('/'));
+    const kind = (r: RequestLogEntry) =>
+      /\/pulls$/.test(r.path)
+        ? 'open pull requests (list)'
+        : /\/issues$/.test(r.path)
+          ? 'open issues (list)'
+          : /\/reviews$/.test(r.path)
+            ? 'reviews'
+            : /\/comments$/.test(r.path)
+              ? 'comments'
+              : 'user, forks, other';
+    const row = (label: string, entries: RequestLogEntry[]) => {
+      const all = github(entries);
+      const free = all.filter((r) => r.status === 304).length;
+      const kinds = new Map<string, number>();
+      for (const r of all) kinds.set(kind(r), (kinds.get(kind(r)) ?? 0) + 1);
+      return {
+        label,
+        limited: all.length - free,
+        cells: [
+          label,
+          String(all.length),
+          String(free),
+          `**${all.length - free}**`,
+          [...kinds].map(([k, n]) => `${k} ${n}`).join(', '),
+        ],
+      };
+    };
+    const rows = [row('cold', cold), row('warm', warm)];
+    log(
+      `  requests: summary refresh: cold ${rows[0]?.limited}, warm ${rows[1]?.limited} rate-limited`,
+    );
+    return {
+      body: [
+        `Summary refresh, ${REFRESH_REPOS} watched repositories × ${REFRESH_PULLS} open pull requests (no card`,
+        'links them; the demo boards; no PR has a comment). Requests to api.github.com; a 304 answers a',
+        'conditional request and costs no rate limit. Cold: empty storage. Warm: the next refresh once the',
+        'one-minute window has passed (nothing changed). Reviews are read once per pull request and',
+        'reused while its `updated_at` is unchanged.',
+        '',
+        table(
+          ['refresh', 'GitHub requests', '304 (free)', 'rate-limited', 'by kind'],
+          rows.map((r) => r.cells),
+        ),
+      ].join('\n'),
+      checks: rows.map((r) =>
+        check(
+          `Summary refresh (10 × 30 PRs), ${r.label}: rate-limited GitHub requests`,
+          r.limited,
+          BUDGETS.requests[`Summary refresh, ${r.label}`] ?? 0,
+          String,
+        ),
+      ),
+    };
+  } finally {
+    await browser.close();
+    await fake.close();
+  }
 }
 
 function requestsSection(counted: Counted[]): Section {

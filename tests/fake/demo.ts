@@ -18,7 +18,7 @@ import {
   seedStorage,
 } from '../e2e/browser.ts';
 import { type FakeSites, startFakeSites } from './server.ts';
-import { createDemoState, DEMO, demoStorage, type FakeState } from './state.ts';
+import { createDemoState, DEMO, demoHistory, demoStorage, type FakeState } from './state.ts';
 import { GITHUB_DARK, TRELLO_DARK } from './themes.ts';
 
 export interface DemoPage {
@@ -37,6 +37,8 @@ export interface DemoPage {
   /** Click this element, then wait for `opens` before the screenshot (a dialog). */
   click?: { selector: string; opens: string };
   viewport?: { width: number; height: number };
+  /** Screenshot only this element (a part of an extension page). */
+  clip?: string;
 }
 
 /**
@@ -136,8 +138,22 @@ export const DEMO_PAGES: DemoPage[] = [
     url: 'popup.html',
     anchor: 'main',
     hints: [],
-    expect: ['[data-process-agenda]', '[data-process-count="card.stuck"]'],
-    viewport: { width: 400, height: 1000 },
+    expect: [
+      '[data-process-agenda]',
+      '[data-process-count="card.stuck"]',
+      '[data-waiting-review]',
+      '[data-process-history] svg',
+    ],
+    viewport: { width: 400, height: 1600 },
+  },
+  {
+    name: 'process-health',
+    url: 'popup.html',
+    anchor: 'main',
+    hints: [],
+    expect: ['[data-process-history] svg rect'],
+    clip: '[data-process-history]',
+    viewport: { width: 400, height: 1600 },
   },
   {
     name: 'options',
@@ -257,7 +273,10 @@ async function screenshotPage(
     problems.push(`${spec.name}: ${(err as Error).message.split('\n')[0]}`);
   } finally {
     const file = resolve(dir, `${spec.name}${suffix}.png`);
-    await page.screenshot({ path: file }).then(
+    await (spec.clip
+      ? page.locator(spec.clip).screenshot({ path: file })
+      : page.screenshot({ path: file })
+    ).then(
       () => console.log(file),
       (err: Error) =>
         problems.push(`${spec.name}: screenshot failed: ${err.message.split('\n')[0]}`),
@@ -280,7 +299,7 @@ async function runScreenshots(dir: string, dark: boolean, extensionPath?: string
     throw err;
   });
   try {
-    await seedStorage(browser.serviceWorker, demoWorkspace());
+    await seedStorage(browser.serviceWorker, { ...demoWorkspace(), ...demoHistory(Date.now()) });
     const problems: string[] = [];
     const suffix = dark ? '-dark' : '';
     for (const spec of DEMO_PAGES)
@@ -335,7 +354,8 @@ async function runInteractive(live: boolean, dark: boolean, extensionPath?: stri
   const urls = live
     ? ['https://trello.com/', 'https://github.com/']
     : [...new Set(DEMO_PAGES.map((p) => pageUrl(browser, p)))];
-  if (!live) await seedStorage(browser.serviceWorker, demoWorkspace());
+  if (!live)
+    await seedStorage(browser.serviceWorker, { ...demoWorkspace(), ...demoHistory(Date.now()) });
   console.log(
     live
       ? 'Process Lens on the real sites (configure it in its options page):'

@@ -2,7 +2,8 @@
 // Plain JSON-able objects: tests read and mutate them directly between steps.
 // Everything is deterministic: ids come from a counter kept in the state, never Math.random.
 
-import { PROCESS_LISTS } from '../../utils/process/settings.ts';
+import { previousCall } from '../../utils/process/call-schedule.ts';
+import { defaultSettings, PROCESS_LISTS } from '../../utils/process/settings.ts';
 import { GITHUB_LIGHT, type GitHubTheme, TRELLO_LIGHT, type TrelloTheme } from './themes.ts';
 
 // ---------------------------------------------------------------- Trello types
@@ -894,6 +895,29 @@ export function demoStorage(): Record<string, unknown> {
       process: { devListAddress: 'dev@lists.p2pu.org' },
     },
     secrets: { trelloToken: DEMO.trelloToken, githubToken: DEMO.githubToken },
+  };
+}
+
+/**
+ * A sample process history for the demo (not the tests): the counts going into the last 8 weekly
+ * calls, so the popup's chart has weeks to show. Sample data, stored as the extension stores it.
+ */
+export function demoHistory(now: number): Record<string, unknown> {
+  const problems = [11, 12, 9, 10, 8, 8, 6, 7];
+  // The last 8 calls, each found as the call before the one after it (on the call's clock).
+  const calls = [previousCall(now, defaultSettings().process.techCall)];
+  while (calls.length < problems.length)
+    calls.unshift(previousCall((calls[0] as number) - 1, defaultSettings().process.techCall));
+  return {
+    processHistory: problems.map((n, i) => ({
+      callAt: calls[i] as number,
+      counts: {
+        'pr.reviews': Math.ceil(n / 3),
+        'card.stuck': Math.floor(n / 3),
+        'pr.no-card': n - Math.ceil(n / 3) - Math.floor(n / 3),
+      },
+      problems: n,
+    })),
   };
 }
 

@@ -53,6 +53,9 @@ describe('the rule registry', () => {
       { rule: 'pipeline.stale', name: 'Not updated' },
       { rule: 'pipeline.review-due', name: 'Pipeline review due' },
       { rule: 'pr.reviews', name: 'PRs waiting for review' },
+      { rule: 'pr.not-from-fork', name: 'PRs not from a fork' },
+      { rule: 'pr.default-branch', name: 'PRs from a default branch' },
+      { rule: 'pr.no-card', name: 'PRs with no card' },
       { rule: 'push.overdue', name: 'Push overdue' },
     ]);
     // A rule shown in the popup is counted there, under a label.

@@ -1,29 +1,29 @@
-/** Gathers "my day" for the popup: Trello for my cards, GitHub for my PRs, reviews and forks. */
+/**
+ * Gathers "my day" for the popup: Trello for my cards; my pull requests and the reviews asked of
+ * me from the team's pull requests (the summary's own reads); GitHub for my forks.
+ */
+import { browser } from 'wxt/browser';
 import type { GitHubClient } from '../github/client';
-import { readOpenPulls, readPullStatus } from '../github/data';
 import { cachedGet } from '../github/etag-cache';
 import { type ApiRepoPush, forkPush } from '../github/mapping';
 import type { Finding } from '../process/findings';
 import { type MyDay, myCardsInProgress } from '../process/my-day';
-import { countReviews } from '../process/reviews';
 import { pushOverdueFinding } from '../process/rules/push-overdue';
 import type { Settings } from '../process/settings';
+import type { TeamPull } from '../process/team-pulls';
 import type { Result } from '../result';
 import type { BoardSnapshot, TrelloMember } from '../trello/snapshot';
 
-interface ApiPullItem {
-  number?: number;
-  title?: string;
-  html_url?: string;
-  user?: { login?: string } | null;
-  requested_reviewers?: { login?: string }[];
-}
+/** How long "you have no fork of this repository" is believed before asking again. */
+const NO_FORK_RECHECK_MS = 6 * 60 * 60 * 1000;
 
 export interface MyDayInputs {
   settings: Settings;
   boards: readonly BoardSnapshot[];
   trelloMe: Result<TrelloMember>;
   github?: GitHubClient;
+  /** The watched repositories' open pull requests, read once for the summary. */
+  teamPulls?: readonly TeamPull[];
   now: number;
 }
 
@@ -32,6 +32,7 @@ export async function gatherMyDay({
   boards,
   trelloMe,
   github,
+  teamPulls = [],
   now,
 }: MyDayInputs): Promise<{ myDay: MyDay; push?: Finding }> {
   const myDay: MyDay = {
@@ -46,52 +47,40 @@ export async function gatherMyDay({
         githubNote: 'Add a GitHub token in the options to see your pull requests and pushes.',
       },
     };
-  const me = await cachedGet<{ login?: string }>(github, 'GET /user', {}, () => now);
-  if (!me.ok || !me.value.data.login) {
+  const user = await cachedGet<{ login?: string }>(github, 'GET /user', {}, () => now);
+  if (!user.ok || !user.value.data.login) {
     return {
-      myDay: { ...myDay, githubNote: me.ok ? 'GitHub did not say who you are.' : me.error.message },
+      myDay: {
+        ...myDay,
+        githubNote: user.ok ? 'GitHub did not say who you are.' : user.error.message,
+      },
     };
   }
-  const login = me.value.data.login;
+  const login = user.value.data.login;
   let lastPushAt: number | undefined;
   let forks = 0;
+  const me = login.toLowerCase();
+  for (const pull of teamPulls) {
+    if (pull.author.toLowerCase() === me)
+      myDay.pulls.push({ title: pull.title, link: pull.url, status: pull.status });
+    if (pull.requestedReviewers.some((r) => r.toLowerCase() === me))
+      myDay.reviews.push({ title: pull.title, link: pull.url, author: pull.author });
+  }
   for (const fullName of settings.github.repos) {
-    const [owner = '', repo = ''] = fullName.split('/');
-    const pulls = await readOpenPulls(github, { owner, repo }, () => now);
-    if (pulls.ok && Array.isArray(pulls.value.data)) {
-      for (const pull of pulls.value.data as ApiPullItem[]) {
-        if (!pull.number || !pull.html_url) continue;
-        if (pull.user?.login?.toLowerCase() === login.toLowerCase()) {
-          const status = await readPullStatus(
-            github,
-            { owner, repo, number: pull.number },
-            settings.process.requiredApprovals,
-            countReviews,
-            () => now,
-          );
-          if (status.ok)
-            myDay.pulls.push({
-              title: pull.title ?? '',
-              link: pull.html_url,
-              status: status.value,
-            });
-        }
-        if (pull.requested_reviewers?.some((r) => r.login?.toLowerCase() === login.toLowerCase())) {
-          myDay.reviews.push({
-            title: pull.title ?? '',
-            link: pull.html_url,
-            author: pull.user?.login ?? '',
-          });
-        }
-      }
-    }
-    // My fork of this repository, and when I last pushed to it.
+    const [, repo = ''] = fullName.split('/');
+    // My fork of this repository, and when I last pushed to it. GitHub's 404 is not conditional:
+    // "no fork" is remembered for a while, so an unchanged refresh costs no rate-limited request.
+    const noForkKey = `no-fork:${login}/${repo}`;
+    const noFork = (await browser.storage.session.get(noForkKey))[noForkKey] as number | undefined;
+    if (noFork !== undefined && now - noFork < NO_FORK_RECHECK_MS) continue;
     const fork = await cachedGet<ApiRepoPush>(
       github,
       'GET /repos/{owner}/{repo}',
       { owner: login, repo },
       () => now,
     );
+    if (!fork.ok && fork.error.code === 'not-found')
+      await browser.storage.session.set({ [noForkKey]: now });
     const push = fork.ok ? forkPush(fork.value.data) : undefined;
     if (push) {
       forks++;

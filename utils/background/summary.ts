@@ -4,7 +4,7 @@
  * what could not be read (summary-refresh.ts reads, stores and shows it).
  * Over 250 lines: the summary's shape and the pure functions that fill it read best together.
  */
-import { type Agenda, buildAgenda } from '../process/agenda';
+import { type Agenda, buildAgenda, withGitHub } from '../process/agenda';
 import { projectContext } from '../process/boards';
 import { nextCall, previousCall } from '../process/call-schedule';
 import {
@@ -19,6 +19,15 @@ import type { MyDay } from '../process/my-day';
 import { evaluateBoard } from '../process/rules';
 import { type CardPull, cardPulls } from '../process/rules/card-pull';
 import type { Settings } from '../process/settings';
+import type { TeamIssue } from '../process/team-issues';
+import {
+  agendaGitHub,
+  countPulls,
+  type MergedPull,
+  outsideProjects,
+  pullsOfRepos,
+  type TeamPull,
+} from '../process/team-pulls';
 import { clockTime } from '../process/time';
 import type { AppError, Result } from '../result';
 import type { BoardSnapshot } from '../trello/snapshot';
@@ -53,6 +62,19 @@ export interface ProjectSummary {
   pipelineCard?: { name: string; shortLink: string };
   /** The repositories whose work goes to this board (`github.boardForRepo`). */
   repos?: string[];
+  /** The part of `counts` (and `problems`) that comes from its repositories' pull requests. */
+  pullCounts?: Record<string, number>;
+}
+
+/** Every open pull request of the watched repositories (see utils/process/team-pulls.ts). */
+export interface TeamSummary {
+  pulls: TeamPull[];
+  /** Open issues that `issue.needs-card` flags: to move to a card. */
+  issues: TeamIssue[];
+  /** Pull requests merged since the last call (seen open before, then merged). */
+  merged: MergedPull[];
+  /** Repositories that could not be read now, and why: their pull requests are the last known. */
+  notRefreshed: { repo: string; reason: string }[];
 }
 
 export interface StatusSummary {
@@ -68,6 +90,7 @@ export interface StatusSummary {
   agenda?: Agenda;
   myDay?: MyDay;
   push?: Finding;
+  team?: TeamSummary;
 }
 
 /** The project boards: the watched ones and the repositories' boards, each once. */
@@ -102,6 +125,7 @@ export async function computeSummary(
   now: number,
   pullFindings: PullFindings = async () => [],
   previous?: StatusSummary,
+  team?: TeamSummary,
 ): Promise<StatusSummary> {
   const call = settings.process.techCall;
   const base = {
@@ -119,7 +143,8 @@ export async function computeSummary(
 
   /** The board's summary from the last refresh that read it, marked with why this one failed. */
   const lastKnown = (board: string, reason: string, name: string): ProjectSummary => {
-    const kept = previous?.projects.find((p) => p.board === board && !p.error);
+    const found = previous?.projects.find((p) => p.board === board && !p.error);
+    const kept = found && withoutPulls(found);
     return kept
       ? {
           ...kept,
@@ -181,12 +206,19 @@ export async function computeSummary(
     const { pipelineCard, repos } = projectContext(project.board, pipelineSnapshot, settings);
     const { pipelineCard: known, ...rest } = project;
     const card = pipelineSnapshot ? pipelineCard : known;
-    projects[i] = { ...rest, repos, ...(card ? { pipelineCard: card } : {}) };
+    const pulls = pullsOfRepos(team?.pulls ?? [], repos);
+    projects[i] = withPulls(
+      { ...rest, repos, ...(card ? { pipelineCard: card } : {}) },
+      countPulls(pulls),
+    );
   }
+  // The pull requests of watched repositories mapped to no project board count for the team.
+  const otherCounts = countPulls(outsideProjects(team?.pulls ?? [], projects));
   const counts: Record<string, number> = {};
-  for (const project of projects) {
-    for (const [rule, n] of Object.entries(project.counts)) counts[rule] = (counts[rule] ?? 0) + n;
+  for (const source of [...projects.map((p) => p.counts), otherCounts]) {
+    for (const [rule, n] of Object.entries(source)) counts[rule] = (counts[rule] ?? 0) + n;
   }
+  const otherProblems = sum(otherCounts);
   const callAt = nextCall(now, call);
   const fresh = buildAgenda(
     agendaProjects,
@@ -196,13 +228,26 @@ export async function computeSummary(
     call,
     settings,
   );
-  // The agenda keeps the last known section of a board that could not be read.
+  // The agenda keeps the last known section of a board that could not be read; a fresh one gets
+  // its repositories' pull requests and issues.
   const keptSections = previous?.agenda?.projects ?? [];
   const sections = boards.flatMap((board) => {
-    const section =
-      fresh.projects.find((s) => s.board === board) ?? keptSections.find((s) => s.board === board);
-    return section ? [section] : [];
+    const section = fresh.projects.find((s) => s.board === board);
+    if (section && team) {
+      const repos = projects.find((p) => p.board === board)?.repos ?? [];
+      return [withGitHub(section, agendaGitHub(team, repos, now))];
+    }
+    const kept = section ?? keptSections.find((s) => s.board === board);
+    return kept ? [kept] : [];
   });
+  const others = team && agendaGitHub(team, outsideRepos(team, projects), now);
+  if (others && (others.merged.length || others.waiting.length || others.discuss.length))
+    sections.push(
+      withGitHub(
+        { board: '', title: 'Other watched repositories', progress: [], plans: [], problems: [] },
+        others,
+      ),
+    );
   const pipelineReview =
     pipelineSnapshot || previous?.agenda?.callAt !== callAt
       ? fresh.pipelineReview
@@ -211,10 +256,48 @@ export async function computeSummary(
     ...base,
     projects,
     counts,
-    problems: projects.reduce((sum, p) => sum + p.problems, 0),
-    worst: projects.reduce<Severity>((worst, p) => moreSevere(p.severity, worst), 'ok'),
+    problems: projects.reduce((total, p) => total + p.problems, otherProblems),
+    worst: projects.reduce<Severity>(
+      (worst, p) => moreSevere(p.severity, worst),
+      otherProblems ? 'warn' : 'ok',
+    ),
     agenda: { ...fresh, projects: sections, ...(pipelineReview ? { pipelineReview } : {}) },
+    ...(team ? { team } : {}),
   };
+}
+
+/** The watched repositories with pull requests or issues that no project's board is mapped to. */
+function outsideRepos(team: TeamSummary, projects: readonly ProjectSummary[]): string[] {
+  const items = [...team.pulls, ...team.merged, ...team.issues];
+  return [...new Set(outsideProjects(items, projects).map((i) => `${i.owner}/${i.repo}`))];
+}
+
+const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+
+/** A project with its repositories' pull-request problems added to its counts. */
+function withPulls(project: ProjectSummary, pullCounts: Record<string, number>): ProjectSummary {
+  const added = sum(pullCounts);
+  if (added === 0) return project;
+  const counts = { ...project.counts };
+  for (const [rule, n] of Object.entries(pullCounts)) counts[rule] = (counts[rule] ?? 0) + n;
+  return {
+    ...project,
+    counts,
+    pullCounts,
+    problems: project.problems + added,
+    severity: moreSevere(project.severity, 'warn'),
+  };
+}
+
+/** A project as its board alone had it: its last known state, before this refresh's pulls. */
+function withoutPulls(project: ProjectSummary): ProjectSummary {
+  const { pullCounts = {}, ...rest } = project;
+  const counts = { ...(rest.counts ?? {}) };
+  for (const [rule, n] of Object.entries(pullCounts)) {
+    counts[rule] = (counts[rule] ?? 0) - n;
+    if (counts[rule] <= 0) delete counts[rule];
+  }
+  return { ...rest, counts, problems: rest.problems - sum(pullCounts) };
 }
 
 function projectSummary(

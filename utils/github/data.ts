@@ -2,6 +2,7 @@
  * GitHub reads for the rules, the PR lists, "my day" and the move job, in the background: each
  * resource through the ETag cache (etag-cache.ts), each answer mapped once (mapping.ts).
  */
+import { cardLinksIn, cardUrl } from '../process/links';
 import { fail, ok, type Result } from '../result';
 import type { GitHubClient } from './client';
 import { cachedGet, type Fetched } from './etag-cache';
@@ -13,13 +14,14 @@ import {
   type LinkedIssue,
   labelNames,
   pullFields,
+  slimIssues,
   slimPulls,
   toComments,
   toIssue,
   toPull,
   toReviews,
 } from './mapping';
-import type { PullRef, PullSnapshot, PullStatus, Review } from './snapshot';
+import type { Comment, PullRef, PullSnapshot, PullStatus, Review } from './snapshot';
 
 export const ISSUE_ROUTE = 'GET /repos/{owner}/{repo}/issues/{issue_number}';
 export const COMMENTS_ROUTE = 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments';
@@ -50,13 +52,18 @@ function getPull(client: GitHubClient, { owner, repo, number }: PullRef, now?: (
     now,
   );
 }
-function getReviews(client: GitHubClient, { owner, repo, number }: PullRef, now?: () => number) {
+function getReviews(
+  client: GitHubClient,
+  { owner, repo, number }: PullRef,
+  now?: () => number,
+  options?: ReadOptions,
+) {
   return cachedGet<unknown>(
     client,
     'GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews',
     { owner, repo, pull_number: number, per_page: PER_PAGE },
     now,
-    { allPages: true },
+    { allPages: true, ...options },
   );
 }
 function getComments(
@@ -95,6 +102,73 @@ export async function readPull(
     comments.value.fetchedAt,
   );
   return ok({ ...snapshot, fetchedAt });
+}
+
+/** When a pull request was merged (epoch ms), or undefined when it was closed unmerged. */
+export async function readMergedAt(
+  client: GitHubClient,
+  ref: PullRef,
+  now: () => number,
+): Promise<Result<number | undefined>> {
+  const pull = await getPull(client, ref, now);
+  if (!pull.ok) return pull;
+  const at = Date.parse(pull.value.data.merged_at ?? '');
+  return ok(Number.isNaN(at) ? undefined : at);
+}
+
+/** A pull request's reviews (to the last page); `fresh` asks GitHub now (still conditional). */
+export async function readReviews(
+  client: GitHubClient,
+  ref: PullRef,
+  now: () => number,
+  options: ReadOptions = {},
+): Promise<Result<Review[]>> {
+  const reviews = await getReviews(client, ref, now, options);
+  if (!reviews.ok) return reviews;
+  const list = toReviews(reviews.value.data);
+  return list ? ok(list) : malformed();
+}
+
+/**
+ * An item's comments as the summary keeps them: who wrote each, and only the card links in its
+ * text (all the rules read in a comment's body).
+ */
+export async function readSlimComments(
+  client: GitHubClient,
+  ref: PullRef,
+  now: () => number,
+  options: ReadOptions = {},
+): Promise<Result<Comment[]>> {
+  const comments = await getComments(client, ref, now, options);
+  if (!comments.ok) return comments;
+  const list = toComments(comments.value.data);
+  return list
+    ? ok(
+        list.map((c) => ({
+          user: c.user,
+          body: cardLinksIn([c.body]).map(cardUrl).join(' '),
+          createdAt: c.createdAt,
+        })),
+      )
+    : malformed();
+}
+
+/**
+ * The repository's open issues (first page, newest first; GitHub lists pull requests among them,
+ * left out here), kept slim: the summary's `issue.needs-card` reads them.
+ */
+export function readOpenIssues(
+  client: GitHubClient,
+  { owner, repo }: { owner: string; repo: string },
+  now: () => number,
+): Promise<Result<Fetched<unknown>>> {
+  return cachedGet<unknown>(
+    client,
+    'GET /repos/{owner}/{repo}/issues',
+    { owner, repo, state: 'open', per_page: PER_PAGE },
+    now,
+    { keep: slimIssues },
+  );
 }
 
 /** An issue and its comments: for the issue page's rules, and (fresh) for the move job. */
@@ -194,6 +268,7 @@ export async function readPullStatus(
   return ok({
     ...ref,
     state: fields.merged ? 'merged' : fields.state,
+    ...(fields.draft ? { draft: true } : {}),
     approvals,
     changesRequested,
     required,

@@ -2,7 +2,7 @@
  * GitHub's REST answers as the plain data the rules and the move job read: a small, checked
  * subset of the REST shapes. Pure: no requests here.
  */
-import { issueUrl, pullUrl } from '../process/links';
+import { cardLinksIn, cardUrl, issueUrl, pullUrl } from '../process/links';
 import type { Comment, IssueSnapshot, PullRef, PullSnapshot, Review } from './snapshot';
 
 export const isArray = (value: unknown): value is unknown[] => Array.isArray(value);
@@ -20,8 +20,11 @@ export interface ApiPull {
   title?: string;
   html_url?: string;
   state?: string;
+  draft?: boolean;
   merged?: boolean;
   merged_at?: string | null;
+  created_at?: string;
+  updated_at?: string;
   user?: ApiUser | null;
   body?: string | null;
   head?: { ref?: string; sha?: string; repo?: ApiRepo | null };
@@ -46,6 +49,9 @@ export interface ApiIssue {
   title?: string;
   html_url?: string;
   state?: string;
+  updated_at?: string;
+  /** How many comments it has (in lists). */
+  comments?: number;
   user?: ApiUser | null;
   body?: string | null;
   labels?: ApiLabel[];
@@ -97,6 +103,7 @@ export function pullFields(pull: ApiPull) {
     author: pull.user.login,
     merged: Boolean(pull.merged ?? pull.merged_at),
     state: pull.state === 'closed' ? ('closed' as const) : ('open' as const),
+    draft: Boolean(pull.draft),
     head,
     baseRepo,
   };
@@ -120,6 +127,7 @@ export function toPull(
     url: pull.html_url ?? pullUrl(ref),
     state: fields.state,
     merged: fields.merged,
+    draft: fields.draft,
     author: fields.author,
     body: pull.body ?? '',
     headSha: head.sha ?? '',
@@ -183,7 +191,10 @@ export function forkPush(repo: ApiRepoPush | null | undefined): { pushedAt?: num
 const slimRepo = (repo: ApiRepo | null | undefined) =>
   repo && { full_name: repo.full_name, fork: repo.fork, default_branch: repo.default_branch };
 
-/** The fields of a PR list that Process Lens reads (for PR lists and the popup's "my day"). */
+/**
+ * The fields of a PR list that Process Lens reads (PR lists, the team's pull requests, "my day").
+ * The body is cut down to the card links it names: that is all the rules read in it.
+ */
 export function slimPulls(data: unknown): unknown {
   if (!isArray(data)) return data;
   return (data as (ApiPull & { requested_reviewers?: ApiUser[] })[]).map((pull) => ({
@@ -191,10 +202,40 @@ export function slimPulls(data: unknown): unknown {
     title: pull.title,
     html_url: pull.html_url,
     state: pull.state,
+    draft: pull.draft,
     merged_at: pull.merged_at,
+    created_at: pull.created_at,
+    updated_at: pull.updated_at,
+    body: cardLinksIn([pull.body ?? ''])
+      .map(cardUrl)
+      .join(' '),
     user: pull.user && { login: pull.user.login },
     requested_reviewers: pull.requested_reviewers?.map((r) => ({ login: r.login })),
     head: pull.head && { ref: pull.head.ref, sha: pull.head.sha, repo: slimRepo(pull.head.repo) },
     base: pull.base && { ref: pull.base.ref, repo: slimRepo(pull.base.repo) },
   }));
+}
+
+/**
+ * The fields of an open-issues list the summary reads. GitHub lists pull requests there too: of
+ * those only the number and the comment count are kept (a PR with no comment needs no comment read).
+ */
+export function slimIssues(data: unknown): unknown {
+  if (!isArray(data)) return data;
+  return (data as ApiIssue[]).map((issue) =>
+    issue.pull_request
+      ? { number: issue.number, pull_request: true, comments: issue.comments }
+      : {
+          number: issue.number,
+          title: issue.title,
+          html_url: issue.html_url,
+          state: issue.state,
+          user: issue.user && { login: issue.user.login },
+          body: issue.body,
+          labels: labelNames(issue.labels),
+          comments: issue.comments,
+          created_at: issue.created_at,
+          updated_at: issue.updated_at,
+        },
+  );
 }

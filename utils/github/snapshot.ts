@@ -28,6 +28,8 @@ export interface PullSnapshot extends PullRef {
   url: string;
   state: 'open' | 'closed';
   merged: boolean;
+  /** A draft is work in progress: not waiting for review (see docs/architecture.md, "Rules"). */
+  draft?: boolean;
   author: string;
   body: string;
   headSha: string;
@@ -57,6 +59,7 @@ export interface IssueSnapshot extends PullRef {
 /** What a Trello card shows about a pull request it links. */
 export interface PullStatus extends PullRef {
   state: 'open' | 'closed' | 'merged';
+  draft?: boolean;
   approvals: string[];
   changesRequested: string[];
   required: number;

@@ -25,6 +25,28 @@ export interface AgendaSection {
   progress: string[];
   plans: string[];
   problems: string[];
+  /** Issues of its repositories that look too big for an issue: "To discuss". */
+  discuss?: string[];
+}
+
+/** What the project's repositories bring to the call (utils/process/team-pulls.ts). */
+export interface AgendaGitHub {
+  /** Under Progress: "Merged: #76 Faster search (@bob)". */
+  merged: string[];
+  /** Under Problems: "Waiting for review: #77 Polar projection (@ada-l, 3 days)". */
+  waiting: string[];
+  /** Under To discuss: the issues that look too big for an issue. */
+  discuss: string[];
+}
+
+/** A project's section with its repositories' pull requests and issues added. */
+export function withGitHub(section: AgendaSection, github: AgendaGitHub): AgendaSection {
+  return {
+    ...section,
+    progress: [...section.progress, ...github.merged],
+    problems: [...section.problems, ...github.waiting],
+    ...(github.discuss.length ? { discuss: [...(section.discuss ?? []), ...github.discuss] } : {}),
+  };
 }
 
 export interface Agenda {
@@ -145,8 +167,9 @@ export function agendaMarkdown(agenda: Agenda, heading: string): string {
   if (agenda.pipelineReview)
     parts.push(`## ${agenda.pipelineReview[0]}\n${list(agenda.pipelineReview.slice(1), '- ')}`);
   for (const p of agenda.projects) {
+    const discuss = p.discuss?.length ? `\n\n**To discuss**\n${list(p.discuss, '- ')}` : '';
     parts.push(
-      `## ${p.title}\n**Progress**\n${list(p.progress, '- ')}\n\n**Plans**\n${list(p.plans, '- ')}\n\n**Problems**\n${list(p.problems, '- ')}`,
+      `## ${p.title}\n**Progress**\n${list(p.progress, '- ')}\n\n**Plans**\n${list(p.plans, '- ')}\n\n**Problems**\n${list(p.problems, '- ')}${discuss}`,
     );
   }
   return parts.join('\n\n');
@@ -158,8 +181,9 @@ export function agendaText(agenda: Agenda, heading: string): string {
   if (agenda.pipelineReview)
     parts.push(`${agenda.pipelineReview[0]}\n${list(agenda.pipelineReview.slice(1), '  * ')}`);
   for (const p of agenda.projects) {
+    const discuss = p.discuss?.length ? `\n To discuss:\n${list(p.discuss, '  * ')}` : '';
     parts.push(
-      `${p.title}\n Progress:\n${list(p.progress, '  * ')}\n Plans:\n${list(p.plans, '  * ')}\n Problems:\n${list(p.problems, '  * ')}`,
+      `${p.title}\n Progress:\n${list(p.progress, '  * ')}\n Plans:\n${list(p.plans, '  * ')}\n Problems:\n${list(p.problems, '  * ')}${discuss}`,
     );
   }
   return parts.join('\n\n');

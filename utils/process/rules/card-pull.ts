@@ -35,7 +35,7 @@ export function cardPullFinding(board: string, card: string, status: PullStatus)
       ? `PR #${number} merged`
       : state === 'closed'
         ? `PR #${number} closed`
-        : `PR #${number}: ${approvals.length} of ${required} approvals`;
+        : `PR #${number}${status.draft ? ' (draft)' : ''}: ${approvals.length} of ${required} approvals`;
   return {
     rule: prReviews.id,
     severity: reviewDecision(status).severity,

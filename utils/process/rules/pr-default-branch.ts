@@ -6,6 +6,7 @@ import type { PullRule, RuleDocs } from './types';
 export const prDefaultBranch: PullRule = {
   id: 'pr.default-branch',
   shows: ['pull-request'],
+  summaryLabel: 'PRs from a default branch',
   sentence: PROCESS_SENTENCES.featureBranch,
   evaluate({ pull }) {
     const headRepo = pull.head.repo;

@@ -7,6 +7,7 @@ import type { PullRule, RuleDocs } from './types';
 export const prNoCard: PullRule = {
   id: 'pr.no-card',
   shows: ['pull-request'],
+  summaryLabel: 'PRs with no card',
   sentence: PROCESS_SENTENCES.needsCard,
   evaluate({ pull }) {
     if (pullCard(pull)) return [];

@@ -6,6 +6,7 @@ import type { PullRule, RuleDocs } from './types';
 export const prNotFromFork: PullRule = {
   id: 'pr.not-from-fork',
   shows: ['pull-request'],
+  summaryLabel: 'PRs not from a fork',
   sentence: PROCESS_SENTENCES.fork,
   evaluate({ pull }) {
     const headRepo = pull.head.repo;

@@ -10,16 +10,26 @@ import { PROCESS_SENTENCES } from '../sentences';
 import { plural } from '../time';
 import type { PullRule, RuleDocs } from './types';
 
-type ReviewState = Pick<PullStatus, 'state' | 'approvals' | 'changesRequested' | 'required'>;
+type ReviewState = Pick<
+  PullStatus,
+  'state' | 'draft' | 'approvals' | 'changesRequested' | 'required'
+>;
 
 /**
  * Approvals met, and the severity: an open PR is `ok` when met, `warn` when not; a merged one is
- * `ok` (too late to ask), a closed unmerged one `info` (nothing to review any more).
+ * `ok` (too late to ask), a closed unmerged one `info` (nothing to review any more), an open
+ * draft `info` (work in progress, not waiting for review).
  */
 export function reviewDecision(status: ReviewState): { met: boolean; severity: Severity } {
   const met = status.approvals.length >= status.required && status.changesRequested.length === 0;
   const severity =
-    status.state === 'merged' ? 'ok' : status.state === 'closed' ? 'info' : met ? 'ok' : 'warn';
+    status.state === 'merged'
+      ? 'ok'
+      : status.state === 'closed' || status.draft
+        ? 'info'
+        : met
+          ? 'ok'
+          : 'warn';
   return { met, severity };
 }
 
@@ -39,7 +49,14 @@ export const prReviews: PullRule = {
       pull.headSha,
     );
     const state = pull.merged ? 'merged' : pull.state;
-    const { met, severity } = reviewDecision({ state, approvals, changesRequested, required });
+    const draft = pull.draft && state === 'open';
+    const { met, severity } = reviewDecision({
+      state,
+      draft,
+      approvals,
+      changesRequested,
+      required,
+    });
     const parts = [
       approvals.length
         ? `Approved by ${mentions(approvals)}.`
@@ -50,7 +67,9 @@ export const prReviews: PullRule = {
     ].filter(Boolean);
     const title = pull.merged
       ? `Merged with ${approvals.length} of ${required} approvals`
-      : `Approvals from others: ${approvals.length} of ${required}`;
+      : draft
+        ? `Draft: ${approvals.length} of ${required} approvals, not waiting for review`
+        : `Approvals from others: ${approvals.length} of ${required}`;
     const base = {
       rule: prReviews.id,
       severity,
@@ -64,12 +83,18 @@ export const prReviews: PullRule = {
       {
         ...base,
         anchor: { kind: 'merge-box' },
-        ...(met || pull.merged
+        ...(met || pull.merged || draft
           ? {}
           : {
               title: `Do not merge yet: ${approvals.length} of ${required} approvals from others`,
             }),
-        ...(met ? {} : { advice: 'Ask someone else on the team to review before merging.' }),
+        ...(met
+          ? {}
+          : {
+              advice: draft
+                ? 'When it is ready, mark it ready for review and ask someone else on the team.'
+                : 'Ask someone else on the team to review before merging.',
+            }),
       },
     ];
   },
@@ -88,7 +113,7 @@ export function pullRowFinding(
     severity: reviewDecision(status).severity,
     subject: subjectOf({ owner, repo, number }),
     anchor: { kind: 'pr-row', number },
-    title: `Approvals: ${approvals.length} of ${required}`,
+    title: `${status.draft ? 'Draft · ' : ''}Approvals: ${approvals.length} of ${required}`,
     message: `Approvals from others: ${approvals.length} of ${required}${approvals.length ? ` (${mentions(approvals)})` : ''}.${changesRequested.length ? ` Changes requested by ${mentions(changesRequested)}.` : ''}`,
   };
 }
