@@ -97,7 +97,8 @@ export function FindingDetails({
       {finding.sentence && <p className="sentence">Process: “{finding.sentence}”</p>}
       {state?.state === 'done' && (
         <p role="status">
-          {state.message} {state.link && <ExternalLink href={state.link} />}
+          {state.message} {state.link && <ExternalLink href={state.link} />}{' '}
+          <UndoButton finding={finding} ui={ui} state={state} />
         </p>
       )}
       {state?.state === 'failed' && (
@@ -108,10 +109,27 @@ export function FindingDetails({
               Open the options
             </button>
           )}
+          <UndoButton finding={finding} ui={ui} state={state} />
         </p>
       )}
       {asOf && <p className="asof">Data {asOf}</p>}
     </>
+  );
+}
+
+/** "Undo", while the write that just finished may be taken back (`data-process-action="undo"`). */
+function UndoButton({ finding, ui, state }: { finding: Finding; ui: HintUi; state: ActionState }) {
+  if (!('undo' in state) || !state.undo) return null;
+  return (
+    <button
+      type="button"
+      data-process-action="undo"
+      disabled={state.undo.busy}
+      aria-busy={state.undo.busy}
+      onClick={() => ui.undo(finding)}
+    >
+      {state.undo.busy ? 'Undoing…' : 'Undo'}
+    </button>
   );
 }
 
