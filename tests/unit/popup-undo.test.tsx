@@ -33,9 +33,10 @@ const pull: TeamPull = {
 /** What the background received, and its answers by message type. */
 let sent: { type: string }[];
 function background(answers: Record<string, unknown>) {
-  fakeBrowser.runtime.onMessage.addListener((message: { type: string }) => {
-    sent.push(message);
-    return Promise.resolve(answers[message.type]);
+  fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
+    const { type } = message as { type: string };
+    sent.push(message as { type: string });
+    return Promise.resolve(answers[type]);
   });
 }
 
