@@ -48,8 +48,10 @@ export function HintBadge({ finding, ui }: { finding: Finding; ui: HintUi }) {
         <span className="title">{title}</span>
         {action && state.state !== 'running' && <span className="fix">{label}</span>}
       </button>
+      {/* Beside the badge, not in its details: the next stop of the keyboard, shown without hover. */}
+      <UndoButton finding={finding} ui={ui} state={state} />
       <div className={dismissed ? 'tip dismissed' : 'tip'} id={tipId} role="tooltip">
-        <FindingDetails finding={finding} ui={ui} state={state} />
+        <FindingDetails finding={finding} ui={ui} state={state} undoShown />
       </div>
       {ui.renderExtra?.(finding)}
     </>
@@ -70,10 +72,13 @@ export function FindingDetails({
   finding,
   ui,
   state,
+  undoShown = false,
 }: {
   finding: Finding;
   ui: HintUi;
   state?: ActionState;
+  /** The badge shows Undo beside itself already. */
+  undoShown?: boolean;
 }) {
   const asOf = asOfText(ui.asOf);
   return (
@@ -98,7 +103,7 @@ export function FindingDetails({
       {state?.state === 'done' && (
         <p role="status">
           {state.message} {state.link && <ExternalLink href={state.link} />}{' '}
-          <UndoButton finding={finding} ui={ui} state={state} />
+          {!undoShown && <UndoButton finding={finding} ui={ui} state={state} />}
         </p>
       )}
       {state?.state === 'failed' && (
@@ -109,7 +114,7 @@ export function FindingDetails({
               Open the options
             </button>
           )}
-          <UndoButton finding={finding} ui={ui} state={state} />
+          {!undoShown && <UndoButton finding={finding} ui={ui} state={state} />}
         </p>
       )}
       {asOf && <p className="asof">Data {asOf}</p>}
@@ -123,6 +128,7 @@ function UndoButton({ finding, ui, state }: { finding: Finding; ui: HintUi; stat
   return (
     <button
       type="button"
+      className="undo"
       data-process-action="undo"
       disabled={state.undo.busy}
       aria-busy={state.undo.busy}

@@ -50,8 +50,7 @@ describe('Undo of "Create card" on a pull request page', () => {
       pull()?.comments.filter((c) => c.body.includes(`process-lens:card=${card?.shortLink}`)) ?? [];
     expect(marked()).toHaveLength(1);
 
-    // The done message is in the hint's details: they open on hover, and Undo is a button there.
-    await page.locator('[data-process-hint="pr.on-card"] button.hint').first().hover();
+    // Undo sits beside the badge that carries the done message.
     await undoIn('pr.on-card').click();
     const [back] = await waitForHint(page, 'pr.no-card', { text: 'Taken back' });
     expect(back?.text).toContain(
@@ -64,7 +63,7 @@ describe('Undo of "Create card" on a pull request page', () => {
 });
 
 describe('Undo of "Add the missing lists"', () => {
-  it('archives the lists that were added; the board misses them again', async () => {
+  it('archives the lists that were added, from the keyboard; the board misses them again', async () => {
     await connectTrello();
     const board = addBoard(bed.fake.state, { name: 'Undo me', lists: ['Unsorted', 'Done'] });
     await open('trello.com', `/b/${board.shortLink}/undo-me`);
@@ -74,8 +73,18 @@ describe('Undo of "Add the missing lists"', () => {
     const open_ = () => board.lists.filter((l) => !l.closed).map((l) => l.name);
     expect(open_()).toHaveLength(6);
 
-    await page.locator('[data-process-hint="board.missing-lists"] button.hint').hover();
-    await undoIn('board.missing-lists').click();
+    // Keyboard: Undo is the next stop after the badge, and Enter presses it.
+    await page.locator('[data-process-hint="board.missing-lists"] button.hint').focus();
+    await page.keyboard.press('Tab');
+    expect(
+      await page.evaluate(
+        () =>
+          document
+            .querySelector('[data-process-hint="board.missing-lists"]')
+            ?.shadowRoot?.activeElement?.getAttribute('data-process-action') ?? null,
+      ),
+    ).toBe('undo');
+    await page.keyboard.press('Enter');
     const [back] = await waitForHint(page, 'board.missing-lists', {
       severity: 'warn',
       text: 'Taken back',
