@@ -48,8 +48,10 @@ export function HintBadge({ finding, ui }: { finding: Finding; ui: HintUi }) {
         <span className="title">{title}</span>
         {action && state.state !== 'running' && <span className="fix">{label}</span>}
       </button>
+      {/* Beside the badge, not in its details: the next stop of the keyboard, shown without hover. */}
+      <UndoButton finding={finding} ui={ui} state={state} />
       <div className={dismissed ? 'tip dismissed' : 'tip'} id={tipId} role="tooltip">
-        <FindingDetails finding={finding} ui={ui} state={state} />
+        <FindingDetails finding={finding} ui={ui} state={state} undoShown />
       </div>
       {ui.renderExtra?.(finding)}
     </>
@@ -70,10 +72,13 @@ export function FindingDetails({
   finding,
   ui,
   state,
+  undoShown = false,
 }: {
   finding: Finding;
   ui: HintUi;
   state?: ActionState;
+  /** The badge shows Undo beside itself already. */
+  undoShown?: boolean;
 }) {
   const asOf = asOfText(ui.asOf);
   return (
@@ -97,7 +102,8 @@ export function FindingDetails({
       {finding.sentence && <p className="sentence">Process: “{finding.sentence}”</p>}
       {state?.state === 'done' && (
         <p role="status">
-          {state.message} {state.link && <ExternalLink href={state.link} />}
+          {state.message} {state.link && <ExternalLink href={state.link} />}{' '}
+          {!undoShown && <UndoButton finding={finding} ui={ui} state={state} />}
         </p>
       )}
       {state?.state === 'failed' && (
@@ -108,10 +114,28 @@ export function FindingDetails({
               Open the options
             </button>
           )}
+          {!undoShown && <UndoButton finding={finding} ui={ui} state={state} />}
         </p>
       )}
       {asOf && <p className="asof">Data {asOf}</p>}
     </>
+  );
+}
+
+/** "Undo", while the write that just finished may be taken back (`data-process-action="undo"`). */
+function UndoButton({ finding, ui, state }: { finding: Finding; ui: HintUi; state: ActionState }) {
+  if (!('undo' in state) || !state.undo) return null;
+  return (
+    <button
+      type="button"
+      className="undo"
+      data-process-action="undo"
+      disabled={state.undo.busy}
+      aria-busy={state.undo.busy}
+      onClick={() => ui.undo(finding)}
+    >
+      {state.undo.busy ? 'Undoing…' : 'Undo'}
+    </button>
   );
 }
 

@@ -3,11 +3,31 @@ import type { ReactNode } from 'react';
 import type { ChosenAction, Finding } from '../utils/process/findings';
 import { clockTime } from '../utils/process/time';
 
+/** How long "Undo" is offered after a write (docs/architecture.md, "Writes and jobs"). */
+export const UNDO_SHOWN_MS = 10_000;
+
+/**
+ * Undo offered after a write (docs/architecture.md, "Writes and jobs"): the background's token,
+ * the finding the write started from (it carries the message after Undo), and whether it runs.
+ */
+export interface UndoOffer {
+  id: string;
+  origin: string;
+  busy?: boolean;
+}
+
 export type ActionState =
   | { state: 'idle' }
   | { state: 'running' }
-  | { state: 'done'; message: string; link?: string }
-  | { state: 'failed'; message: string; advice?: string; needsConnection: boolean };
+  | { state: 'done'; message: string; link?: string; undo?: UndoOffer }
+  | {
+      state: 'failed';
+      message: string;
+      advice?: string;
+      needsConnection: boolean;
+      /** A failed Undo keeps its button: the next click retries what is left. */
+      undo?: UndoOffer;
+    };
 
 export interface HintUi {
   /** When the data behind the findings was read (epoch ms). */
@@ -15,6 +35,8 @@ export interface HintUi {
   actionState(finding: Finding): ActionState;
   /** Runs the finding's action, or the choice made on it (the missing-lists hint's buttons). */
   runAction(finding: Finding, choice?: ChosenAction): void;
+  /** Takes back the write whose Undo the finding's state offers. */
+  undo(finding: Finding): void;
   openOptions(): void;
   /** A safe https link to the finding's subject (card), if it has one. */
   linkFor(finding: Finding): string | undefined;

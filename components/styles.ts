@@ -25,8 +25,10 @@ export const HINT_CSS = `
 .tip { display: none; position: absolute; top: 100%; left: 0; border-top: 6px solid transparent; background-clip: padding-box; z-index: 2147483000; width: 320px;
   padding: 10px 12px; border-radius: 6px; background: var(--pl-surface); color: var(--pl-fg); white-space: normal;
   outline: 1px solid var(--pl-border); box-shadow: 0 8px 24px rgba(1, 4, 9, .3); font-weight: 400; }
-.hint:hover + .tip, .hint:focus + .tip, .tip:hover, .tip:focus-within { display: block; }
-.hint + .tip.dismissed { display: none; }
+.hint:hover ~ .tip, .hint:focus ~ .tip, .tip:hover, .tip:focus-within { display: block; }
+.hint ~ .tip.dismissed { display: none; }
+.undo { font: inherit; margin: 0 4px; padding: 1px 6px; border-radius: 4px; border: 1px solid var(--pl-control-border);
+  background: var(--pl-surface); color: var(--pl-fg); cursor: pointer; }
 .choice { margin: 0 0 6px; }
 .choice button, .choice select { font: inherit; margin: 2px 4px 0 0; padding: 1px 6px; border-radius: 4px; border: 1px solid currentColor;
   background: transparent; color: inherit; cursor: pointer; }

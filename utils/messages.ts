@@ -22,6 +22,11 @@ const repo = v.pipe(
 );
 const number = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1e9));
 const trelloId = v.pipe(v.string(), v.regex(/^[0-9a-f]{24}$/));
+/** An Undo token: the id of the write's journal entry (a random UUID). */
+const undoId = v.pipe(
+  v.string(),
+  v.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/),
+);
 const login = v.pipe(v.string(), v.regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/));
 
 /** Messages a trello.com / github.com top-frame content script may send. */
@@ -103,6 +108,8 @@ export const ContentMessageSchema = v.variant('type', [
   v.strictObject({ type: v.literal('move.defaultBoard'), owner, repo }),
   v.strictObject({ type: v.literal('move.status'), owner, repo, number }),
   v.strictObject({ type: v.literal('move.retry'), owner, repo, number }),
+  // Takes back the write that just finished (its answer's `undo` token): the background re-checks.
+  v.strictObject({ type: v.literal('undo.take'), id: undoId }),
 ]);
 
 /** Messages only extension pages (options, popup) may send. */
@@ -134,7 +141,8 @@ export interface ResponseMap {
   'board.snapshot': Result<BoardSnapshot>;
   'board.cached': Result<BoardSnapshot | null>;
   'board.remember': Result<null>;
-  'board.addMissingLists': Result<{ created: string[] }>;
+  /** `undo`: the token for `undo.take`, when lists were added. */
+  'board.addMissingLists': Result<{ created: string[]; undo?: string }>;
   'pipeline.markReviewed': Result<{ reviewedAt: number; alreadyRecorded: boolean }>;
   /** `renamed: false`: the list already had its process name (a second click). */
   'board.renameList': Result<{ from: string; to: string; renamed: boolean }>;
@@ -146,7 +154,10 @@ export interface ResponseMap {
   'github.issue': Result<IssueSnapshot>;
   /** One answer per pull request asked, in the same order. */
   'github.pullStatuses': Result<Result<PullStatus>[]>;
-  'github.createCardForPull': Result<{ shortLink: string }>;
+  /** `undo`: the token for `undo.take`, when this click made the card or its comment. */
+  'github.createCardForPull': Result<{ shortLink: string; undo?: string }>;
+  /** `taken: false`: nothing was written (taken back already, or too late), `message` says which. */
+  'undo.take': Result<{ taken: boolean; message: string }>;
   'trello.boards': Result<{ name: string; shortLink: string }[]>;
   /** With the process role each list fills (docs/architecture.md, "List roles"). */
   'trello.lists': Result<{ id: string; name: string; role?: ListRole }[]>;

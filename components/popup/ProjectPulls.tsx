@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { send } from '../../utils/messaging';
 import { cardUrl } from '../../utils/process/links';
 import type { TeamIssue } from '../../utils/process/team-issues';
@@ -9,6 +9,7 @@ import {
   waitingForReview,
   withoutCard,
 } from '../../utils/process/team-pulls';
+import { UNDO_SHOWN_MS } from '../hint-ui';
 
 /**
  * A project's pull requests and issues in the popup: those waiting for review (oldest first),
@@ -107,24 +108,55 @@ function PullLink({ pull }: { pull: TeamPull }) {
 
 /**
  * The PR page's "Create card", from the popup: the same background job. The row stays, with the
- * new card's link, until the next refresh counts it.
+ * new card's link, until the next refresh counts it; "Undo" is offered for a few seconds.
  */
 function CreateCard({ pull }: { pull: TeamPull }) {
   const [state, setState] = useState<
-    | { kind: 'idle' }
+    | { kind: 'idle'; message?: string }
     | { kind: 'running' }
-    | { kind: 'done'; card: string }
+    | { kind: 'done'; card: string; undo?: string; undoing?: boolean; message?: string }
     | { kind: 'failed'; message: string }
   >({ kind: 'idle' });
-  if (state.kind === 'done')
+  const undoOffered = state.kind === 'done' ? state.undo : undefined;
+  useEffect(() => {
+    if (!undoOffered) return;
+    const withdraw = setTimeout(
+      () =>
+        setState((now) =>
+          now.kind === 'done' && !now.undoing ? { ...now, undo: undefined } : now,
+        ),
+      UNDO_SHOWN_MS,
+    );
+    return () => clearTimeout(withdraw);
+  }, [undoOffered]);
+  if (state.kind === 'done') {
+    const takeBack = async (id: string) => {
+      setState({ ...state, undoing: true });
+      const answer = await send({ type: 'undo.take', id });
+      if (!answer.ok) return setState({ ...state, undoing: false, message: answer.error.message });
+      setState({ kind: 'idle', message: answer.value.message });
+    };
+    const { undo } = state;
     return (
       <span role="status">
         Card created:{' '}
         <a href={cardUrl(state.card)} target="_blank" rel="noopener noreferrer">
           {cardUrl(state.card)}
         </a>
+        {state.message && ` ${state.message}`}{' '}
+        {undo && (
+          <button
+            type="button"
+            data-process-action="undo"
+            disabled={state.undoing}
+            onClick={() => void takeBack(undo)}
+          >
+            {state.undoing ? 'Undoing…' : 'Undo'}
+          </button>
+        )}
       </span>
     );
+  }
   const create = async () => {
     setState({ kind: 'running' });
     const answer = await send({
@@ -134,7 +166,7 @@ function CreateCard({ pull }: { pull: TeamPull }) {
       number: pull.number,
     });
     if (!answer.ok) return setState({ kind: 'failed', message: answer.error.message });
-    setState({ kind: 'done', card: answer.value.shortLink });
+    setState({ kind: 'done', card: answer.value.shortLink, undo: answer.value.undo });
   };
   return (
     <>
@@ -148,6 +180,7 @@ function CreateCard({ pull }: { pull: TeamPull }) {
         {state.kind === 'running' ? 'Creating…' : 'Create card'}
       </button>
       {state.kind === 'failed' && <span role="alert"> {state.message}</span>}
+      {state.kind === 'idle' && state.message && <span role="status"> {state.message}</span>}
     </>
   );
 }

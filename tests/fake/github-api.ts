@@ -308,6 +308,19 @@ const postComment: Authed = (ctx, login) => {
   return json(201, out, { location: out.url });
 };
 
+/** Undo of our link comment: the comment leaves its issue or pull request (tests read its list). */
+const deleteComment: Authed = (ctx, login) => {
+  if (!login) return requiresAuth();
+  const repo = repoFor(ctx);
+  const id = Number(ctx.params.id);
+  const owner = [...(repo?.issues ?? []), ...(repo?.pulls ?? [])].find((item) =>
+    item.comments.some((c) => c.id === id),
+  );
+  if (!owner) return notFound();
+  owner.comments = owner.comments.filter((c) => c.id !== id);
+  return { status: 204, body: '' };
+};
+
 const patchIssue: Authed = (ctx, login) => {
   if (!login) return requiresAuth();
   const repo = repoFor(ctx);
@@ -407,6 +420,7 @@ const routes: [method: string, pattern: string, handler: Authed][] = [
   ['GET', '/repos/:owner/:repo/issues/:number/comments', listComments],
   ['GET', '/repos/:owner/:repo/contents/*', getContent],
   ['POST', '/repos/:owner/:repo/issues/:number/comments', postComment],
+  ['DELETE', '/repos/:owner/:repo/issues/comments/:id', deleteComment],
   ['GET', '/repos/:owner/:repo/labels/:name', getLabel],
   ['POST', '/repos/:owner/:repo/issues/:number/labels', addLabels],
 ];

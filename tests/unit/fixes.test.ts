@@ -138,7 +138,7 @@ describe('add missing lists', () => {
   it('creates exactly the missing lists, in process order', async () => {
     const fake = fakeClient(['Unsorted', 'Need to do', 'In progress', 'Done']);
     expect(await addMissingLists(fake.client, 'LeRnAnTa', settings)).toEqual(
-      ok({ created: ['Would be nice', 'Stuck'] }),
+      ok({ created: ['Would be nice', 'Stuck'], ids: ['l4', 'l5'] }),
     );
     expect(fake.orderedNames()).toEqual([...PROCESS_LISTS]);
   });
@@ -150,7 +150,9 @@ describe('add missing lists', () => {
       addMissingLists(fake.client, 'LeRnAnTa', settings),
     ]);
     expect(second).toBe(first);
-    expect(await addMissingLists(fake.client, 'LeRnAnTa', settings)).toEqual(ok({ created: [] }));
+    expect(await addMissingLists(fake.client, 'LeRnAnTa', settings)).toEqual(
+      ok({ created: [], ids: [] }),
+    );
     expect(fake.lists).toHaveLength(6);
     expect(fake.orderedNames()).toEqual([...PROCESS_LISTS]);
   });
@@ -167,7 +169,10 @@ describe('add missing lists', () => {
     expect(failed).toMatchObject({ ok: false, error: { code: 'server' } });
     expect(fake.lists.map((l) => l.name)).toEqual(['Unsorted', 'Would be nice']);
     expect(await addMissingLists(fake.client, 'LeRnAnTa', settings)).toEqual(
-      ok({ created: ['Need to do', 'Stuck', 'In progress', 'Done'] }),
+      ok({
+        created: ['Need to do', 'Stuck', 'In progress', 'Done'],
+        ids: ['l2', 'l3', 'l4', 'l5'],
+      }),
     );
     expect(fake.orderedNames()).toEqual([...PROCESS_LISTS]);
     expect(fake.lists.filter((l) => sameListName(l.name, 'Unsorted'))).toHaveLength(1);

@@ -45,6 +45,7 @@ const shadowText = (el: Element) => el.shadowRoot?.textContent ?? '';
 const ui: HintUi = {
   actionState: () => ({ state: 'idle' }),
   runAction: () => {},
+  undo: () => {},
   openOptions: () => {},
   linkFor: () => undefined,
 };

@@ -290,6 +290,76 @@ describe('page runtime', () => {
     expect(site.reads).toHaveLength(1);
   });
 
+  describe('Undo', () => {
+    const TOKEN = '3f2b8c1e-9a4d-4e6f-8b7a-0c1d2e3f4a5b';
+    const undoButton = () =>
+      hosts()[0]?.shadowRoot?.querySelector<HTMLButtonElement>('[data-process-action="undo"]');
+    /** Runs the fix to its done state with an Undo offered, the page read again. */
+    async function fixWithUndo(fix: Finding) {
+      await act(async () => site.reads[0]?.answer.resolve({ findings: [fix] }));
+      await clickFix();
+      await act(async () =>
+        site.performed[0]?.resolve({
+          ok: true,
+          value: { message: 'Added: Stuck.', readAgain: 'in-place', undo: TOKEN },
+        }),
+      );
+      await act(async () => site.reads[1]?.answer.resolve({ findings: [fix] }));
+    }
+
+    it('offers Undo beside the done message; Undo sends the token, then reads the page again and says what was taken back', async () => {
+      await start('/a');
+      const fix = finding('a', { action: 'add-missing-lists' });
+      await fixWithUndo(fix);
+      expect(undoButton()?.textContent).toBe('Undo');
+      vi.mocked(send).mockImplementation((async () => ({
+        ok: true,
+        value: { taken: true, message: 'Taken back: archived “Stuck”.' },
+      })) as unknown as typeof send);
+      await act(async () => undoButton()?.click());
+      expect(send).toHaveBeenCalledWith({ type: 'undo.take', id: TOKEN });
+      expect(site.reads).toHaveLength(3);
+      expect(site.reads[2]).toMatchObject({ page: 'a', fresh: true });
+      await act(async () => site.reads[2]?.answer.resolve({ findings: [fix] }));
+      expect(hosts()[0]?.shadowRoot?.querySelector('[role="status"]')?.textContent).toContain(
+        'Taken back: archived “Stuck”.',
+      );
+      expect(undoButton()).toBeFalsy();
+    });
+
+    it('a failed Undo says why and keeps the button for a retry', async () => {
+      await start('/a');
+      await fixWithUndo(finding('a', { action: 'add-missing-lists' }));
+      vi.mocked(send).mockImplementation((async () => ({
+        ok: false,
+        error: { code: 'server', message: 'The card could not be taken back (500).' },
+      })) as unknown as typeof send);
+      await act(async () => undoButton()?.click());
+      expect(hosts()[0]?.shadowRoot?.querySelector('[role="alert"]')?.textContent).toContain(
+        'The card could not be taken back (500).',
+      );
+      expect(undoButton()?.disabled).toBe(false);
+      expect(site.reads).toHaveLength(2);
+    });
+
+    it('withdraws the offer after 10 seconds, keeping the done message', async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      try {
+        await start('/a');
+        await fixWithUndo(finding('a', { action: 'add-missing-lists' }));
+        await act(async () => vi.advanceTimersByTime(9_000));
+        expect(undoButton()).toBeTruthy();
+        await act(async () => vi.advanceTimersByTime(1_500));
+        expect(undoButton()).toBeFalsy();
+        expect(hosts()[0]?.shadowRoot?.querySelector('[role="status"]')?.textContent).toContain(
+          'Added: Stuck.',
+        );
+      } finally {
+        vi.useRealTimers();
+      }
+    });
+  });
+
   it('drops an action’s answer once another page is on screen', async () => {
     await start('/a');
     const fix = finding('a', { action: 'add-missing-lists' });

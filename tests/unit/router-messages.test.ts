@@ -223,6 +223,16 @@ const EXAMPLES: { [K in Type]: Example<K> } = {
     optional: {},
     malformed: withRef('move.retry'),
   },
+  'undo.take': {
+    valid: { type: 'undo.take', id: '3f2b8c1e-9a4d-4e6f-8b7a-0c1d2e3f4a5b' },
+    optional: {},
+    malformed: [
+      ['an id that is not a UUID', { type: 'undo.take', id: 'job:gh:p2pu/lernanta#12' }],
+      ['an upper-case UUID', { type: 'undo.take', id: '3F2B8C1E-9A4D-4E6F-8B7A-0C1D2E3F4A5B' }],
+      ['a storage key smuggled in', { type: 'undo.take', id: 'settings' }],
+      ['an id with HTML in it', { type: 'undo.take', id: '<img src=x onerror=alert(1)>' }],
+    ],
+  },
   'status.summary': { valid: { type: 'status.summary' }, optional: {}, pageOnly: true },
   'trello.pipelineBoards': {
     valid: { type: 'trello.pipelineBoards' },

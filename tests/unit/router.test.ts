@@ -42,6 +42,10 @@ function handlers(): Handlers {
       value: { reviewedAt: 0, alreadyRecorded: false },
     })),
     'options.open': vi.fn(async () => ({ ok: true as const, value: null })),
+    'undo.take': vi.fn(async () => ({
+      ok: true as const,
+      value: { taken: false, message: 'Too late to undo: nothing was changed.' },
+    })),
     'github.pull': vi.fn(async () => ({
       ok: false as const,
       error: { code: 'internal' as const, message: 'x' },

@@ -8,6 +8,7 @@ import { boardForRepo } from '../process/boards';
 import { LIST_ROLES, listRoles, mappingsFor } from '../process/list-roles';
 import { fail, ok } from '../result';
 import type { Services } from './services';
+import { recordUndo } from './undo';
 
 export async function createCardForPull(
   services: Services,
@@ -46,7 +47,16 @@ export async function createCardForPull(
   if (!started.ok) return started;
   if (started.value.kind === 'existing') return ok({ shortLink: started.value.card });
   const { job } = started.value;
-  if (job.status === 'done' && job.card) return ok({ shortLink: job.card.shortLink });
+  if (job.status === 'done' && job.card) {
+    const { card, made } = job;
+    if (!made?.card && made?.comment === undefined) return ok({ shortLink: card.shortLink });
+    const undo = await recordUndo(services, {
+      board,
+      ...(made.card ? { card: { id: card.id, job: job.key } } : {}),
+      ...(made.comment !== undefined ? { comment: { owner, repo, number, id: made.comment } } : {}),
+    });
+    return ok({ shortLink: card.shortLink, undo });
+  }
   const error = job.error ?? { code: 'internal' as const, message: 'The card is not made yet.' };
   return fail(error.code, error.message, job.retryAt ? { retryAt: job.retryAt } : {});
 }

@@ -23,6 +23,7 @@ import { fail, ok, type Result } from '../result';
 import { loadSettings, saveSettings } from '../storage';
 import type { TrelloClient } from '../trello/client';
 import type { Services } from './services';
+import { recordUndo } from './undo';
 
 const running = new Map<string, Promise<Result<unknown>>>();
 
@@ -35,8 +36,14 @@ export function joined<T>(key: string, work: () => Promise<Result<T>>): Promise<
   return started;
 }
 
+/** The names of the lists added, and their ids (what Undo archives). */
+export interface AddedLists {
+  created: string[];
+  ids: string[];
+}
+
 export function addMissingLists(client: TrelloClient, board: string, settings: Settings) {
-  return joined(`lists:${board}`, async (): Promise<Result<{ created: string[] }>> => {
+  return joined(`lists:${board}`, async (): Promise<Result<AddedLists>> => {
     const lists = await client.openLists(board);
     if (!lists.ok) return lists;
     const missing = positionsForMissing(
@@ -44,18 +51,20 @@ export function addMissingLists(client: TrelloClient, board: string, settings: S
       lists.value,
       mappingsFor(settings, board),
     );
-    if (missing.length === 0) return ok({ created: [] });
+    if (missing.length === 0) return ok({ created: [], ids: [] });
     const idBoard = await client.boardId(board);
     if (!idBoard.ok) return idBoard;
     const created: string[] = [];
+    const ids: string[] = [];
     // One at a time, in process order: a failure leaves the ones before it, and a retry
     // (which re-reads the lists) creates only the rest.
     for (const { name, pos } of missing) {
       const result = await client.createList(idBoard.value, name, pos);
       if (!result.ok) return result;
       created.push(name);
+      ids.push(result.value.id);
     }
-    return ok({ created });
+    return ok({ created, ids });
   });
 }
 
@@ -138,7 +147,12 @@ export async function fixMissingLists(
   const { client, settings } = await services.trello();
   const result = await addMissingLists(client, board, settings);
   await services.snapshots.forget(board);
-  return result;
+  if (!result.ok) return result;
+  const { created, ids } = result.value;
+  if (ids.length === 0) return ok({ created });
+  const lists = ids.map((id, i) => ({ id, name: created[i] ?? '' }));
+  const undo = await recordUndo(services, { board, lists });
+  return ok({ created, undo });
 }
 
 /** "Rename" on the missing-lists hint; the board's cached reads are stale afterwards. */

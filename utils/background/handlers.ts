@@ -21,6 +21,7 @@ import {
   rememberSessionBoard,
   sessionBoard,
 } from './trello-reads';
+import { takeBack } from './undo';
 
 export function createHandlers(services: Services): Handlers {
   return {
@@ -48,5 +49,6 @@ export function createHandlers(services: Services): Handlers {
     'move.start': (message) => startIssueMove(services, message),
     'move.status': (message) => moveStatus(services, message),
     'move.retry': (message) => retryMove(services, message),
+    'undo.take': (message) => takeBack(services, message),
   };
 }

@@ -190,6 +190,11 @@ export function createMoveService(
       return finished.ok ? ok({ kind: 'job', job: finished.value }) : finished;
     },
     status: (key: string) => load(key),
+    /** Drops a finished job (its card was taken back by Undo): Create card may run again. */
+    async forget(key: string): Promise<void> {
+      const job = await load(key);
+      if (job && isFinished(job)) await browser.storage.local.remove(storeKey(key));
+    },
     /**
      * Runs a failed or waiting job again now, except while a rate limit holds: then it keeps its
      * time (retrying early would only earn another 429).

@@ -8,7 +8,7 @@
  */
 import type { ReactNode } from 'react';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { ActionState, HintUi } from '../../components/hint-ui';
+import { type ActionState, type HintUi, UNDO_SHOWN_MS } from '../../components/hint-ui';
 import { send } from '../messaging';
 import type { ChosenAction, Finding } from '../process/findings';
 import type { AppError, Result } from '../result';
@@ -43,6 +43,8 @@ export interface ActionDone {
    * after a navigation (states cleared, loading shown), then the message goes on `messageOn`.
    */
   readAgain: 'none' | 'in-place' | 'reopen';
+  /** The background's Undo token for the write, offered beside the message for a while. */
+  undo?: string;
   /** After 'reopen': the finding that now carries the message (default: the one clicked). */
   messageOn?(findings: readonly Finding[]): Finding | undefined;
 }
@@ -138,6 +140,7 @@ export function startPageRuntime<Page, View extends SiteView>(
   const ui: HintUi = {
     actionState: (finding) => actions.get(findingKey(finding)) ?? { state: 'idle' },
     runAction: (finding, choice) => void runAction(finding, choice),
+    undo: (finding) => void takeBack(finding),
     openOptions: () => void send({ type: 'options.open' }),
     linkFor: (finding) => adapter.linkFor?.(finding),
     renderExtra: (finding) => adapter.renderExtra?.(finding),
@@ -238,23 +241,72 @@ export function startPageRuntime<Page, View extends SiteView>(
       actions.set(key, failedAction(outcome.error, adapter.connection));
       return render();
     }
-    const { message, link, readAgain, messageOn } = outcome.value;
-    const done: ActionState = { state: 'done', message, ...(link ? { link } : {}) };
+    const { message, link, readAgain, messageOn, undo } = outcome.value;
+    const done: ActionState = {
+      state: 'done',
+      message,
+      ...(link ? { link } : {}),
+      ...(undo ? { undo: { id: undo, origin: key } } : {}),
+    };
+    let carrierKey = key;
     if (readAgain === 'reopen') {
       await follow(location.href, true);
       if (!stillOn(target)) return;
       const carrier = messageOn?.(view.findings);
-      actions.set(carrier ? findingKey(carrier) : key, done);
-      return render();
+      if (carrier) carrierKey = findingKey(carrier);
     }
-    actions.set(key, done);
+    actions.set(carrierKey, done);
+    if (undo) withdrawUndoLater(carrierKey, done);
     if (readAgain === 'in-place') await load(target, { fresh: true });
     else render();
+  }
+
+  /** After UNDO_SHOWN_MS the Undo button goes, unless the state has changed since. */
+  function withdrawUndoLater(key: string, offered: ActionState): void {
+    ctx.setTimeout(() => {
+      if (actions.get(key) !== offered || offered.state !== 'done') return;
+      const { undo: _withdrawn, ...rest } = offered;
+      actions.set(key, rest);
+      render();
+    }, UNDO_SHOWN_MS);
+  }
+
+  /**
+   * Undo: the background takes the write back; the page is read again and the finding the write
+   * started from says what was taken back. A failure keeps the button (a retry does the rest).
+   */
+  async function takeBack(finding: Finding): Promise<void> {
+    const target = page;
+    const key = findingKey(finding);
+    const state = actions.get(key);
+    if (target === undefined || (state?.state !== 'done' && state?.state !== 'failed')) return;
+    if (!state.undo || state.undo.busy) return;
+    const offer = state.undo;
+    actions.set(key, { ...state, undo: { ...offer, busy: true } });
+    render();
+    const answer = await send({ type: 'undo.take', id: offer.id });
+    if (!stillOn(target)) return;
+    if (!answer.ok) {
+      actions.set(key, { ...failedAction(answer.error, adapter.connection), undo: offer });
+      return render();
+    }
+    const done: ActionState = { state: 'done', message: answer.value.message };
+    if (offer.origin === key) {
+      actions.set(key, done);
+      return load(target, { fresh: true });
+    }
+    await follow(location.href, true);
+    if (!stillOn(target)) return;
+    actions.set(offer.origin, done);
+    render();
   }
 }
 
 /** A failed action: what failed, and what to do (connect, or try again). */
-export function failedAction(error: AppError, connection: ConnectionWording): ActionState {
+export function failedAction(
+  error: AppError,
+  connection: ConnectionWording,
+): Extract<ActionState, { state: 'failed' }> {
   const needsConnection = error.code === 'not-connected' || error.code === 'unauthorized';
   return {
     state: 'failed',

@@ -48,12 +48,39 @@ export async function addIssueComment(
   client: GitHubClient,
   ref: PullRef,
   body: string,
-): Promise<Result<unknown>> {
-  const result = await attempt(() =>
-    client.rest.issues.createComment({ ...issueParams(ref), body, request: { retries: 0 } }),
-  );
+): Promise<Result<{ id: number }>> {
+  const result = await attempt(async () => {
+    const { data } = await client.rest.issues.createComment({
+      ...issueParams(ref),
+      body,
+      request: { retries: 0 },
+    });
+    return { id: data.id };
+  });
   await forgetCached(COMMENTS_ROUTE, commentParams(ref));
   return result;
+}
+
+/**
+ * Deletes one of the issue's comments (Undo); one already gone counts as deleted. Sent once: the
+ * user's next Undo click is the retry.
+ */
+export async function deleteIssueComment(
+  client: GitHubClient,
+  ref: PullRef,
+  id: number,
+): Promise<Result<null>> {
+  const result = await attempt(() =>
+    client.rest.issues.deleteComment({
+      owner: ref.owner,
+      repo: ref.repo,
+      comment_id: id,
+      request: { retries: 0 },
+    }),
+  );
+  await forgetCached(COMMENTS_ROUTE, commentParams(ref));
+  if (!result.ok && result.error.code !== 'not-found') return result;
+  return ok(null);
 }
 
 /**

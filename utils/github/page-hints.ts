@@ -198,6 +198,7 @@ export async function createCardForPull(target: GitHubPage): Promise<Result<Acti
       message: 'Card created:',
       link: cardUrl(answer.value.shortLink),
       readAgain: 'reopen',
+      ...(answer.value.undo ? { undo: answer.value.undo } : {}),
       // Read again, the PR shows its card (pr.on-card): say there that it was just created.
       messageOn: (findings) => findings.find((f) => f.rule === 'pr.on-card'),
     },

@@ -53,6 +53,11 @@ export interface MoveJob {
   inFlight?: { step: MoveStep; since: number };
   /** What the user should know about how it went ("the label does not exist…"). */
   notes?: string[];
+  /**
+   * What this job wrote itself (not found already there): what Undo may take back
+   * (docs/architecture.md, "Writes and jobs"). `comment`: the GitHub comment's id.
+   */
+  made?: { card?: boolean; comment?: number };
   startedAt: number;
   updatedAt: number;
 }
@@ -220,7 +225,10 @@ async function runStep(
         labels.value,
       );
       if (!created.ok) return created;
-      return { ok: true, value: { card: created.value, step: 'card-comments' } };
+      return {
+        ok: true,
+        value: { card: created.value, made: { ...job.made, card: true }, step: 'card-comments' },
+      };
     }
     case 'card-comments': {
       if (!request.copyComments || !job.card)
@@ -254,6 +262,12 @@ async function runStep(
           `${verb}: ${cardUrl(card.shortLink)}\n\n${marker}`,
         );
         if (!posted.ok) return posted;
+        const comment = commentId(posted.value);
+        if (comment !== undefined)
+          return {
+            ok: true,
+            value: { made: { ...job.made, comment }, step: request.close ? 'close' : 'done' },
+          };
       }
       return { ok: true, value: { step: request.close ? 'close' : 'done' } };
     }
@@ -274,6 +288,12 @@ async function runStep(
     default:
       return { ok: true, value: { step: 'done' } };
   }
+}
+
+/** The id in GitHub's answer to a new comment, when it has one. */
+function commentId(answer: unknown): number | undefined {
+  const id = (answer as { id?: unknown } | null | undefined)?.id;
+  return typeof id === 'number' && Number.isSafeInteger(id) ? id : undefined;
 }
 
 /** Records a failed step: waiting for a retry when the error is transient, else failed. */

@@ -281,8 +281,11 @@ export async function performFix(finding: Finding, board: string): Promise<Resul
   if (finding.action === 'add-missing-lists') {
     const answer = await send({ type: 'board.addMissingLists', board });
     if (!answer.ok) return answer;
-    const { created } = answer.value;
-    return done(created.length ? `Added: ${created.join(', ')}.` : 'The lists were already there.');
+    const { created, undo } = answer.value;
+    const message = created.length
+      ? `Added: ${created.join(', ')}.`
+      : 'The lists were already there.';
+    return { ok: true, value: { message, readAgain: 'in-place', ...(undo ? { undo } : {}) } };
   }
   if (finding.action === 'save-pipeline-board') {
     const answer = await send({ type: 'options.open', pipelineBoard: board });

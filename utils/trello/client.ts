@@ -128,6 +128,20 @@ export function createTrelloClient(
         body: { name },
       });
     },
+    /** Archives a list (Undo of a list we created); archiving it twice changes nothing. */
+    archiveList(id: string): Promise<Result<TrelloList>> {
+      return call(`/1/lists/${encodeURIComponent(id)}`, ListSchema, {
+        method: 'PUT',
+        body: { closed: 'true' },
+      });
+    },
+    /** Archives a card (Undo of a card we created); archiving it twice changes nothing. */
+    archiveCard(id: string): Promise<Result<TrelloCardRef>> {
+      return call(`/1/cards/${encodeURIComponent(id)}`, CardRefSchema, {
+        method: 'PUT',
+        body: { closed: 'true' },
+      });
+    },
     createCard(
       idList: string,
       name: string,
