@@ -63,7 +63,7 @@ export const BUDGETS = {
     'content-scripts/github.js': { min: 5_500, gzip: 2_200 }, // measured 4,833 / 1,951 (with the hints: 74,690 / 26,099; with React: 275,388 / 86,151)
     'trello-hints.js': { min: 97_000, gzip: 33_000 }, // measured 90,214 / 31,714 (27,719 before themes and roles)
     'github-hints.js': { min: 85_000, gzip: 30_000 }, // measured 74,220 / 26,474
-    'background.js': { min: 260_000, gzip: 67_000 }, // measured 236,340 / 60,513
+    'background.js': { min: 275_000, gzip: 72_000 }, // measured 254,157 / 67,482 with the team's pull requests and Undo (236,340 / 60,513 before)
   } as Record<string, { min: number; gzip: number }>,
   /**
    * Requests the extension adds per page view (all hosts), over the same view without it: exact

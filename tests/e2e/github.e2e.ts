@@ -6,6 +6,7 @@ import { addCard, addPull, DEMO, findBoard, findRepo, makeComments } from '../fa
 import { seedStorage } from './browser.ts';
 import {
   clearExtensionStorage,
+  connectTrelloAndGitHub,
   navigateGitHub,
   readHints,
   setUpTestBed,
@@ -20,14 +21,7 @@ afterEach(() => {
 let page: Page;
 const open = async (host: string, path: string) => (page = await bed.open(host, path));
 
-const connectBoth = () =>
-  seedStorage(bed.browser.serviceWorker, {
-    settings: {
-      trello: { apiKey: DEMO.trelloKey },
-      github: { repos: [DEMO.repo], boardForRepo: { [DEMO.repo]: DEMO.lernanta } },
-    },
-    secrets: { trelloToken: DEMO.trelloToken, githubToken: DEMO.githubToken },
-  });
+const connectBoth = () => connectTrelloAndGitHub(bed);
 
 /** Where each hint host sits: inside the header actions, or right after the merge box's Reviews section. */
 const placements = (rule: string) =>

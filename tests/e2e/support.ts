@@ -5,8 +5,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { type FakeSites, startFakeSites } from '../fake/server.ts';
-import { createDemoState } from '../fake/state.ts';
-import { type LaunchedBrowser, launchBrowser } from './browser.ts';
+import { createDemoState, DEMO } from '../fake/state.ts';
+import { type LaunchedBrowser, launchBrowser, seedStorage } from './browser.ts';
 
 export interface Bed {
   fake: FakeSites;
@@ -234,4 +234,15 @@ export async function reloadExtension(bed: Bed): Promise<void> {
   await bed.browser.serviceWorker
     .evaluate(() => (globalThis as unknown as ChromeGlobal).chrome.runtime.reload())
     .catch(() => {}); // the worker dies while answering
+}
+
+/** Trello and GitHub connected, the demo repository watched and mapped to the Lernanta board. */
+export function connectTrelloAndGitHub(bed: Bed): Promise<void> {
+  return seedStorage(bed.browser.serviceWorker, {
+    settings: {
+      trello: { apiKey: DEMO.trelloKey },
+      github: { repos: [DEMO.repo], boardForRepo: { [DEMO.repo]: DEMO.lernanta } },
+    },
+    secrets: { trelloToken: DEMO.trelloToken, githubToken: DEMO.githubToken },
+  });
 }

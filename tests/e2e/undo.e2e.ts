@@ -5,20 +5,13 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addBoard, DEMO, findBoard, findRepo } from '../fake/state.ts';
 import { seedStorage } from './browser.ts';
-import { setUpTestBed, waitForHint } from './support.ts';
+import { connectTrelloAndGitHub, setUpTestBed, waitForHint } from './support.ts';
 
 const bed = setUpTestBed();
 let page: Page;
 const open = async (host: string, path: string) => (page = await bed.open(host, path));
 
-const connectBoth = () =>
-  seedStorage(bed.browser.serviceWorker, {
-    settings: {
-      trello: { apiKey: DEMO.trelloKey },
-      github: { repos: [DEMO.repo], boardForRepo: { [DEMO.repo]: DEMO.lernanta } },
-    },
-    secrets: { trelloToken: DEMO.trelloToken, githubToken: DEMO.githubToken },
-  });
+const connectBoth = () => connectTrelloAndGitHub(bed);
 
 /** Trello only: with no boards watched, every board is checked (a repository's board would be watched). */
 const connectTrello = () =>

@@ -139,18 +139,15 @@ export async function readSlimComments(
   now: () => number,
   options: ReadOptions = {},
 ): Promise<Result<Comment[]>> {
-  const comments = await getComments(client, ref, now, options);
-  if (!comments.ok) return comments;
-  const list = toComments(comments.value.data);
-  return list
-    ? ok(
-        list.map((c) => ({
-          user: c.user,
-          body: cardLinksIn([c.body]).map(cardUrl).join(' '),
-          createdAt: c.createdAt,
-        })),
-      )
-    : malformed();
+  const list = await readComments(client, ref, now, options);
+  if (!list.ok) return list;
+  return ok(
+    list.value.map((c) => ({
+      user: c.user,
+      body: cardLinksIn([c.body]).map(cardUrl).join(' '),
+      createdAt: c.createdAt,
+    })),
+  );
 }
 
 /**
@@ -194,7 +191,17 @@ export async function readFreshComments(
   client: GitHubClient,
   ref: PullRef,
 ): Promise<Result<LinkedComment[]>> {
-  const comments = await getComments(client, ref, Date.now, FRESH);
+  return readComments(client, ref, Date.now, FRESH);
+}
+
+/** An item's comments, every page of them, mapped once. */
+async function readComments(
+  client: GitHubClient,
+  ref: PullRef,
+  now: () => number,
+  options: ReadOptions,
+): Promise<Result<LinkedComment[]>> {
+  const comments = await getComments(client, ref, now, options);
   if (!comments.ok) return comments;
   const list = toComments(comments.value.data);
   return list ? ok(list) : malformed();
