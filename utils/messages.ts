@@ -11,6 +11,7 @@ import type { MoveJob } from './jobs/move-job';
 import type { ListRole } from './process/list-roles';
 import { PROCESS_LISTS, type Settings } from './process/settings';
 import type { AppError, Result } from './result';
+import type { BoardViewData } from './trello/board-view';
 import { type BoardSnapshot, SessionSnapshotSchema } from './trello/snapshot';
 
 const shortLink = v.pipe(v.string(), v.regex(/^[A-Za-z0-9]{8}$/));
@@ -34,6 +35,14 @@ export const ContentMessageSchema = v.variant('type', [
   v.strictObject({ type: v.literal('settings.get') }),
   // The page on screen can have hints: the background adds the site's hints script to the tab.
   v.strictObject({ type: v.literal('page.hints') }),
+  // The board's hints, made in the background off the page's thread: its own session read (or the
+  // token path) and the rules. `mayRetry`: after a 429 it may read again by itself.
+  v.strictObject({
+    type: v.literal('board.view'),
+    board: shortLink,
+    fresh: v.optional(v.boolean()),
+    mayRetry: v.optional(v.boolean()),
+  }),
   v.strictObject({
     type: v.literal('board.snapshot'),
     board: shortLink,
@@ -138,6 +147,7 @@ export interface ConnectionIdentity {
 export interface ResponseMap {
   'settings.get': Result<Settings>;
   'page.hints': Result<null>;
+  'board.view': Result<BoardViewData>;
   'board.snapshot': Result<BoardSnapshot>;
   'board.cached': Result<BoardSnapshot | null>;
   'board.remember': Result<null>;

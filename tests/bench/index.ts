@@ -36,9 +36,11 @@
 //    - time to first hint: navigation start → the first `[data-process-hint]` host (other than the
 //      "Checking this board…" placeholder) whose shadow root has text, over the baseline's load
 //      event (the page's own load); all hints placed: the last time a hint host was added or its
-//      shadow content changed; board read started / data received: the content script's two
-//      /1/boards requests as Playwright sees them, which splits the time to first hint into waiting
-//      for the page, the network, and our own processing;
+//      shadow content changed; board read started / data received: the background's two
+//      /1/boards requests as Playwright sees them (it reports a service worker's requests on the
+//      context), which splits the time to first hint into waiting for the page, the network, and
+//      our own processing; end of the last long task: when the page's main thread was last
+//      blocked (in the baseline: its own parsing and layout, before which no hint can be painted);
 //    - long-task time: the sum of long tasks (≥ 50 ms) on the main thread (content scripts run
 //      there too) until the page settled; total blocking time: the sum of their parts over 50 ms;
 //    - main-thread task / script / layout time: CDP Performance.getMetrics deltas over the load

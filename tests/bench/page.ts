@@ -32,6 +32,8 @@ export interface PageRun {
   blockingMs: number;
   longTasks: number;
   longestTaskMs: number;
+  /** Navigation start → the end of the last long task: when the page's main thread was last blocked. */
+  lastLongTaskEndMs: number;
   /** CDP Performance.getMetrics deltas over the load: all main-thread task / script time (ms). */
   taskMs: number;
   scriptMs: number;
@@ -340,6 +342,7 @@ export async function measureLoad(
       blockingMs: durations.reduce((a, b) => a + Math.max(0, b - 50), 0),
       longTasks: durations.length,
       longestTaskMs: Math.max(0, ...durations),
+      lastLongTaskEndMs: Math.max(0, ...inPage.longTasks.map(([start, d]) => start + d)),
       taskMs: delta('TaskDuration'),
       scriptMs: delta('ScriptDuration'),
       layoutMs: delta('LayoutDuration') + delta('RecalcStyleDuration'),

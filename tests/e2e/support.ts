@@ -209,14 +209,6 @@ type ChromeGlobal = {
   };
 };
 
-/** Whether the background keeps the board read a page shared with it (`board.remember`). */
-export function backgroundHasSessionRead(bed: Bed, board: string): Promise<boolean> {
-  return bed.browser.serviceWorker.evaluate(async (key) => {
-    const { chrome } = globalThis as unknown as ChromeGlobal;
-    return key in (await chrome.storage.session.get(key));
-  }, `snapshot:session:${board}`);
-}
-
 /** Fresh extension storage: no settings, no secrets, no cached snapshots. */
 export async function clearExtensionStorage(bed: Bed): Promise<void> {
   await bed.browser.serviceWorker.evaluate(async () => {

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PageRuntime, SiteView } from '../../utils/dom/page-runtime';
 import { send } from '../../utils/messaging';
 import type { Finding } from '../../utils/process/findings';
+import { defaultSettings } from '../../utils/process/settings';
 import type { Result } from '../../utils/result';
 import {
   boardOf,
@@ -154,6 +155,46 @@ describe('Trello adapter', () => {
     trello.shown?.('LeRnAnTa', { findings: [] }, { navigated: false });
     vi.advanceTimersByTime(10_000);
     expect(readAgain).not.toHaveBeenCalled();
+  });
+
+  it('shows the view the background made, reading nothing itself', async () => {
+    const made = { findings: [fix(undefined)], asOf: 5, pulls: [] };
+    vi.mocked(send).mockClear();
+    answer({ ok: true, value: made });
+    const settings = { get: vi.fn() };
+    const shown = await adapter().load('LeRnAnTa', { settings, fresh: true } as never);
+    expect(shown).toEqual(made);
+    expect(vi.mocked(send).mock.calls).toEqual([
+      [{ type: 'board.view', board: 'LeRnAnTa', fresh: true, mayRetry: true }],
+    ]);
+    expect(settings.get).not.toHaveBeenCalled();
+  });
+
+  it('reads the board itself when the background’s session was refused', async () => {
+    vi.mocked(send).mockReset();
+    vi.mocked(send).mockImplementation((async (message: { type: string }) =>
+      message.type === 'board.cached'
+        ? { ok: true, value: null }
+        : {
+            ok: false,
+            error: {
+              code: message.type === 'board.view' ? 'unauthorized' : 'not-connected',
+              message: 'x',
+            },
+          }) as never);
+    const fetchMock = vi.fn(async (_url: string) => new Response('unauthorized', { status: 401 }));
+    vi.stubGlobal('fetch', fetchMock);
+    const settings = { get: vi.fn(async () => defaultSettings()) };
+    const shown = await adapter().load('LeRnAnTa', { settings, fresh: false } as never);
+    // Its own session read (same-origin, after the background's cache), then the token path.
+    expect(vi.mocked(send).mock.calls.map(([m]) => m.type)).toEqual([
+      'board.view',
+      'board.cached',
+      'board.snapshot',
+    ]);
+    expect(String(fetchMock.mock.calls[0]?.[0])).toMatch(/^\/1\/boards\/LeRnAnTa\?/);
+    expect(shown.findings.map((f) => f.rule)).toEqual(['source.unavailable']);
+    vi.unstubAllGlobals();
   });
 
   it('reads a board changed on the page again once its data is 30 s old', () => {

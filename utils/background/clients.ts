@@ -6,22 +6,22 @@ import { createTrelloClient } from '../trello/client';
 import { createRateLimiter, type Pause } from '../trello/rate-limit';
 import type { Clients } from './moves';
 
-const PAUSE_KEY = 'trello:pause';
+/** A limiter whose pause is kept in storage.session: a restarted worker does not retry into a 429. */
+function limiterPausedIn(key: string) {
+  return createRateLimiter({
+    store: {
+      read: async () => (await browser.storage.session.get(key))[key] as Pause | undefined,
+      write: (pause) =>
+        pause ? browser.storage.session.set({ [key]: pause }) : browser.storage.session.remove(key),
+    },
+  });
+}
 
-/**
- * One limiter for every Trello call of the background (the limits are per token); its pause is
- * kept in storage.session so a restarted worker does not retry into a 429.
- */
-export const trelloLimiter = createRateLimiter({
-  store: {
-    read: async () =>
-      (await browser.storage.session.get(PAUSE_KEY))[PAUSE_KEY] as Pause | undefined,
-    write: (pause) =>
-      pause
-        ? browser.storage.session.set({ [PAUSE_KEY]: pause })
-        : browser.storage.session.remove(PAUSE_KEY),
-  },
-});
+/** One limiter for every token call of the background (Trello's limits are per token). */
+export const trelloLimiter = limiterPausedIn('trello:pause');
+
+/** And one for the background's reads with the trello.com session (board-views.ts). */
+export const sessionLimiter = limiterPausedIn('trello:session-pause');
 
 export function trelloClient(apiKey: string, token: string) {
   return createTrelloClient({ apiKey, token }, fetch, trelloLimiter);

@@ -3,6 +3,7 @@
  * logic. The router (router.ts) has already checked the sender and the payload.
  * See docs/architecture.md, "Messages".
  */
+import { createBoardViews } from './board-views';
 import { testConnection } from './connection-test';
 import { createCardForPull } from './create-card';
 import { fixMissingLists, recordPipelineReview, renameList, saveListRole } from './fixes';
@@ -24,12 +25,17 @@ import {
 import { takeBack } from './undo';
 
 export function createHandlers(services: Services): Handlers {
+  const boardViews = createBoardViews(services);
   return {
     'settings.get': () => currentSettings(),
-    'page.hints': (_message, from) => addHintsScript(from),
+    'page.hints': (_message, from) => {
+      boardViews.start(from);
+      return addHintsScript(from);
+    },
     'options.open': (message) => openOptions(message),
     'connection.test': (message) => testConnection(services, message),
     'status.summary': () => refreshSummary(services),
+    'board.view': (message, from) => boardViews.answer(message, from),
     'board.snapshot': (message) => boardSnapshot(services, message),
     'board.cached': (message) => sessionBoard(services, message),
     'board.remember': (message) => rememberSessionBoard(services, message),

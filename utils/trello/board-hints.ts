@@ -7,7 +7,7 @@
  * `wxt:locationchange` is enough.
  */
 
-import { whenIdle } from '../dom/idle';
+import { whenIdle, whenLoaded } from '../dom/idle';
 import type {
   ActionDone,
   PageRuntime,
@@ -16,16 +16,14 @@ import type {
   SiteView,
 } from '../dom/page-runtime';
 import { send } from '../messaging';
-import { isPipelineBoard, isProjectBoard } from '../process/boards';
 import type { ChosenAction, Finding } from '../process/findings';
 import { cardUrl } from '../process/links';
 import { isListRole } from '../process/list-roles';
-import { evaluateBoard } from '../process/rules';
-import { type CardPull, cardPullFindings, cardPulls } from '../process/rules/card-pull';
+import { type CardPull, cardPullFindings } from '../process/rules/card-pull';
 import { boardLoading } from '../process/rules/source-loading';
-import { boardUnavailable } from '../process/rules/source-unavailable';
 import type { Result } from '../result';
 import { trelloAnchors, WATCHED } from './anchors';
+import { type BoardViewData, boardView } from './board-view';
 import { getBoardShortLink, getCardShortLink } from './pages';
 import { createRateLimiter, type RateLimiter } from './rate-limit';
 import { readBoardWithSession, readCardBoardWithSession } from './session-read';
@@ -39,12 +37,7 @@ import {
 /** Automatic re-reads after Trello asked us to wait, before the hint asks for a reload instead. */
 const MAX_AUTO_RETRIES = 4;
 
-interface BoardView extends SiteView {
-  /** The pull requests its cards link: all the view keeps of the board (a big one is megabytes). */
-  pulls?: CardPull[];
-  /** Trello asked us to wait until then (429): the board is read again at that time. */
-  retryAt?: number;
-}
+type BoardView = SiteView & BoardViewData;
 
 export function trelloAdapter(
   runtime: PageRuntime<string, BoardView>,
@@ -149,42 +142,25 @@ interface BoardRead {
   mayRetry: boolean;
 }
 
+/**
+ * The background makes the view off this page's thread. Its read started when this page asked for
+ * its hints; asking once the page has loaded lets it check the board without slowing the page's
+ * own loading (docs/benchmarks.md). The page reads the board itself only when the background could
+ * not.
+ */
 async function viewOf(
   board: string,
   { settings, limiter, fresh, mayRetry }: BoardRead,
 ): Promise<BoardView> {
-  const currentSettings = await settings.get();
-  const configuredPipeline = currentSettings.trello.pipelineBoard;
-  let snapshot = await readBoard(
-    board,
-    { attachments: board === configuredPipeline },
+  await whenLoaded();
+  const made = await send({ type: 'board.view', board, fresh, mayRetry });
+  if (made.ok) return made.value;
+  return boardView(board, {
+    settings: await settings.get(),
+    read: (which, options, freshRead) => readBoard(which, options, freshRead, limiter),
     fresh,
-    limiter,
-  );
-  // A pipeline recognised by its name: read it again with the card attachments (board links).
-  if (snapshot.ok && !configuredPipeline && isPipelineBoard(snapshot.value, currentSettings)) {
-    snapshot = await readBoard(board, { attachments: true }, fresh, limiter);
-  }
-  if (!snapshot.ok) {
-    const { retryAt } = snapshot.error;
-    const error = mayRetry ? snapshot.error : { ...snapshot.error, retryAt: undefined };
-    return {
-      findings: [boardUnavailable(board, error)],
-      ...(mayRetry && retryAt ? { retryAt } : {}),
-    };
-  }
-  let pipeline: BoardSnapshot | undefined;
-  if (configuredPipeline && isProjectBoard(snapshot.value, currentSettings)) {
-    const read = await readBoard(configuredPipeline, { attachments: true }, false, limiter);
-    pipeline = read.ok ? read.value : undefined; // unreadable pipeline: no board.not-in-pipeline
-  }
-  const findings = evaluateBoard({
-    board: snapshot.value,
-    pipeline,
-    settings: currentSettings,
-    now: Date.now(),
+    mayRetry,
   });
-  return { findings, asOf: snapshot.value.fetchedAt, pulls: cardPulls(snapshot.value) };
 }
 
 /** Signed-in session first (zero set-up); the background's token path when the session cannot see it. */

@@ -1,6 +1,8 @@
 /**
- * Trello reads in a content script with the signed-in session: same-origin `/1/` on trello.com,
- * read-only, zero set-up (see docs/architecture.md, "Page runtime"). The token path is client.ts.
+ * Trello reads with the signed-in session: Trello's own `/1/` endpoints on trello.com, read-only,
+ * zero set-up (see docs/architecture.md, "Page runtime"). The background reads this way first
+ * (its fetch carries the trello.com cookies, with the host permission), the content script only
+ * when the background's read was refused. The token path is client.ts.
  */
 import * as v from 'valibot';
 import { type FetchLike, requestJson } from '../http';
@@ -8,10 +10,20 @@ import { ok, type Result } from '../result';
 import { type RateLimiter, throughLimiter } from './rate-limit';
 import { type BoardSnapshot, type GetJson, readSnapshot, type SnapshotOptions } from './snapshot';
 
-function sessionGet(fetchImpl: FetchLike, limiter?: RateLimiter): GetJson {
+/** Where the session's reads are sent from: the trello.com page itself, or the background. */
+export type SessionSide = 'page' | 'background';
+
+function sessionGet(
+  fetchImpl: FetchLike,
+  limiter?: RateLimiter,
+  side: SessionSide = 'page',
+): GetJson {
+  // The page sends same-origin requests; the background names trello.com and asks for its cookies.
+  const base = side === 'page' ? '' : 'https://trello.com';
+  const credentials = side === 'page' ? 'same-origin' : 'include';
   return (path, schema) =>
     throughLimiter(limiter, () =>
-      requestJson({ url: path, credentials: 'same-origin', service: 'Trello' }, schema, fetchImpl),
+      requestJson({ url: `${base}${path}`, credentials, service: 'Trello' }, schema, fetchImpl),
     );
 }
 
@@ -21,8 +33,9 @@ export function readBoardWithSession(
   fetchImpl: FetchLike = fetch,
   now = Date.now,
   limiter?: RateLimiter,
+  side: SessionSide = 'page',
 ): Promise<Result<BoardSnapshot>> {
-  return readSnapshot(sessionGet(fetchImpl, limiter), board, options, 'session', now);
+  return readSnapshot(sessionGet(fetchImpl, limiter, side), board, options, 'session', now);
 }
 
 /** The board a card belongs to (its short link), for pages opened directly on a card URL. */
