@@ -8,5 +8,7 @@ import { gitHubAdapter } from '../utils/github/page-hints';
 export default defineUnlistedScript(() => {
   if (location.origin !== 'https://github.com') return; // the tab moved on before it arrived
   // Styles are adopted into our shadow roots from code (GitHub's CSP blocks inline <style>).
-  startPageRuntime(new ContentScriptContext('github-hints'), gitHubAdapter);
+  // In a task of its own: evaluating this script is already one task of the page's, some 35 ms on
+  // a slow machine (docs/architecture.md, "Page runtime").
+  setTimeout(() => startPageRuntime(new ContentScriptContext('github-hints'), gitHubAdapter), 0);
 });

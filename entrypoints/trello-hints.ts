@@ -7,5 +7,7 @@ import { trelloAdapter } from '../utils/trello/board-hints';
 export default defineUnlistedScript(() => {
   if (location.origin !== 'https://trello.com') return; // the tab moved on before it arrived
   // Styles are adopted into our shadow roots from code: nothing web-accessible for the page to probe.
-  startPageRuntime(new ContentScriptContext('trello-hints'), trelloAdapter);
+  // In a task of its own: evaluating this script is already one task of the page's, some 35 ms on
+  // a slow machine (docs/architecture.md, "Page runtime").
+  setTimeout(() => startPageRuntime(new ContentScriptContext('trello-hints'), trelloAdapter), 0);
 });

@@ -27,6 +27,11 @@ export interface RequestLogEntry {
   auth: AuthKind;
   /** 0 when a fault destroyed the socket. */
   status: number;
+  /**
+   * The request's `Sec-Fetch-Site` as sent ('' without one). Chromium sends `none` for the
+   * extension's background and `same-origin` for the page's own fetch; Firefox `same-origin` for both.
+   */
+  fetchSite: string;
 }
 
 export interface RequestLog extends Array<RequestLogEntry> {
@@ -286,6 +291,7 @@ export async function startFakeSites(
       query: redactQuery(ctx.query),
       auth: 'none',
       status: 0,
+      fetchSite: String(req.headers['sec-fetch-site'] ?? ''),
     };
     requests.push(entry);
     // Note the credentials kind even when a fault answers before the host handler runs.

@@ -180,6 +180,9 @@ describe('Firefox build in Firefox ESR', () => {
     const page = await open('trello.com', `/b/${DEMO.lernanta}/lernanta`);
     const text = await waitForHint(page, 'board.missing-lists', 'process lists missing');
     expect(text).toContain('2 process lists missing: Would be nice, Stuck');
+    // Read once with the trello.com session (Firefox gives the background's fetch the cookies too).
+    const reads = fake.requests.matching({ path: `/1/boards/${DEMO.lernanta}` });
+    expect(reads.filter((r) => r.auth === 'session' && r.status === 200)).toHaveLength(1);
     const styles = await hintStyles(page, 'board.missing-lists', 'process lists missing');
     expect(styles.adoptedSheets).toBe(1);
     expect(styles.badge.radius).toBe('12px');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cardGitHubLinks, findCardLinking, gitHubLinksIn } from '../../utils/process/links';
+import { eachCardGitHubLinks, findCardLinking, gitHubLinksIn } from '../../utils/process/links';
 import { cardPulls } from '../../utils/process/rules/card-pull';
 import { board, card, list } from '../fixtures/boards';
 
@@ -69,7 +69,7 @@ describe('GitHub links of a board', () => {
       desc: 'https://github.com/p2pu/lernanta/issues/7',
       attachments: [{ url: `${PR}/files` }],
     });
-    expect(cardGitHubLinks(board(lists, [c]))[0]?.links).toHaveLength(2);
+    expect([...eachCardGitHubLinks(board(lists, [c]))][0]?.links).toHaveLength(2);
     expect(cardPulls(board(lists, [c]))).toEqual([
       { card: c.shortLink, pull: { owner: 'p2pu', repo: 'lernanta', number: 42 } },
     ]);

@@ -169,7 +169,9 @@ describe('page runtime', () => {
     expect(hosts()).toEqual([]);
     readyState.mockReturnValue('interactive');
     await act(async () => document.dispatchEvent(new Event('DOMContentLoaded')));
-    expect(titles()).toEqual(['Finding on a']);
+    // Not inside the page's DOMContentLoaded task: in one of its own, right after.
+    expect(hosts()).toEqual([]);
+    await vi.waitFor(() => expect(titles()).toEqual(['Finding on a']));
     readyState.mockRestore();
   });
 

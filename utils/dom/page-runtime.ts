@@ -171,7 +171,11 @@ export function startPageRuntime<Page, View extends SiteView>(
     render();
   };
   if (domReady) watchPage();
-  else ctx.addEventListener(document, 'DOMContentLoaded', watchPage, { once: true });
+  // In a task of its own: DOMContentLoaded runs inside the page's last and longest parsing task.
+  else
+    ctx.addEventListener(document, 'DOMContentLoaded', () => ctx.setTimeout(watchPage, 0), {
+      once: true,
+    });
   ctx.onInvalidated(() => {
     stopObserving();
     layer?.destroy();

@@ -139,24 +139,28 @@ export function pullLinksIn(texts: readonly string[]): PullRef[] {
 
 /**
  * Every open card of the board with the GitHub issues and pull requests it links: in its
- * description, its attachments, and attachments seen in the board's actions.
+ * description, its attachments, and attachments seen in the board's actions. Card by card, so a
+ * caller that needs only the first few stops reading a big board early.
  */
-export function cardGitHubLinks(board: BoardSnapshot): { card: TrelloCard; links: GitHubLink[] }[] {
+export function* eachCardGitHubLinks(
+  board: BoardSnapshot,
+): Generator<{ card: TrelloCard; links: GitHubLink[] }> {
   const attached = new Map<string, string[]>();
   for (const event of board.events) {
-    if (event.kind === 'attach' && event.url)
-      attached.set(event.card, [...(attached.get(event.card) ?? []), event.url]);
+    if (event.kind !== 'attach' || !event.url) continue;
+    const urls = attached.get(event.card);
+    if (urls) urls.push(event.url);
+    else attached.set(event.card, [event.url]);
   }
-  return board.cards
-    .filter((card) => !card.closed)
-    .map((card) => ({
-      card,
-      links: gitHubLinksIn([
-        card.desc,
-        ...card.attachments.map((a) => a.url),
-        ...(attached.get(card.id) ?? []),
-      ]),
-    }));
+  for (const card of board.cards) {
+    if (card.closed) continue;
+    const texts = [
+      card.desc,
+      ...card.attachments.map((a) => a.url),
+      ...(attached.get(card.id) ?? []),
+    ];
+    yield { card, links: gitHubLinksIn(texts) };
+  }
 }
 
 /**
@@ -168,6 +172,7 @@ export function findCardLinking(board: BoardSnapshot, url: string): TrelloCard |
   const [wanted] = gitHubLinksIn([url]);
   if (!wanted) return undefined;
   const key = refKey(wanted);
-  return cardGitHubLinks(board).find(({ links }) => links.some((link) => refKey(link) === key))
-    ?.card;
+  for (const { card, links } of eachCardGitHubLinks(board))
+    if (links.some((link) => refKey(link) === key)) return card;
+  return undefined;
 }

@@ -3,7 +3,7 @@ import type { PullRef, PullStatus } from '../../github/snapshot';
 import type { AppError, Result } from '../../result';
 import type { BoardSnapshot } from '../../trello/snapshot';
 import type { Finding } from '../findings';
-import { cardGitHubLinks } from '../links';
+import { eachCardGitHubLinks } from '../links';
 import { clockTime } from '../time';
 import { mentions, prReviews, reviewDecision } from './pr-reviews';
 
@@ -16,7 +16,7 @@ export interface CardPull {
 /** Every open card's first linked pull request (description or attachments), at most `limit`. */
 export function cardPulls(board: BoardSnapshot, limit = 50): CardPull[] {
   const out: CardPull[] = [];
-  for (const { card, links } of cardGitHubLinks(board)) {
+  for (const { card, links } of eachCardGitHubLinks(board)) {
     const pull = links.find((link) => link.kind === 'pull');
     if (pull)
       out.push({
