@@ -35,6 +35,8 @@ export const ContentMessageSchema = v.variant('type', [
   v.strictObject({ type: v.literal('settings.get') }),
   // The page on screen can have hints: the background adds the site's hints script to the tab.
   v.strictObject({ type: v.literal('page.hints') }),
+  // A board's page is loading: the background starts reading the board (held until `board.view`).
+  v.strictObject({ type: v.literal('board.prefetch'), board: shortLink }),
   // The board's hints, made in the background off the page's thread: its own session read (or the
   // token path) and the rules. `mayRetry`: after a 429 it may read again by itself.
   v.strictObject({
@@ -147,6 +149,7 @@ export interface ConnectionIdentity {
 export interface ResponseMap {
   'settings.get': Result<Settings>;
   'page.hints': Result<null>;
+  'board.prefetch': Result<null>;
   'board.view': Result<BoardViewData>;
   'board.snapshot': Result<BoardSnapshot>;
   'board.cached': Result<BoardSnapshot | null>;

@@ -182,7 +182,7 @@ describe('background answers', () => {
     const refused = answers.flatMap((a, i) =>
       a.startsWith('{"ok":true') ? [] : [messages[i]?.type],
     );
-    expect(refused).toEqual(['page.hints', 'board.view', 'github.teamSettings']);
+    expect(refused).toEqual(['page.hints', 'board.prefetch', 'board.view', 'github.teamSettings']);
     expect(answers.at(-1)).toContain('Demo Developer (@demo-dev)'); // connection.test github
     // The move job started above ends before the next test resets the browser.
     const moved = { type: 'move.status', owner: 'p2pu', repo: 'lernanta', number: issue } as const;

@@ -1,6 +1,6 @@
 // A board's hints made in the background (`board.view`), against the fake Trello: the trello.com
-// session read starts when the board's page asks for its hints script and the page's ask joins
-// it; a refused session falls to the token path, or back to the page when there is no token.
+// session read starts when the board's page starts loading (`board.prefetch`) and the page's ask
+// joins it; a refused session falls to the token path, or back to the page when there is no token.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { backgroundClients } from '../../utils/background/clients';
@@ -14,14 +14,13 @@ import { DEMO, demoStorage } from '../fake/state.ts';
 import { type FakeApis, fakeApis } from '../fixtures/fake-apis.ts';
 
 let apis: FakeApis;
-const boardPage = (board: string): From => ({
+/** A trello.com board's page, as the router names its sender. */
+const LERNANTA: From = {
   kind: 'content',
   origin: 'https://trello.com',
   tabId: 1,
   documentId: 'DOC1',
-  url: `https://trello.com/b/${board}/lernanta`,
-});
-const LERNANTA = boardPage(DEMO.lernanta);
+};
 
 function background() {
   const now = () => apis.state.now;
@@ -45,9 +44,9 @@ beforeEach(async () => {
 });
 
 describe('board.view', () => {
-  it('reads the board with the trello.com session from when the page asks for its hints; the page’s ask joins that read', async () => {
+  it('reads the board with the trello.com session from when the page starts loading; the page’s ask joins that read', async () => {
     const handlers = background();
-    await handlers['page.hints']({ type: 'page.hints' }, LERNANTA);
+    await handlers['board.prefetch']({ type: 'board.prefetch', board: DEMO.lernanta }, LERNANTA);
     const answer = view(
       await handlers['board.view']({ type: 'board.view', board: DEMO.lernanta }, LERNANTA),
     );
@@ -149,22 +148,18 @@ describe('board.view', () => {
   });
 
   it('only a trello.com page may ask (it reads with the trello.com session)', async () => {
-    const github: From = {
-      kind: 'content',
-      origin: 'https://github.com',
-      tabId: 2,
-      url: 'https://github.com/p2pu/lernanta',
-    };
+    const github: From = { kind: 'content', origin: 'https://github.com', tabId: 2 };
     const handlers = background();
     const answer = await handlers['board.view'](
       { type: 'board.view', board: DEMO.lernanta },
       github,
     );
     expect(answer).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
-    await handlers['page.hints'](
-      { type: 'page.hints' },
-      { ...github, url: `https://github.com/b/${DEMO.lernanta}/x` },
+    const early = await handlers['board.prefetch'](
+      { type: 'board.prefetch', board: DEMO.lernanta },
+      github,
     );
+    expect(early).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
     expect(apis.requests).toEqual([]);
   });
 });

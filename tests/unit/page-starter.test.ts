@@ -42,6 +42,21 @@ describe('the content script on every page', () => {
     expect(asked()).toEqual([{ type: 'page.hints' }]);
   });
 
+  it('a board opened from the start: its read is asked at once, the hints once the page is parsed', async () => {
+    const readyState = vi.spyOn(document, 'readyState', 'get').mockReturnValue('loading');
+    const readEarly = vi.fn();
+    history.pushState(null, '', '/b/AbCd1234/board');
+    startHintsWhenNeeded(ctx, onBoard, readEarly);
+    expect(readEarly).toHaveBeenCalledWith(location.href);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(asked()).toEqual([]);
+    readyState.mockReturnValue('interactive');
+    document.dispatchEvent(new Event('DOMContentLoaded'));
+    expect(asked()).toEqual([]); // not inside the page's own DOMContentLoaded task
+    await vi.waitFor(() => expect(asked()).toEqual([{ type: 'page.hints' }]));
+    readyState.mockRestore();
+  });
+
   it('asks again on the next page when the background could not add them', async () => {
     vi.mocked(send).mockResolvedValueOnce({
       ok: false,

@@ -59,6 +59,11 @@ const withRef = (type: Type) =>
 const EXAMPLES: { [K in Type]: Example<K> } = {
   'settings.get': { valid: { type: 'settings.get' }, optional: {} },
   'page.hints': { valid: { type: 'page.hints' }, optional: {} },
+  'board.prefetch': {
+    valid: { type: 'board.prefetch', board: BOARD },
+    optional: {},
+    malformed: [['a path for a board', { type: 'board.prefetch', board: '../../members/me' }]],
+  },
   'board.view': {
     valid: { type: 'board.view', board: BOARD, fresh: true, mayRetry: false },
     optional: { fresh: true, mayRetry: true },
@@ -409,7 +414,6 @@ it('tells the handler who sent the message, as the browser says', async () => {
     origin: 'https://trello.com',
     tabId: (trelloTab.tab as { id: number }).id,
     documentId: 'DOC1',
-    url: trelloTab.url,
   });
   expect((handlers['settings.get'] as Mock).mock.calls[0]?.[1]).toMatchObject({
     kind: 'extension-page',

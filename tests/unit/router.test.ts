@@ -26,6 +26,7 @@ function handlers(): Handlers {
       ok: false as const,
       error: { code: 'not-connected' as const, message: 'x' },
     })),
+    'board.prefetch': vi.fn(async () => ({ ok: true as const, value: null })),
     'board.view': vi.fn(async () => ({ ok: true as const, value: { findings: [] } })),
     'board.cached': vi.fn(async () => ({ ok: true as const, value: null })),
     'board.remember': vi.fn(async () => ({ ok: true as const, value: null })),

@@ -2,18 +2,17 @@
  * A Trello board's hints, made in the background (docs/architecture.md, "Page runtime"): the
  * board is read with the trello.com session (the host permission lets the background's fetch
  * carry its cookies), or else the token path, checked and evaluated here, off the page's thread;
- * the page gets the findings only. The read starts as soon as the board's page asks for its hints
- * script (`page.hints`), while the page is still loading; its answers are then held, unparsed,
- * until the page asks for the view (`board.view`, once it has loaded): checking a big board is
- * some 150 ms of CPU, and on a machine of few cores that slowed the page's own loading by as much
- * again while it was still parsing (docs/benchmarks.md).
+ * the page gets the findings only. The read starts as soon as the board's page starts loading
+ * (`board.prefetch`, from its content script at document_start); its answers are then held,
+ * unparsed, until the page asks for the view (`board.view`, from the hints script, which comes
+ * once the page is parsed): checking a big board is some 150 ms of CPU, and on a machine of few
+ * cores that slowed the page's own parsing by as much again (docs/benchmarks-history.md).
  */
 
 import type { FetchLike } from '../http';
 import type { MessageOf } from '../messages';
 import { fail, ok, type Result } from '../result';
 import { type BoardViewData, boardView, type ReadBoard } from '../trello/board-view';
-import { getBoardShortLink } from '../trello/pages';
 import type { RateLimiter } from '../trello/rate-limit';
 import { readBoardWithSession } from '../trello/session-read';
 import { sessionLimiter } from './clients';
@@ -137,11 +136,18 @@ export function createBoardViews(
       }
       return fresh ? make(board, true, mayRetry) : joined(board, mayRetry, true);
     },
-    /** On `page.hints` from a board's page: start making its view while the page loads. */
-    start(from: From | undefined): void {
-      if (from?.kind !== 'content' || from.origin !== TRELLO || !from.url) return;
-      const board = getBoardShortLink(from.url);
-      if (board) void joined(board, true, false);
+    /** `board.prefetch`: a trello.com page of this board is loading; start reading it. */
+    prefetch(
+      { board }: MessageOf<'board.prefetch'>,
+      from: From | undefined,
+    ): Promise<Result<null>> {
+      if (from?.kind !== 'content' || from.origin !== TRELLO) {
+        return Promise.resolve(
+          fail('forbidden-sender', 'Only a trello.com page can ask for this.'),
+        );
+      }
+      void joined(board, true, false);
+      return Promise.resolve(ok(null));
     },
   };
 }

@@ -28,13 +28,11 @@ export function createHandlers(services: Services): Handlers {
   const boardViews = createBoardViews(services);
   return {
     'settings.get': () => currentSettings(),
-    'page.hints': (_message, from) => {
-      boardViews.start(from);
-      return addHintsScript(from);
-    },
+    'page.hints': (_message, from) => addHintsScript(from),
     'options.open': (message) => openOptions(message),
     'connection.test': (message) => testConnection(services, message),
     'status.summary': () => refreshSummary(services),
+    'board.prefetch': (message, from) => boardViews.prefetch(message, from),
     'board.view': (message, from) => boardViews.answer(message, from),
     'board.snapshot': (message) => boardSnapshot(services, message),
     'board.cached': (message) => sessionBoard(services, message),

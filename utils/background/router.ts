@@ -35,8 +35,6 @@ export interface From {
   origin: string;
   tabId?: number;
   documentId?: string;
-  /** The sending page's address (content scripts): what it shows. */
-  url?: string;
 }
 
 export type SenderKind = 'content' | 'extension-page';
@@ -60,7 +58,6 @@ function fromSender(sender: Sender, kind: SenderKind): From {
     origin: senderOrigin(sender),
     ...(typeof tabId === 'number' ? { tabId } : {}),
     ...(sender.documentId ? { documentId: sender.documentId } : {}),
-    ...(kind === 'content' && sender.url ? { url: sender.url } : {}),
   };
 }
 

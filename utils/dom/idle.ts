@@ -1,16 +1,14 @@
 /**
- * Work that can wait runs once the page has loaded (checking a board, in the background) or when
- * it is idle (sharing a read with the background); long work yields between chunks instead
- * (utils/turns.ts).
+ * Work that can wait runs once the page is parsed (the hints) or when it is idle (sharing a read
+ * with the background); long work yields between chunks instead (utils/turns.ts).
  */
 
-/** Resolves once the page has loaded, or after `atMostMs` (a page held up by one slow image). */
-export function whenLoaded(atMostMs = 3_000): Promise<void> {
-  if (document.readyState === 'complete') return Promise.resolve();
-  return new Promise((resolve) => {
-    window.addEventListener('load', () => resolve(), { once: true });
-    setTimeout(resolve, atMostMs);
-  });
+/** Resolves at once when the document is parsed, else in a task after DOMContentLoaded's. */
+export function whenParsed(): Promise<void> {
+  if (document.readyState !== 'loading') return Promise.resolve();
+  return new Promise((resolve) =>
+    document.addEventListener('DOMContentLoaded', () => setTimeout(resolve, 0), { once: true }),
+  );
 }
 
 /** Runs `work` once the page is idle, or after `timeoutMs` at the latest. */

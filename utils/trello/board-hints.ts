@@ -7,7 +7,7 @@
  * `wxt:locationchange` is enough.
  */
 
-import { whenIdle, whenLoaded } from '../dom/idle';
+import { whenIdle } from '../dom/idle';
 import type {
   ActionDone,
   PageRuntime,
@@ -143,16 +143,13 @@ interface BoardRead {
 }
 
 /**
- * The background makes the view off this page's thread. Its read started when this page asked for
- * its hints; asking once the page has loaded lets it check the board without slowing the page's
- * own loading (docs/benchmarks.md). The page reads the board itself only when the background could
- * not.
+ * The background makes the view off this page's thread, from the read it started while the page
+ * loaded. The page reads the board itself only when the background could not.
  */
 async function viewOf(
   board: string,
   { settings, limiter, fresh, mayRetry }: BoardRead,
 ): Promise<BoardView> {
-  await whenLoaded();
   const made = await send({ type: 'board.view', board, fresh, mayRetry });
   if (made.ok) return made.value;
   return boardView(board, {
