@@ -203,7 +203,7 @@ type ChromeGlobal = {
   chrome: {
     storage: {
       local: { clear(): Promise<void> };
-      session: { clear(): Promise<void>; get(key: string): Promise<Record<string, unknown>> };
+      session: { clear(): Promise<void> };
     };
     runtime: { reload(): void };
   };

@@ -12,17 +12,24 @@
 import type { FetchLike } from '../http';
 import type { MessageOf } from '../messages';
 import { fail, ok, type Result } from '../result';
-import { type BoardViewData, boardView, type ReadBoard } from '../trello/board-view';
+import {
+  type BoardViewData,
+  boardView,
+  type ReadBoard,
+  sessionThenToken,
+} from '../trello/board-view';
 import type { RateLimiter } from '../trello/rate-limit';
 import { readBoardWithSession } from '../trello/session-read';
 import { sessionLimiter } from './clients';
 import type { From } from './router';
 import type { Services } from './services';
 
-const TRELLO = 'https://trello.com';
+/** Both messages read with the trello.com session: only a trello.com page may send them. */
+function fromTrello(from: From | undefined): boolean {
+  return from?.kind === 'content' && from.origin === 'https://trello.com';
+}
 
-/** The session's answers after which the token path is tried (as the page does). */
-const SESSION_REFUSALS: readonly string[] = ['unauthorized', 'forbidden', 'not-found'];
+const NOT_TRELLO = fail('forbidden-sender', 'Only a trello.com page can ask for this.');
 
 /** A read started for a page that then never asks is checked (and cached) after this long. */
 const HOLD_MS = 10_000;
@@ -72,24 +79,26 @@ export function createBoardViews(
         const cached = await services.snapshots.get(which, attachments, 'session');
         if (cached) return ok(cached);
       }
-      const session = await readBoardWithSession(
-        which,
-        options,
-        fetchImpl,
-        services.now,
-        limiter,
-        'background',
+      return sessionThenToken(
+        async () => {
+          const bySession = await readBoardWithSession(
+            which,
+            options,
+            fetchImpl,
+            services.now,
+            limiter,
+            'background',
+          );
+          if (bySession.ok) await services.snapshots.put(which, attachments, bySession.value);
+          return bySession;
+        },
+        async () => {
+          const viaToken = await services.readBoard(which, { attachments, fresh: freshRead });
+          if (!viaToken.ok && viaToken.error.code === 'not-connected' && which === board)
+            refused = true;
+          return viaToken;
+        },
       );
-      if (session.ok) {
-        await services.snapshots.put(which, attachments, session.value);
-        return session;
-      }
-      if (!SESSION_REFUSALS.includes(session.error.code)) return session;
-      const viaToken = await services.readBoard(which, { attachments, fresh: freshRead });
-      // Without a token the session's answer says more ("sign in or connect").
-      if (viaToken.ok || viaToken.error.code !== 'not-connected') return viaToken;
-      if (which === board) refused = true;
-      return session;
     };
     const view = await boardView(board, { settings, read, fresh, mayRetry, now: services.now });
     // Refused with no token to try: the page's own session may still see it (a browser that does
@@ -125,29 +134,21 @@ export function createBoardViews(
 
   return {
     /** `board.view`: for trello.com pages only (it reads with the trello.com session). */
-    answer(
+    async answer(
       { board, fresh = false, mayRetry = true }: MessageOf<'board.view'>,
       from: From | undefined,
     ): Promise<Result<BoardViewData>> {
-      if (from?.kind !== 'content' || from.origin !== TRELLO) {
-        return Promise.resolve(
-          fail('forbidden-sender', 'Only a trello.com page can ask for this.'),
-        );
-      }
+      if (!fromTrello(from)) return NOT_TRELLO;
       return fresh ? make(board, true, mayRetry) : joined(board, mayRetry, true);
     },
     /** `board.prefetch`: a trello.com page of this board is loading; start reading it. */
-    prefetch(
+    async prefetch(
       { board }: MessageOf<'board.prefetch'>,
       from: From | undefined,
     ): Promise<Result<null>> {
-      if (from?.kind !== 'content' || from.origin !== TRELLO) {
-        return Promise.resolve(
-          fail('forbidden-sender', 'Only a trello.com page can ask for this.'),
-        );
-      }
+      if (!fromTrello(from)) return NOT_TRELLO;
       void joined(board, true, false);
-      return Promise.resolve(ok(null));
+      return ok(null);
     },
   };
 }

@@ -23,7 +23,7 @@ import { type CardPull, cardPullFindings } from '../process/rules/card-pull';
 import { boardLoading } from '../process/rules/source-loading';
 import type { Result } from '../result';
 import { trelloAnchors, WATCHED } from './anchors';
-import { type BoardViewData, boardView } from './board-view';
+import { type BoardViewData, boardView, sessionThenToken } from './board-view';
 import { getBoardShortLink, getCardShortLink } from './pages';
 import { createRateLimiter, type RateLimiter } from './rate-limit';
 import { readBoardWithSession, readCardBoardWithSession } from './session-read';
@@ -173,24 +173,19 @@ async function readBoard(
     const cached = await send({ type: 'board.cached', board, attachments });
     if (cached.ok && cached.value) return { ok: true, value: cached.value };
   }
-  let result = await readBoardWithSession(board, options, fetch, Date.now, limiter);
-  if (result.ok) {
-    const snapshot = { ...result.value, source: 'session' as const };
-    // Sharing the read (other tabs, a reload) copies the whole board across to the background:
-    // once the page is idle, after its hints are shown, and in parts of a few ms each.
-    whenIdle(() => void remember(snapshot, attachments));
-  }
-  if (!result.ok && ['unauthorized', 'forbidden', 'not-found'].includes(result.error.code)) {
-    const viaToken = await send({
-      type: 'board.snapshot',
-      board,
-      attachments: options.attachments,
-      fresh,
-    });
-    // Without a token the session's answer says more ("sign in or connect").
-    if (viaToken.ok || viaToken.error.code !== 'not-connected') result = viaToken;
-  }
-  return result;
+  return sessionThenToken(
+    async () => {
+      const read = await readBoardWithSession(board, options, fetch, Date.now, limiter);
+      if (read.ok) {
+        const snapshot = { ...read.value, source: 'session' as const };
+        // Sharing the read (other tabs, a reload) copies the whole board across to the background:
+        // once the page is idle, after its hints are shown, and in parts of a few ms each.
+        whenIdle(() => void remember(snapshot, attachments));
+      }
+      return read;
+    },
+    () => send({ type: 'board.snapshot', board, attachments: options.attachments, fresh }),
+  );
 }
 
 /** Cards per `board.remember` message: about 200 KB, a few ms of the page's time each. */

@@ -30,6 +30,24 @@ export type ReadBoard = (
   fresh: boolean,
 ) => Promise<Result<BoardSnapshot>>;
 
+/** The session's answers after which the token path is tried. */
+const SESSION_REFUSALS: readonly string[] = ['unauthorized', 'forbidden', 'not-found'];
+
+/**
+ * One read of a board in the order both sides keep: the signed-in session first (zero set-up),
+ * the token path when the session cannot see the board. Without a token the session's answer is
+ * kept: it says more ("sign in or connect").
+ */
+export async function sessionThenToken(
+  session: () => Promise<Result<BoardSnapshot>>,
+  token: () => Promise<Result<BoardSnapshot>>,
+): Promise<Result<BoardSnapshot>> {
+  const bySession = await session();
+  if (bySession.ok || !SESSION_REFUSALS.includes(bySession.error.code)) return bySession;
+  const byToken = await token();
+  return byToken.ok || byToken.error.code !== 'not-connected' ? byToken : bySession;
+}
+
 export async function boardView(
   board: string,
   {
