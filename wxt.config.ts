@@ -1,4 +1,7 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
+
+const PAGE_BROWSER = fileURLToPath(new URL('./utils/dom/page-browser.ts', import.meta.url));
 
 /**
  * The UI libraries' only HTML sink is `dangerouslySetInnerHTML`: two `domElement.innerHTML = …`
@@ -68,10 +71,16 @@ export default defineConfig({
       // Page scripts use the browsers' own promise APIs (Chrome MV3's and Firefox's): they only
       // send messages and listen without answering, so the webextension polyfill (10 KB) is for
       // the background and the extension pages, whose listeners answer with promises.
+      // And they look the API up on first use (utils/dom/page-browser.ts): a page with nothing to
+      // show never sets up the extension's bindings.
       const wxtAliases = Object.entries(config.resolve?.alias ?? {})
         .filter(([find]) => find !== 'wxt/browser')
         .map(([find, replacement]) => ({ find, replacement }));
-      config.resolve = { ...config.resolve, alias: [...PREACT_FOR_REACT, ...wxtAliases] };
+      const lazyBrowser = { find: /^wxt\/browser$/, replacement: PAGE_BROWSER };
+      config.resolve = {
+        ...config.resolve,
+        alias: [...PREACT_FOR_REACT, lazyBrowser, ...wxtAliases],
+      };
       // A rule definition reads its sentence (`PROCESS_SENTENCES.review`) at module level; counted
       // as a possible side effect, that read kept every rule in both hints' scripts.
       config.build = {
@@ -101,6 +110,13 @@ export default defineConfig({
       'https://api.github.com/*',
       'https://trello.com/*',
       'https://github.com/*',
+    ],
+    // The starters, declared here rather than as WXT content scripts: WXT's content script context
+    // (its messages to older copies, its location watcher, the extension's API looked up at once)
+    // was two thirds of their cost on every page (docs/architecture.md, "Page runtime").
+    content_scripts: [
+      { matches: ['https://trello.com/*'], js: ['trello-start.js'], run_at: 'document_start' },
+      { matches: ['https://github.com/*'], js: ['github-start.js'], run_at: 'document_idle' },
     ],
     ...(browser === 'firefox'
       ? {

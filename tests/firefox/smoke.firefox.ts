@@ -190,4 +190,22 @@ describe('Firefox build in Firefox ESR', () => {
     expect(styles.badge.background).toBe('rgb(255, 247, 214)');
     expect(errors, 'no uncaught error and no console error on the page').toEqual([]);
   });
+
+  it('from trello.com’s home page to a board without a page load: the hints arrive', async () => {
+    // The starter, not WXT's context, watches the URL here (Firefox ESR 153 has the Navigation API).
+    const page = await open('trello.com', '/');
+    const link = await page.waitForSelector(`a[href^="/b/${DEMO.lernanta}/"]`);
+    // A mark on this document: still there after the navigation, so the page did not load again.
+    await page.evaluate(() => Object.assign(window, { __sameDocument: true }));
+    await link?.click();
+    await page.waitForFunction(
+      (board: string) => location.pathname.startsWith(`/b/${board}/`),
+      {},
+      DEMO.lernanta,
+    );
+    const text = await waitForHint(page, 'board.missing-lists', 'process lists missing');
+    expect(text).toContain('2 process lists missing: Would be nice, Stuck');
+    expect(await page.evaluate(() => '__sameDocument' in window)).toBe(true);
+    expect(errors, 'no uncaught error and no console error on the page').toEqual([]);
+  });
 });
