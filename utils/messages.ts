@@ -35,6 +35,8 @@ export const ContentMessageSchema = v.variant('type', [
   v.strictObject({ type: v.literal('settings.get') }),
   // The page on screen can have hints: the background adds the site's hints script to the tab.
   v.strictObject({ type: v.literal('page.hints') }),
+  // The background could not read the board on screen: it adds the page's own board read (trello.com).
+  v.strictObject({ type: v.literal('page.boardRead') }),
   // A board's page is loading: the background starts reading the board (held until `board.view`).
   v.strictObject({ type: v.literal('board.prefetch'), board: shortLink }),
   // The board's hints, made in the background off the page's thread: its own session read (or the
@@ -149,6 +151,7 @@ export interface ConnectionIdentity {
 export interface ResponseMap {
   'settings.get': Result<Settings>;
   'page.hints': Result<null>;
+  'page.boardRead': Result<null>;
   'board.prefetch': Result<null>;
   'board.view': Result<BoardViewData>;
   'board.snapshot': Result<BoardSnapshot>;

@@ -179,6 +179,49 @@ describe('when the board cannot be read', () => {
     );
   });
 
+  it('a background without the trello.com cookies: the page reads the board itself and shares the read', async () => {
+    // As for a tab in another cookie container: the background's session read is refused (its
+    // fetch is `Sec-Fetch-Site: none`), the page's own same-origin read is not.
+    bed.fake.faults.add({
+      host: 'trello.com',
+      path: new RegExp(`^/1/boards/${DEMO.lernanta}`),
+      fetchSite: 'none',
+      status: 401,
+      body: 'unauthorized permission requested',
+    });
+    bed.fake.requests.clear();
+    await open(`/b/${DEMO.lernanta}/lernanta`);
+    const [hint] = await waitForHint(page, 'board.missing-lists', { severity: 'warn' });
+    expect(hint?.text).toContain('2 process lists missing: Would be nice, Stuck');
+    const boardReads = () =>
+      bed.fake.requests
+        .matching({ path: `/1/boards/${DEMO.lernanta}` })
+        .map((r) => [r.fetchSite, r.auth, r.status]);
+    expect(boardReads()).toEqual([
+      ['none', 'session', 401],
+      ['same-origin', 'session', 200],
+    ]);
+    // Once the page is idle it hands its read to the background: the next view reads nothing.
+    await expect
+      .poll(() =>
+        bed.browser.serviceWorker.evaluate(async (name) => {
+          const api = (
+            globalThis as unknown as {
+              chrome: {
+                storage: { session: { get(k: string): Promise<Record<string, unknown>> } };
+              };
+            }
+          ).chrome;
+          return (await api.storage.session.get(name))[name] !== undefined;
+        }, `snapshot:session:${DEMO.lernanta}@`),
+      )
+      .toBe(true);
+    bed.fake.requests.clear();
+    await open(`/b/${DEMO.lernanta}/lernanta`);
+    await waitForHint(page, 'board.missing-lists', { severity: 'warn' });
+    expect(boardReads()).toEqual([]);
+  });
+
   it('a signed-out session falls back to the token path in the background, token in the header only', async () => {
     bed.fake.state.trello.session = false;
     await bed.browser.context.clearCookies();

@@ -67,6 +67,8 @@ export interface FaultSpec {
   method?: string;
   /** Exact path (no query string), or a RegExp tested against the path. */
   path: string | RegExp;
+  /** Only requests with this `Sec-Fetch-Site` (`none`: the extension's background; `same-origin`: the page). */
+  fetchSite?: string;
   /** Reply with this status instead of the normal route (with `body`). */
   status?: number;
   /** Objects are sent as JSON, strings as text. */
@@ -96,7 +98,7 @@ export interface Faults {
 }
 
 function createFaults(): Faults & {
-  take(host: string, method: string, path: string): Fault | undefined;
+  take(host: string, method: string, path: string, fetchSite: string): Fault | undefined;
 } {
   let list: Fault[] = [];
   return {
@@ -111,11 +113,12 @@ function createFaults(): Faults & {
     get list() {
       return list;
     },
-    take(host, method, path) {
+    take(host, method, path, fetchSite) {
       const fault = list.find(
         (f) =>
           (f.host === undefined || f.host === host) &&
           (f.method === undefined || f.method.toUpperCase() === method) &&
+          (f.fetchSite === undefined || f.fetchSite === fetchSite) &&
           (typeof f.path === 'string' ? f.path === path : f.path.test(path)),
       );
       if (!fault) return undefined;
@@ -317,7 +320,12 @@ export async function startFakeSites(
     } catch {
       return text(413, 'request body too large');
     }
-    const fault = faults.take(ctx.host, ctx.method, ctx.path);
+    const fault = faults.take(
+      ctx.host,
+      ctx.method,
+      ctx.path,
+      String(req.headers['sec-fetch-site'] ?? ''),
+    );
     if (fault?.delayMs) await sleep(fault.delayMs);
     if (fault?.networkError) {
       res.socket?.destroy();

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { addHintsScript } from '../../utils/background/page-scripts';
+import { addBoardReadScript, addHintsScript } from '../../utils/background/page-scripts';
 import type { From } from '../../utils/background/router';
 
 const trelloTab: From = { kind: 'content', origin: 'https://trello.com', tabId: 7 };
@@ -58,5 +58,24 @@ describe('the hints’ scripts, added to the tab that asks', () => {
       ok: false,
       error: { code: 'internal', message: 'Process Lens could not start on this page: reload it.' },
     });
+  });
+
+  it('the page’s own board read: to a trello.com page only', async () => {
+    expect(await addBoardReadScript({ ...trelloTab, documentId: 'DOC1' })).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(
+      await addBoardReadScript({ kind: 'content', origin: 'https://github.com', tabId: 8 }),
+    ).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    expect(executeScript.mock.calls).toEqual([
+      [
+        {
+          target: { tabId: 7, documentIds: ['DOC1'] },
+          files: ['/trello-read.js'],
+          injectImmediately: true,
+        },
+      ],
+    ]);
   });
 });

@@ -59,6 +59,7 @@ const withRef = (type: Type) =>
 const EXAMPLES: { [K in Type]: Example<K> } = {
   'settings.get': { valid: { type: 'settings.get' }, optional: {} },
   'page.hints': { valid: { type: 'page.hints' }, optional: {} },
+  'page.boardRead': { valid: { type: 'page.boardRead' }, optional: {} },
   'board.prefetch': {
     valid: { type: 'board.prefetch', board: BOARD },
     optional: {},

@@ -22,6 +22,7 @@ function handlers(): Handlers {
   return {
     'settings.get': vi.fn(async () => ({ ok: true as const, value: defaultSettings() })),
     'page.hints': vi.fn(async () => ({ ok: true as const, value: null })),
+    'page.boardRead': vi.fn(async () => ({ ok: true as const, value: null })),
     'board.snapshot': vi.fn(async () => ({
       ok: false as const,
       error: { code: 'not-connected' as const, message: 'x' },

@@ -10,6 +10,8 @@ import {
   performListChoice,
   trelloAdapter,
 } from '../../utils/trello/board-hints';
+import { viewByPage } from '../../utils/trello/page-read';
+import { offerPageRead } from '../../utils/trello/page-read-bridge';
 import { SNAPSHOT_TTL_MS } from '../../utils/trello/snapshot';
 
 vi.mock('../../utils/messaging', () => ({ send: vi.fn() }));
@@ -170,31 +172,59 @@ describe('Trello adapter', () => {
     expect(settings.get).not.toHaveBeenCalled();
   });
 
-  it('reads the board itself when the background’s session was refused', async () => {
+  it('reads the board itself when the background’s session was refused, with its read added then', async () => {
     vi.mocked(send).mockReset();
-    vi.mocked(send).mockImplementation((async (message: { type: string }) =>
-      message.type === 'board.cached'
-        ? { ok: true, value: null }
-        : {
-            ok: false,
-            error: {
-              code: message.type === 'board.view' ? 'unauthorized' : 'not-connected',
-              message: 'x',
-            },
-          }) as never);
+    vi.mocked(send).mockImplementation((async (message: { type: string }) => {
+      if (message.type === 'page.boardRead') {
+        offerPageRead(viewByPage); // what the added script does as it runs
+        return { ok: true, value: null };
+      }
+      if (message.type === 'board.cached') return { ok: true, value: null };
+      const code = message.type === 'board.view' ? 'unauthorized' : 'not-connected';
+      return { ok: false, error: { code, message: 'x' } };
+    }) as never);
     const fetchMock = vi.fn(async (_url: string) => new Response('unauthorized', { status: 401 }));
     vi.stubGlobal('fetch', fetchMock);
     const settings = { get: vi.fn(async () => defaultSettings()) };
     const shown = await adapter().load('LeRnAnTa', { settings, fresh: false } as never);
-    // Its own session read (same-origin, after the background's cache), then the token path.
+    // Its read's script is added, then its own session read (same-origin, after the background's
+    // cache), then the token path.
     expect(vi.mocked(send).mock.calls.map(([m]) => m.type)).toEqual([
       'board.view',
+      'page.boardRead',
       'board.cached',
       'board.snapshot',
     ]);
     expect(String(fetchMock.mock.calls[0]?.[0])).toMatch(/^\/1\/boards\/LeRnAnTa\?/);
     expect(shown.findings.map((f) => f.rule)).toEqual(['source.unavailable']);
+    // The next read uses the script already added.
+    vi.mocked(send).mockClear();
+    await adapter().load('LeRnAnTa', { settings, fresh: false } as never);
+    expect(vi.mocked(send).mock.calls.map(([m]) => m.type)).not.toContain('page.boardRead');
     vi.unstubAllGlobals();
+  });
+
+  it('says to reload when the page’s own read could not be added', async () => {
+    // A new document: the read the test above added is not there.
+    Reflect.deleteProperty(globalThis, Symbol.for('process-lens:trello-page-read'));
+    vi.mocked(send).mockReset();
+    vi.mocked(send).mockImplementation((async (message: { type: string }) =>
+      message.type === 'page.boardRead'
+        ? {
+            ok: false,
+            error: {
+              code: 'internal',
+              message: 'Process Lens could not start on this page: reload it.',
+            },
+          }
+        : { ok: false, error: { code: 'unauthorized', message: 'x' } }) as never);
+    const settings = { get: vi.fn(async () => defaultSettings()) };
+    const shown = await adapter().load('LeRnAnTa', { settings, fresh: false } as never);
+    expect(shown.findings).toMatchObject([
+      { rule: 'source.unavailable', severity: 'error', subject: 'LeRnAnTa' },
+    ]);
+    expect(JSON.stringify(shown.findings)).toContain('reload it');
+    expect(settings.get).not.toHaveBeenCalled();
   });
 
   it('reads a board changed on the page again once its data is 30 s old', () => {

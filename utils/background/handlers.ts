@@ -10,7 +10,7 @@ import { fixMissingLists, recordPipelineReview, renameList, saveListRole } from 
 import { issueSnapshot, pullStatuses, pullWithCard, teamSettings } from './github-reads';
 import { moveStatus, proposedBoard, retryMove, startIssueMove } from './issue-moves';
 import { currentSettings, openOptions } from './options-page';
-import { addHintsScript } from './page-scripts';
+import { addBoardReadScript, addHintsScript } from './page-scripts';
 import type { Handlers } from './router';
 import type { Services } from './services';
 import { refreshSummary } from './summary-refresh';
@@ -29,6 +29,7 @@ export function createHandlers(services: Services): Handlers {
   return {
     'settings.get': () => currentSettings(),
     'page.hints': (_message, from) => addHintsScript(from),
+    'page.boardRead': (_message, from) => addBoardReadScript(from),
     'options.open': (message) => openOptions(message),
     'connection.test': (message) => testConnection(services, message),
     'status.summary': () => refreshSummary(services),

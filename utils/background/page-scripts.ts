@@ -1,7 +1,8 @@
 /**
- * The hints' scripts, added to a tab when its content script asks (`page.hints`): the content
- * scripts that run on every page stay a few KB, and only pages that can have hints load the rest
- * (docs/architecture.md, "Page runtime").
+ * The page scripts the background adds to a tab when its content script asks: the hints' scripts
+ * (`page.hints`), and Trello's own board read (`page.boardRead`) when the background could not
+ * read the board. The content scripts that run on every page stay small, and only pages that need
+ * more load it (docs/architecture.md, "Page runtime").
  */
 import { browser } from 'wxt/browser';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
@@ -15,10 +16,27 @@ const HINTS_SCRIPTS: Readonly<Record<string, ScriptPublicPath>> = {
   'https://github.com': '/github-hints.js',
 };
 
-export async function addHintsScript(from: From | undefined): Promise<Result<null>> {
-  const file = from && HINTS_SCRIPTS[from.origin];
+/** The page's own read of a Trello board (utils/trello/page-read.ts). */
+const BOARD_READ_SCRIPTS: Readonly<Record<string, ScriptPublicPath>> = {
+  'https://trello.com': '/trello-read.js',
+};
+
+export function addHintsScript(from: From | undefined): Promise<Result<null>> {
+  return addPageScript(from, HINTS_SCRIPTS, 'a trello.com or github.com page');
+}
+
+export function addBoardReadScript(from: From | undefined): Promise<Result<null>> {
+  return addPageScript(from, BOARD_READ_SCRIPTS, 'a trello.com page');
+}
+
+async function addPageScript(
+  from: From | undefined,
+  scripts: Readonly<Record<string, ScriptPublicPath>>,
+  who: string,
+): Promise<Result<null>> {
+  const file = from && scripts[from.origin];
   if (from?.kind !== 'content' || from.tabId === undefined || !file) {
-    return fail('forbidden-sender', 'Only a trello.com or github.com page can ask for its hints.');
+    return fail('forbidden-sender', `Only ${who} can ask for this.`);
   }
   try {
     await browser.scripting.executeScript({
@@ -32,7 +50,11 @@ export async function addHintsScript(from: From | undefined): Promise<Result<nul
     });
     return ok(null);
   } catch (error) {
-    logWarning('Could not add the hints to a page', { origin: from.origin, error: String(error) });
+    logWarning('Could not add a script to a page', {
+      origin: from.origin,
+      file,
+      error: String(error),
+    });
     return fail('internal', 'Process Lens could not start on this page: reload it.');
   }
 }

@@ -1,38 +1,29 @@
 /**
  * The Trello adapter of the page runtime (see docs/architecture.md, "Page runtime"): the page is
- * the board on screen (also behind a card's dialog), read with the signed-in session first, checked
- * against the rules; then the review status of the pull requests its cards link. Trello-only: a
- * board Trello asked us to wait for is read again at that time, and one changed on the page is
- * read again once its data is 30 s old. Navigation is plain pushState on Trello, so
- * `wxt:locationchange` is enough.
+ * the board on screen (also behind a card's dialog), whose findings the background makes (or, when
+ * it cannot read the board, the page's own read); then the review status of the pull requests its
+ * cards link. Trello-only: a board Trello asked us to wait for is read again at that time, and one
+ * changed on the page is read again once its data is 30 s old. Navigation is plain pushState on
+ * Trello, so `wxt:locationchange` is enough.
  */
 
-import { whenIdle } from '../dom/idle';
-import type {
-  ActionDone,
-  PageRuntime,
-  SettingsSource,
-  SiteAdapter,
-  SiteView,
-} from '../dom/page-runtime';
+import type { ActionDone, PageRuntime, SiteAdapter, SiteView } from '../dom/page-runtime';
 import { send } from '../messaging';
 import type { ChosenAction, Finding } from '../process/findings';
 import { cardUrl } from '../process/links';
 import { isListRole } from '../process/list-roles';
 import { type CardPull, cardPullFindings } from '../process/rules/card-pull';
 import { boardLoading } from '../process/rules/source-loading';
-import type { Result } from '../result';
+import { boardUnavailable } from '../process/rules/source-unavailable';
+import { fail, type Result } from '../result';
 import { trelloAnchors, WATCHED } from './anchors';
-import { type BoardViewData, boardView, sessionThenToken } from './board-view';
+import type { BoardViewData } from './board-view';
+import type { PageRead } from './page-read';
+import { offeredPageRead, type ViewByPage } from './page-read-bridge';
 import { getBoardShortLink, getCardShortLink } from './pages';
-import { createRateLimiter, type RateLimiter } from './rate-limit';
-import { readBoardWithSession, readCardBoardWithSession } from './session-read';
-import {
-  type BoardSnapshot,
-  SNAPSHOT_TTL_MS,
-  type SnapshotOptions,
-  splitSnapshot,
-} from './snapshot';
+import { createRateLimiter } from './rate-limit';
+import { readCardBoardWithSession } from './session-read';
+import { SNAPSHOT_TTL_MS } from './snapshot';
 
 /** Automatic re-reads after Trello asked us to wait, before the hint asks for a reload instead. */
 const MAX_AUTO_RETRIES = 4;
@@ -135,78 +126,29 @@ async function pullFindings(board: string, links: CardPull[]): Promise<Finding[]
   return answer.ok ? cardPullFindings(board, links, answer.value) : [];
 }
 
-interface BoardRead {
-  settings: SettingsSource;
-  limiter: RateLimiter;
-  fresh: boolean;
-  mayRetry: boolean;
-}
-
 /**
  * The background makes the view off this page's thread, from the read it started while the page
  * loaded. The page reads the board itself only when the background could not.
  */
-async function viewOf(
-  board: string,
-  { settings, limiter, fresh, mayRetry }: BoardRead,
-): Promise<BoardView> {
+async function viewOf(board: string, read: PageRead): Promise<BoardView> {
+  const { fresh, mayRetry } = read;
   const made = await send({ type: 'board.view', board, fresh, mayRetry });
   if (made.ok) return made.value;
-  return boardView(board, {
-    settings: await settings.get(),
-    read: (which, options, freshRead) => readBoard(which, options, freshRead, limiter),
-    fresh,
-    mayRetry,
-  });
+  const byPage = await pageRead();
+  if (!byPage.ok) return { findings: [boardUnavailable(board, byPage.error)] };
+  return byPage.value(board, read);
 }
 
-/** Signed-in session first (zero set-up); the background's token path when the session cannot see it. */
-async function readBoard(
-  board: string,
-  options: SnapshotOptions,
-  fresh: boolean,
-  limiter: RateLimiter,
-): Promise<Result<BoardSnapshot>> {
-  const attachments = options.attachments ?? false;
-  if (!fresh) {
-    // A read of the last 30 s, by this page, a reload of it, or another tab.
-    const cached = await send({ type: 'board.cached', board, attachments });
-    if (cached.ok && cached.value) return { ok: true, value: cached.value };
-  }
-  return sessionThenToken(
-    async () => {
-      const read = await readBoardWithSession(board, options, fetch, Date.now, limiter);
-      if (read.ok) {
-        const snapshot = { ...read.value, source: 'session' as const };
-        // Sharing the read (other tabs, a reload) copies the whole board across to the background:
-        // once the page is idle, after its hints are shown, and in parts of a few ms each.
-        whenIdle(() => void remember(snapshot, attachments));
-      }
-      return read;
-    },
-    () => send({ type: 'board.snapshot', board, attachments: options.attachments, fresh }),
-  );
-}
-
-/** Cards per `board.remember` message: about 200 KB, a few ms of the page's time each. */
-const CARDS_PER_MESSAGE = 500;
-
-/** Hands a session read to the background for other tabs and reloads, a part per idle turn. */
-async function remember(
-  snapshot: BoardSnapshot & { source: 'session' },
-  attachments: boolean,
-): Promise<void> {
-  const parts = splitSnapshot(snapshot, CARDS_PER_MESSAGE);
-  for (const [index, part] of parts.entries()) {
-    if (index > 0) await new Promise<void>((resolve) => whenIdle(resolve));
-    const sent = await send({
-      type: 'board.remember',
-      snapshot: part,
-      attachments,
-      part: { index, count: parts.length },
-    });
-    if (!sent.ok) return;
-  }
+/** The page's own read (utils/trello/page-read.ts): its script is added the first time it is needed. */
+async function pageRead(): Promise<Result<ViewByPage>> {
+  const offered = offeredPageRead();
+  if (offered) return { ok: true, value: offered };
+  const added = await send({ type: 'page.boardRead' });
+  if (!added.ok) return added;
+  const read = offeredPageRead();
+  return read
+    ? { ok: true, value: read }
+    : fail('internal', 'Process Lens could not start on this page: reload it.');
 }
 
 /**
