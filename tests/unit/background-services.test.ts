@@ -178,11 +178,18 @@ describe('background answers', () => {
       for (const token of Object.values(secrets))
         expect(answer, messages[i]?.type).not.toContain(token);
     // Real answers, read with those tokens (the demo repository has no team settings file, and
-    // only a trello.com or github.com page can ask for its hints, only trello.com for a board's).
+    // only a trello.com or github.com page can ask for its hints, only trello.com for a board's or
+    // its own board read).
     const refused = answers.flatMap((a, i) =>
       a.startsWith('{"ok":true') ? [] : [messages[i]?.type],
     );
-    expect(refused).toEqual(['page.hints', 'board.prefetch', 'board.view', 'github.teamSettings']);
+    expect(refused).toEqual([
+      'page.hints',
+      'page.boardRead',
+      'board.prefetch',
+      'board.view',
+      'github.teamSettings',
+    ]);
     expect(answers.at(-1)).toContain('Demo Developer (@demo-dev)'); // connection.test github
     // The move job started above ends before the next test resets the browser.
     const moved = { type: 'move.status', owner: 'p2pu', repo: 'lernanta', number: issue } as const;
