@@ -1,5 +1,5 @@
 /**
- * What runs on every trello.com and github.com page: a few hundred bytes that watch the URL and,
+ * What runs on every trello.com and github.com page: about 1 KB gzip that watches the URL and,
  * once the page on screen is one that can have hints, ask the background to add the hints' script
  * to this tab, once per document (docs/architecture.md, "Page runtime"). Pages with nothing to
  * show pay for nothing more: not even WXT's content script context (the hints' script has its
