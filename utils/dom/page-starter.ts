@@ -1,6 +1,6 @@
 /**
  * What runs on every trello.com and github.com page: about 1 KB gzip that watches the URL and,
- * once the page on screen is one that can have hints, ask the background to add the hints' script
+ * once the page on screen is one that can have hints, asks the background to add the hints' script
  * to this tab, once per document (docs/architecture.md, "Page runtime"). Pages with nothing to
  * show pay for nothing more: not even WXT's content script context (the hints' script has its
  * own), nor the extension's API, looked up only to send. A script that starts with the document
