@@ -59,7 +59,9 @@
 //    - scrolling: after the heap and node counts, the board scrolls sideways to "In progress" (and
 //      settles: its visible cards get their hints), then that list scrolls down 60 px per frame for
 //      60 frames, like a mouse wheel; the CDP task time per frame against the baseline's, and the
-//      longest frame (rAF to rAF), show what placing hints as cards come into view costs.
+//      longest frame (rAF to rAF), show what the hints cost while a list scrolls (those of cards
+//      that come near are placed once the scrolling pauses: the long-task time until the page
+//      settles again shows what that costs).
 //    A load is over when the hints are shown (extension) and then no mutation and no long task
 //    happened for 750 ms and the network is idle: conditions, no fixed sleeps. Reported as baseline,
 //    with extension, extension − baseline and the ratio, all from the same run.

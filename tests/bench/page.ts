@@ -53,6 +53,12 @@ export interface PageRun {
   scrollScriptMs?: number;
   scrollLayoutMs?: number;
   longestScrollFrameMs?: number;
+  /**
+   * Then, until settled again: the long-task time (ms) and the hint hosts once the scroll has
+   * paused (the hints of the cards that came near are placed then).
+   */
+  afterScrollLongTaskMs?: number;
+  afterScrollHints?: number;
   /** With `LoadOptions.profile`: the extension's share of a CPU profile of the load (profile.ts). */
   extension?: ExtensionTime;
   /** With `LoadOptions.profile` and `scroll`: the same, of the scrolling. */
@@ -290,7 +296,13 @@ export async function measureLoad(
       };
     });
     let scrolled:
-      | { start: Metrics; end: Metrics; longestFrameMs: number; profile?: ExtensionTime }
+      | {
+          start: Metrics;
+          end: Metrics;
+          longestFrameMs: number;
+          profile?: ExtensionTime;
+          after: { longTaskMs: number; hints: number };
+        }
       | undefined;
     if (scroll) {
       if (scroll.reveal) {
@@ -299,28 +311,53 @@ export async function measureLoad(
         }, scroll.selector);
         await settled(page, timeoutMs);
       }
+      const hintsBeforeScroll = await page.evaluate(
+        () => document.querySelectorAll('[data-process-hint]').length,
+      );
       if (profile) await cdp.send('Profiler.start');
       const start = await metrics(cdp);
       // Like a user scrolling one long list with the wheel: one step per frame.
-      const longestFrameMs = await page.evaluate(async ({ selector, px, frames }) => {
-        const box = document.querySelector(selector);
-        if (!box) throw new Error(`nothing to scroll: ${selector}`);
-        let last = performance.now();
-        let longest = 0;
-        for (let i = 0; i < frames; i++) {
-          box.scrollTop += px;
-          await new Promise((resolve) => requestAnimationFrame(resolve));
-          const now = performance.now();
-          longest = Math.max(longest, now - last);
-          last = now;
-        }
-        return longest;
-      }, scroll);
+      const { longestFrameMs, startedAt } = await page.evaluate(
+        async ({ selector, px, frames }) => {
+          const box = document.querySelector(selector);
+          if (!box) throw new Error(`nothing to scroll: ${selector}`);
+          const startedAt = performance.now();
+          let last = startedAt;
+          let longest = 0;
+          for (let i = 0; i < frames; i++) {
+            box.scrollTop += px;
+            await new Promise((resolve) => requestAnimationFrame(resolve));
+            const now = performance.now();
+            longest = Math.max(longest, now - last);
+            last = now;
+          }
+          return { longestFrameMs: longest, startedAt };
+        },
+        scroll,
+      );
       const end = await metrics(cdp);
       const scrollProfile = profile
         ? extensionTime((await cdp.send('Profiler.stop')).profile as CpuProfile)
         : undefined;
-      scrolled = { start, end, longestFrameMs, profile: scrollProfile };
+      // With the extension, the cards that came near get their hints once the scroll pauses: wait
+      // for them (the page may look settled before: nothing changes while it scrolls).
+      if (expectFinding)
+        await page.waitForFunction(
+          (before) => document.querySelectorAll('[data-process-hint]').length > before,
+          hintsBeforeScroll,
+          { timeout: timeoutMs },
+        );
+      await settled(page, timeoutMs);
+      const after = await page.evaluate((since) => {
+        const probe = (window as unknown as { __bench: { longTasks: [number, number][] } }).__bench;
+        return {
+          longTaskMs: probe.longTasks
+            .filter(([start]) => start >= since)
+            .reduce((sum, [, duration]) => sum + duration, 0),
+          hints: document.querySelectorAll('[data-process-hint]').length,
+        };
+      }, startedAt);
+      scrolled = { start, end, longestFrameMs, profile: scrollProfile, after };
     }
     const durations = inPage.longTasks.map(([, d]) => d);
     const delta = (name: string, from = before, to = after) =>
@@ -354,6 +391,8 @@ export async function measureLoad(
         : {}),
       ...(scrolled && scroll
         ? {
+            afterScrollLongTaskMs: scrolled.after.longTaskMs,
+            afterScrollHints: scrolled.after.hints,
             scrollTaskMs: delta('TaskDuration', scrolled.start, scrolled.end) / scroll.frames,
             scrollScriptMs: delta('ScriptDuration', scrolled.start, scrolled.end) / scroll.frames,
             scrollLayoutMs:

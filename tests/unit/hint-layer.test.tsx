@@ -188,6 +188,26 @@ describe('hint layer', () => {
     }
   });
 
+  it('while a list scrolls, places the cards that came near once the scrolling pauses', () => {
+    boardPage();
+    const list = document.querySelector('[data-testid="list-cards"]') as Element;
+    act(() => layer.show([cardFinding('CaRd0001')], ui));
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    try {
+      const scroll = () => list.dispatchEvent(new Event('scroll')); // does not bubble
+      scroll();
+      reveal(cardElement());
+      act(() => vi.advanceTimersByTime(100));
+      scroll(); // still scrolling
+      act(() => vi.advanceTimersByTime(100));
+      expect(hints()).toHaveLength(0);
+      act(() => vi.advanceTimersByTime(50)); // 150 ms without a scroll
+      expect(hints()).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('falls back to the floating panel when the anchor is missing', () => {
     boardPage(false);
     act(() => layer.show([boardFinding(), cardFinding('NoTsHoWn')], ui));

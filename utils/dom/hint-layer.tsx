@@ -28,9 +28,15 @@ export interface AnchorTarget {
 const LAZY_MARGIN = '1000px';
 /**
  * Each placement makes the page lay the card's list out again (tens of ms for a list of 800 cards
- * on a slow machine): while the user scrolls, lazy hints are placed in batches, at most this often.
+ * on a slow machine): lazy hints are placed in batches, at most this often.
  */
 const LAZY_BATCH_MS = 300;
+/**
+ * While a list or the page scrolls, lazy hints wait until the scrolling has paused this long: a
+ * batch placed mid-scroll lays out and repaints the whole list inside a frame of the scroll, 40–70
+ * ms on two cores (docs/benchmarks-history.md).
+ */
+const SCROLL_PAUSE_MS = 150;
 
 export type ResolveAnchor = (finding: Finding) => AnchorTarget | null;
 
@@ -107,12 +113,23 @@ export function createHintLayer(
 
   let batch: ReturnType<typeof setTimeout> | undefined;
   let lastBatch = Number.NEGATIVE_INFINITY;
-  /** Places the hints of cards that came near: at once after a pause, else with the next batch. */
+  let lastScroll = Number.NEGATIVE_INFINITY;
+  // Any scroll of the page or of one of its lists (scroll events do not bubble: captured here).
+  const scrolled = () => {
+    lastScroll = performance.now();
+  };
+  document.addEventListener('scroll', scrolled, { capture: true, passive: true });
+  /**
+   * Places the hints of cards that came near: at once when nothing scrolls and no batch was just
+   * placed, else once the scrolling pauses and with the next batch.
+   */
   function placeNear(): void {
     if (batch !== undefined) return;
-    const wait = Math.max(0, lastBatch + LAZY_BATCH_MS - performance.now());
+    const now = performance.now();
+    const wait = Math.max(0, lastBatch + LAZY_BATCH_MS - now, lastScroll + SCROLL_PAUSE_MS - now);
     batch = setTimeout(() => {
       batch = undefined;
+      if (performance.now() - lastScroll < SCROLL_PAUSE_MS) return placeNear(); // still scrolling
       lastBatch = performance.now();
       place();
     }, wait);
@@ -220,6 +237,7 @@ export function createHintLayer(
     reconcile,
     destroy(): void {
       visibility.disconnect();
+      document.removeEventListener('scroll', scrolled, { capture: true });
       stopTheme();
       clearTimeout(batch);
       for (const placed of hosts.values()) retire(placed);
