@@ -188,6 +188,41 @@ describe('hint layer', () => {
     }
   });
 
+  it('places at most 30 new card hints per batch (nearest the viewport first), the rest with the next', () => {
+    boardPage();
+    const [first] = [...document.querySelectorAll('[data-testid="list-card"]')];
+    const ids = Array.from({ length: 35 }, (_, i) => `CaRd${String(i + 1).padStart(4, '0')}`);
+    for (const [i, id] of ids.entries()) {
+      if (i === 0) continue;
+      const card = first?.cloneNode(true) as Element;
+      card.querySelector('a')?.setAttribute('href', `/c/${id}/${i + 1}-next`);
+      first?.parentElement?.append(card);
+    }
+    // The last five cards are on screen, the others further down.
+    for (const [i, card] of [
+      ...document.querySelectorAll('[data-testid="trello-card"]'),
+    ].entries()) {
+      const top = i >= 30 ? 100 : 5_000 + i * 50;
+      card.getBoundingClientRect = () =>
+        ({ top, bottom: top + 40, left: 0, right: 200 }) as DOMRect;
+    }
+    const findings = ids.map((id) => cardFinding(id));
+    act(() => layer.show(findings, ui));
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    try {
+      for (const card of document.querySelectorAll('[data-testid="trello-card"]')) reveal(card);
+      act(() => vi.advanceTimersByTime(0));
+      expect(hints()).toHaveLength(30);
+      const subjects = hints().map((h) => h.getAttribute('data-process-subject'));
+      expect(subjects).toEqual(expect.arrayContaining(ids.slice(30)));
+      act(() => vi.advanceTimersByTime(300));
+      expect(hints()).toHaveLength(35);
+      expect(new Set(hints().map((h) => h.getAttribute('data-process-subject'))).size).toBe(35);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('while a list scrolls, places the cards that came near once the scrolling pauses', () => {
     boardPage();
     const list = document.querySelector('[data-testid="list-cards"]') as Element;

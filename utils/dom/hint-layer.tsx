@@ -37,6 +37,11 @@ const LAZY_BATCH_MS = 300;
  * ms on two cores (docs/benchmarks-history.md).
  */
 const SCROLL_PAUSE_MS = 150;
+/**
+ * New lazy hints per batch at most, those nearest the viewport first: a long scroll brings many
+ * cards near at once, and 63 in one batch made a 54 ms task (docs/benchmarks-history.md).
+ */
+const LAZY_BATCH_SIZE = 30;
 
 export type ResolveAnchor = (finding: Finding) => AnchorTarget | null;
 
@@ -177,19 +182,44 @@ export function createHintLayer(
     place();
   }
 
+  /** The near lazy anchors with no hint yet beyond this batch's LAZY_BATCH_SIZE nearest. */
+  function laterThisBatch(): Set<Element> {
+    const waiting = targets.flatMap(({ finding, target }) =>
+      target?.lazy && seen.has(target.element) && !hosts.has(findingKey(finding))
+        ? [target.element]
+        : [],
+    );
+    if (waiting.length <= LAZY_BATCH_SIZE) return new Set();
+    const { innerWidth: width, innerHeight: height } = window;
+    const distance = (element: Element) => {
+      const box = element.getBoundingClientRect();
+      const dx = Math.max(0, box.left - width, -box.right);
+      const dy = Math.max(0, box.top - height, -box.bottom);
+      return dx + dy;
+    };
+    const nearestFirst = waiting
+      .map((element) => ({ element, distance: distance(element) }))
+      .sort((a, b) => a.distance - b.distance);
+    return new Set(nearestFirst.slice(LAZY_BATCH_SIZE).map(({ element }) => element));
+  }
+
   /**
-   * Places every hint whose anchor is known (and near, if lazy) and renders the hints that are new
-   * or whose finding or UI state changed.
+   * Places every hint whose anchor is known (and near, if lazy; LAZY_BATCH_SIZE new ones at most,
+   * the rest with the next batch) and renders the hints that are new or whose finding or UI state
+   * changed.
    */
   function place(): void {
     const unplaced: Finding[] = [];
     const wanted = new Set<string>();
+    const later = laterThisBatch();
+    if (later.size > 0) placeNear();
     for (const { finding, target } of targets) {
       if (!target) {
         unplaced.push(finding);
         continue;
       }
       if (target.lazy && !seen.has(target.element)) continue; // on the page, not yet in view
+      if (later.has(target.element)) continue; // near, with the next batch
       const key = findingKey(finding);
       wanted.add(key);
       const placed = hostFor(finding);
