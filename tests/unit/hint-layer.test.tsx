@@ -223,6 +223,49 @@ describe('hint layer', () => {
     }
   });
 
+  it('keeps a card’s placed hint while a new finding of that card waits for the next batch', () => {
+    boardPage();
+    const [first] = [...document.querySelectorAll('[data-testid="list-card"]')];
+    const ids = Array.from({ length: 40 }, (_, i) => `CaRd${String(i + 1).padStart(4, '0')}`);
+    for (const [i, id] of ids.entries()) {
+      if (i === 0) continue;
+      const card = first?.cloneNode(true) as Element;
+      card.querySelector('a')?.setAttribute('href', `/c/${id}/${i + 1}-next`);
+      first?.parentElement?.append(card);
+    }
+    const cards = [...document.querySelectorAll('[data-testid="trello-card"]')];
+    const placeAt = (top: (i: number) => number) => {
+      for (const [i, card] of cards.entries()) {
+        const y = top(i);
+        card.getBoundingClientRect = () =>
+          ({ top: y, bottom: y + 40, left: 0, right: 200 }) as DOMRect;
+      }
+    };
+    placeAt((i) => 5_000 + i * 50); // the first 30 nearest
+    const stuck = ids.map((id) => cardFinding(id));
+    act(() => layer.show(stuck, ui));
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    try {
+      for (const card of cards) reveal(card);
+      act(() => vi.advanceTimersByTime(0));
+      expect(hints()).toHaveLength(30);
+      // Now the last ten are nearest, and the first 30 get a second finding each: 40 new hints
+      // wait, so ten of the first 30 cards wait for the next batch; their placed hint stays.
+      placeAt((i) => (i >= 30 ? 100 : 10_000 + i * 50));
+      const stale = ids
+        .slice(0, 30)
+        .map((id): Finding => ({ ...cardFinding(id), rule: 'card.stale-in-progress' }));
+      act(() => layer.show([...stuck, ...stale], ui));
+      const count = (rule: string) =>
+        hints().filter((h) => h.getAttribute('data-process-hint') === rule).length;
+      expect([count('card.stuck'), count('card.stale-in-progress')]).toEqual([40, 20]);
+      act(() => vi.advanceTimersByTime(300));
+      expect([count('card.stuck'), count('card.stale-in-progress')]).toEqual([40, 30]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('while a list scrolls, places the cards that came near once the scrolling pauses', () => {
     boardPage();
     const list = document.querySelector('[data-testid="list-cards"]') as Element;

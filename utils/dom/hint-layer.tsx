@@ -219,8 +219,8 @@ export function createHintLayer(
         continue;
       }
       if (target.lazy && !seen.has(target.element)) continue; // on the page, not yet in view
-      if (later.has(target.element)) continue; // near, with the next batch
       const key = findingKey(finding);
+      if (later.has(target.element) && !hosts.has(key)) continue; // near, with the next batch
       wanted.add(key);
       const placed = hostFor(finding);
       const { host } = placed;
