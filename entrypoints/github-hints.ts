@@ -1,6 +1,5 @@
-import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { startPageRuntime } from '../utils/dom/page-runtime';
+import { startHintsScript } from '../utils/dom/page-runtime';
 import { gitHubAdapter } from '../utils/github/page-hints';
 
 // Added by the background to a github.com tab that shows a pull request, the pull request list or
@@ -8,7 +7,5 @@ import { gitHubAdapter } from '../utils/github/page-hints';
 export default defineUnlistedScript(() => {
   if (location.origin !== 'https://github.com') return; // the tab moved on before it arrived
   // Styles are adopted into our shadow roots from code (GitHub's CSP blocks inline <style>).
-  // In a task of its own: evaluating this script is already one task of the page's, some 35 ms on
-  // a slow machine (docs/architecture.md, "Page runtime").
-  setTimeout(() => startPageRuntime(new ContentScriptContext('github-hints'), gitHubAdapter), 0);
+  startHintsScript('github-hints', gitHubAdapter);
 });

@@ -1,13 +1,10 @@
-import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { startPageRuntime } from '../utils/dom/page-runtime';
+import { startHintsScript } from '../utils/dom/page-runtime';
 import { trelloAdapter } from '../utils/trello/board-hints';
 
 // Added by the background to a trello.com tab that shows a board or a card (page-starter.ts).
 export default defineUnlistedScript(() => {
   if (location.origin !== 'https://trello.com') return; // the tab moved on before it arrived
   // Styles are adopted into our shadow roots from code: nothing web-accessible for the page to probe.
-  // In a task of its own: evaluating this script is already one task of the page's, some 35 ms on
-  // a slow machine (docs/architecture.md, "Page runtime").
-  setTimeout(() => startPageRuntime(new ContentScriptContext('trello-hints'), trelloAdapter), 0);
+  startHintsScript('trello-hints', trelloAdapter);
 });

@@ -91,6 +91,28 @@ function scrollIntoView(element: Element): void {
   }
 }
 
+/** A list of `count` cards (CaRd0001…); `placeAt(top)` lays card i out `top(i)` px down (happy-dom has no layout). */
+function manyCards(count: number) {
+  boardPage();
+  const [first] = [...document.querySelectorAll('[data-testid="list-card"]')];
+  const ids = Array.from({ length: count }, (_, i) => `CaRd${String(i + 1).padStart(4, '0')}`);
+  for (const [i, id] of ids.entries()) {
+    if (i === 0) continue;
+    const card = first?.cloneNode(true) as Element;
+    card.querySelector('a')?.setAttribute('href', `/c/${id}/${i + 1}-next`);
+    first?.parentElement?.append(card);
+  }
+  const cards = [...document.querySelectorAll('[data-testid="trello-card"]')];
+  const placeAt = (top: (i: number) => number) => {
+    for (const [i, card] of cards.entries()) {
+      const y = top(i);
+      card.getBoundingClientRect = () =>
+        ({ top: y, bottom: y + 40, left: 0, right: 200 }) as DOMRect;
+    }
+  };
+  return { ids, cards, placeAt };
+}
+
 const cardElement = () => document.querySelector('[data-testid="trello-card"]') as Element;
 
 let layer: HintLayer;
@@ -189,28 +211,13 @@ describe('hint layer', () => {
   });
 
   it('places at most 30 new card hints per batch (nearest the viewport first), the rest with the next', () => {
-    boardPage();
-    const [first] = [...document.querySelectorAll('[data-testid="list-card"]')];
-    const ids = Array.from({ length: 35 }, (_, i) => `CaRd${String(i + 1).padStart(4, '0')}`);
-    for (const [i, id] of ids.entries()) {
-      if (i === 0) continue;
-      const card = first?.cloneNode(true) as Element;
-      card.querySelector('a')?.setAttribute('href', `/c/${id}/${i + 1}-next`);
-      first?.parentElement?.append(card);
-    }
-    // The last five cards are on screen, the others further down.
-    for (const [i, card] of [
-      ...document.querySelectorAll('[data-testid="trello-card"]'),
-    ].entries()) {
-      const top = i >= 30 ? 100 : 5_000 + i * 50;
-      card.getBoundingClientRect = () =>
-        ({ top, bottom: top + 40, left: 0, right: 200 }) as DOMRect;
-    }
+    const { ids, cards, placeAt } = manyCards(35);
+    placeAt((i) => (i >= 30 ? 100 : 5_000 + i * 50)); // the last five on screen, the others further down
     const findings = ids.map((id) => cardFinding(id));
     act(() => layer.show(findings, ui));
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     try {
-      for (const card of document.querySelectorAll('[data-testid="trello-card"]')) reveal(card);
+      for (const card of cards) reveal(card);
       act(() => vi.advanceTimersByTime(0));
       expect(hints()).toHaveLength(30);
       const subjects = hints().map((h) => h.getAttribute('data-process-subject'));
@@ -224,23 +231,7 @@ describe('hint layer', () => {
   });
 
   it('keeps a card’s placed hint while a new finding of that card waits for the next batch', () => {
-    boardPage();
-    const [first] = [...document.querySelectorAll('[data-testid="list-card"]')];
-    const ids = Array.from({ length: 40 }, (_, i) => `CaRd${String(i + 1).padStart(4, '0')}`);
-    for (const [i, id] of ids.entries()) {
-      if (i === 0) continue;
-      const card = first?.cloneNode(true) as Element;
-      card.querySelector('a')?.setAttribute('href', `/c/${id}/${i + 1}-next`);
-      first?.parentElement?.append(card);
-    }
-    const cards = [...document.querySelectorAll('[data-testid="trello-card"]')];
-    const placeAt = (top: (i: number) => number) => {
-      for (const [i, card] of cards.entries()) {
-        const y = top(i);
-        card.getBoundingClientRect = () =>
-          ({ top: y, bottom: y + 40, left: 0, right: 200 }) as DOMRect;
-      }
-    };
+    const { ids, cards, placeAt } = manyCards(40);
     placeAt((i) => 5_000 + i * 50); // the first 30 nearest
     const stuck = ids.map((id) => cardFinding(id));
     act(() => layer.show(stuck, ui));

@@ -119,11 +119,17 @@ export function createHintLayer(
   let batch: ReturnType<typeof setTimeout> | undefined;
   let lastBatch = Number.NEGATIVE_INFINITY;
   let lastScroll = Number.NEGATIVE_INFINITY;
-  // Any scroll of the page or of one of its lists (scroll events do not bubble: captured here).
+  // Any scroll of the page or of one of its lists (scroll events do not bubble: captured here),
+  // listened to only once there are lazy hints (a board's cards), not on every page with hints.
   const scrolled = () => {
     lastScroll = performance.now();
   };
-  document.addEventListener('scroll', scrolled, { capture: true, passive: true });
+  let listening = false;
+  const listenToScrolls = () => {
+    if (listening) return;
+    listening = true;
+    document.addEventListener('scroll', scrolled, { capture: true, passive: true });
+  };
   /**
    * Places the hints of cards that came near: at once when nothing scrolls and no batch was just
    * placed, else once the scrolling pauses and with the next batch.
@@ -178,7 +184,10 @@ export function createHintLayer(
     // Watch only the lazy anchors of now (an observer holds on to its elements).
     visibility.disconnect();
     for (const { target } of targets)
-      if (target?.lazy && !seen.has(target.element)) visibility.observe(target.element);
+      if (target?.lazy && !seen.has(target.element)) {
+        listenToScrolls();
+        visibility.observe(target.element);
+      }
     place();
   }
 

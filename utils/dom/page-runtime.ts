@@ -7,7 +7,7 @@
  * mount and what each action does.
  */
 import type { ReactNode } from 'react';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { type ActionState, type HintUi, UNDO_SHOWN_MS } from '../../components/hint-ui';
 import { send } from '../messaging';
 import type { ChosenAction, Finding } from '../process/findings';
@@ -21,6 +21,7 @@ import {
   observePage,
   type ResolveAnchor,
 } from './hint-layer';
+import { whenParsed } from './idle';
 
 /** Lets WXT notice an orphaned script (see `startPageRuntime`). */
 const ORPHAN_CHECK_MS = 2_000;
@@ -101,6 +102,17 @@ export interface SiteAdapter<Page, View extends SiteView> {
   renderExtra?(finding: Finding): ReactNode;
 }
 
+/**
+ * A hints script's start, in a task after its own evaluation: evaluating the script is already one
+ * task of the page's, some 35 ms on a slow machine (docs/architecture.md, "Page runtime").
+ */
+export function startHintsScript<Page, View extends SiteView>(
+  name: string,
+  createAdapter: (runtime: PageRuntime<Page, View>) => SiteAdapter<Page, View>,
+): void {
+  setTimeout(() => startPageRuntime(new ContentScriptContext(name), createAdapter), 0);
+}
+
 export function startPageRuntime<Page, View extends SiteView>(
   ctx: ContentScriptContext,
   createAdapter: (runtime: PageRuntime<Page, View>) => SiteAdapter<Page, View>,
@@ -171,10 +183,10 @@ export function startPageRuntime<Page, View extends SiteView>(
     render();
   };
   if (domReady) watchPage();
-  // In a task of its own: DOMContentLoaded runs inside the page's last and longest parsing task.
+  // Else in a task after DOMContentLoaded's (which runs inside the page's longest parsing task).
   else
-    ctx.addEventListener(document, 'DOMContentLoaded', () => ctx.setTimeout(watchPage, 0), {
-      once: true,
+    void whenParsed().then(() => {
+      if (!ctx.isInvalid) watchPage();
     });
   ctx.onInvalidated(() => {
     stopObserving();
