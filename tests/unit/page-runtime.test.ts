@@ -168,9 +168,16 @@ describe('page runtime', () => {
     await act(async () => site.reads[0]?.answer.resolve({ findings: [finding('a')] }));
     expect(hosts()).toEqual([]);
     readyState.mockReturnValue('interactive');
-    await act(async () => document.dispatchEvent(new Event('DOMContentLoaded')));
-    // Not inside the page's DOMContentLoaded task: in one of its own, right after.
-    expect(hosts()).toEqual([]);
+    // The page's tasks held still (an async act may let a timer run before the check).
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      act(() => document.dispatchEvent(new Event('DOMContentLoaded')));
+      // Not inside the page's DOMContentLoaded task: in one of its own, right after.
+      expect(hosts()).toEqual([]);
+      vi.runOnlyPendingTimers();
+    } finally {
+      vi.useRealTimers();
+    }
     await vi.waitFor(() => expect(titles()).toEqual(['Finding on a']));
     readyState.mockRestore();
   });
